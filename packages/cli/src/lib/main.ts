@@ -1,0 +1,70 @@
+import { validateCommand, validateHelp } from './commands/validate.js'
+import { type CliIo, exitCodes, UsageError } from './io.js'
+
+type Command = {
+  run: (args: readonly string[], io: CliIo) => Promise<number>
+  help: string
+  summary: string
+}
+
+const commands: Record<string, Command> = {
+  validate: {
+    run: validateCommand,
+    help: validateHelp,
+    summary: 'check files, references and evidence gaps',
+  },
+}
+
+/** Top-level help, listing every command. */
+export function mainHelp(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length))
+  const list = Object.entries(commands)
+    .map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`)
+    .join('\n')
+  return `Usage: realist-kb <command> [options]
+
+Realist synthesis knowledge bases: validate, trace and report.
+
+Commands:
+${list}
+
+Run \`realist-kb <command> --help\` for a command's options.
+`
+}
+
+/**
+ * Run the command line. Returns the exit code instead of exiting, so that it can be tested in
+ * process: 0 ok, 1 content errors, 2 usage errors.
+ *
+ * @example
+ * ```ts
+ * const code = await main(['validate', 'content'], { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() })
+ * ```
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(mainHelp())
+    return name === undefined ? exitCodes.usage : exitCodes.ok
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${version}\n`)
+    return exitCodes.ok
+  }
+  const command = commands[name]
+  if (!command) {
+    io.stderr.write(`realist-kb: unknown command \`${name}\`\n\n${mainHelp()}`)
+    return exitCodes.usage
+  }
+  try {
+    return await command.run(rest, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`realist-kb ${name}: ${error.message}\n\n${command.help}`)
+      return exitCodes.usage
+    }
+    throw error
+  }
+}
+
+const version = '0.1.0'

@@ -1,0 +1,68 @@
+// Pure entry: no file system, no Node built-ins; safe to bundle for the browser.
+export { checkGaps } from './lib/checks/gaps.js'
+export {
+  type CatalogueEntry,
+  catalogue,
+  type DiagnosticName,
+  type Severity,
+} from './lib/diagnostics/catalogue.js'
+export {
+  compareDiagnostics,
+  createDiagnostic,
+  type Diagnostic,
+  type DiagnosticInit,
+  type Position,
+} from './lib/diagnostics/diagnostic.js'
+export { didYouMean } from './lib/diagnostics/did-you-mean.js'
+export { buildKnowledgeBase } from './lib/graph/build-graph.js'
+export type {
+  EdgeAttributes,
+  GraphAttributes,
+  KnowledgeBase,
+  KnowledgeGraph,
+  NodeAttributes,
+} from './lib/graph/types.js'
+export { isContentPath, loadFromMemory } from './lib/load-memory.js'
+export type {
+  EdgeType,
+  Entity,
+  EntityOf,
+  EvidenceData,
+  Link,
+  Place,
+  StudyOwnData,
+} from './lib/model/entity.js'
+export { type BodyLink, findBodyLinks } from './lib/parse/body-links.js'
+export {
+  type DeclaredId,
+  type ParsedFile,
+  type ParseOptions,
+  parseFile,
+  type SourceFile,
+} from './lib/parse/parse-file.js'
+export { type Coverage, coverage, type GapName, gapNames, gaps } from './lib/query/coverage.js'
+export {
+  compareEntities,
+  compareIds,
+  entitiesOfKind,
+  type Neighbour,
+  neighbours,
+  studiesOfCmoc,
+} from './lib/query/neighbours.js'
+export {
+  type CmocTrace,
+  type EvidenceTrace,
+  evidenceForCmoc,
+  type RecommendationTrace,
+  recommendationsOfCmoc,
+  type StudyUsage,
+  studyUsage,
+  traceAll,
+  traceRecommendation,
+} from './lib/query/trace.js'
+export {
+  type FormatDiagnosticsOptions,
+  formatDiagnostics,
+  summaryLine,
+} from './lib/reporter/format-diagnostics.js'
+export * from './lib/schema/index.js'

@@ -1,0 +1,162 @@
+/** How serious a diagnostic is: errors fail validation, warnings point at gaps. */
+export type Severity = 'error' | 'warning'
+
+/** One entry of the catalogue: the permanent name, code and default wording of a diagnostic. */
+export interface CatalogueEntry {
+  /** Stable code, e.g. `RKB201`. Never reused or renumbered. */
+  readonly code: string
+  /** Default severity. */
+  readonly severity: Severity
+  /** One-line title for documentation. */
+  readonly title: string
+  /** What to do about it, when the diagnostic itself has no more specific hint. */
+  readonly hint: string
+}
+
+/**
+ * The catalogue of every diagnostic realist-kb reports, keyed by its readable alias. Names and
+ * codes are permanent: docs/diagnostics.md is generated from this object.
+ *
+ * @example
+ * ```ts
+ * import { catalogue } from '@realist-kb/core'
+ * catalogue['dangling-reference'].code // 'RKB201'
+ * ```
+ */
+export const catalogue = {
+  'unreadable-file': {
+    code: 'RKB100',
+    severity: 'error',
+    title: 'A file could not be read as UTF-8 text',
+    hint: 'Save the file as UTF-8 text, or move binary files out of the content folder.',
+  },
+  'malformed-yaml': {
+    code: 'RKB101',
+    severity: 'error',
+    title: 'The frontmatter is not valid YAML',
+    hint: 'Check indentation and quote values that contain `: ` or start with a special character.',
+  },
+  'missing-frontmatter': {
+    code: 'RKB102',
+    severity: 'error',
+    title: 'A file has no frontmatter, or its frontmatter is not closed',
+    hint: 'Start the file with a line `---`, the YAML fields, and a closing line `---`.',
+  },
+  'unknown-kind': {
+    code: 'RKB103',
+    severity: 'error',
+    title: 'The `kind` field is missing or names no known kind',
+    hint: 'Set `kind:` to one of review, construct, cmoc, study, evidence, recommendation, audience.',
+  },
+  'invalid-field': {
+    code: 'RKB104',
+    severity: 'error',
+    title: 'A field is missing, unknown, or has a value of the wrong type',
+    hint: 'See docs/content-format.md for the fields of each kind.',
+  },
+  'kind-folder-mismatch': {
+    code: 'RKB105',
+    severity: 'error',
+    title: 'A file is in the folder of another kind',
+    hint: 'Move the file to the folder of its kind, or correct its `kind`.',
+  },
+  'duplicate-id': {
+    code: 'RKB106',
+    severity: 'error',
+    title: 'Two entities share one id',
+    hint: 'Ids are unique across the knowledge base: rename one of the files (or its `id`).',
+  },
+  'invalid-id': {
+    code: 'RKB107',
+    severity: 'error',
+    title: 'An id is not kebab-case',
+    hint: 'Use lowercase letters, digits and single hyphens, e.g. `cmoc-2c` or `collins-2022`.',
+  },
+  'unsupported-frontmatter-language': {
+    code: 'RKB108',
+    severity: 'error',
+    title: 'The frontmatter fence names a language other than YAML',
+    hint: 'Frontmatter is YAML only: remove the language after the opening `---`.',
+  },
+  'file-too-large': {
+    code: 'RKB109',
+    severity: 'error',
+    title: 'A file or a line exceeds the size limit',
+    hint: 'Split the file; content files are expected to be well under the limit.',
+  },
+  'missing-review': {
+    code: 'RKB111',
+    severity: 'warning',
+    title: 'The knowledge base has no review entity, or more than one',
+    hint: 'Add exactly one `review.md` with `kind: review` at the root of the content folder.',
+  },
+  'unsafe-path': {
+    code: 'RKB112',
+    severity: 'error',
+    title: 'A path leaves the content folder or cannot be followed safely',
+    hint: 'Keep content files inside the content folder; links pointing outside it are not followed.',
+  },
+  'dangling-reference': {
+    code: 'RKB201',
+    severity: 'error',
+    title: 'A reference names an id that does not exist',
+    hint: 'Check the id for typos, or add the entity it refers to.',
+  },
+  'wrong-kind-reference': {
+    code: 'RKB202',
+    severity: 'error',
+    title: 'A reference names an entity of the wrong kind',
+    hint: 'Each reference field accepts one kind: see docs/content-format.md.',
+  },
+  'self-reference': {
+    code: 'RKB203',
+    severity: 'warning',
+    title: 'An entity refers to itself',
+    hint: 'Remove the reference.',
+  },
+  'duplicate-reference': {
+    code: 'RKB204',
+    severity: 'warning',
+    title: 'A list names the same id twice',
+    hint: 'Remove the repeated id.',
+  },
+  'inferred-without-rationale': {
+    code: 'RKB205',
+    severity: 'warning',
+    title: 'An inferred link gives no rationale',
+    hint: 'Add a one-line `rationale:` saying why the link is our reading.',
+  },
+  'recommendation-without-cmoc': {
+    code: 'RKB301',
+    severity: 'warning',
+    title: 'A recommendation derives from no CMOC',
+    hint: 'Add the CMOCs it derives from under `cmocs:`.',
+  },
+  'cmoc-without-evidence': {
+    code: 'RKB302',
+    severity: 'warning',
+    title: 'A CMOC has no evidence',
+    hint: 'Add evidence entries that link studies to this CMOC.',
+  },
+  'single-study-cmoc': {
+    code: 'RKB303',
+    severity: 'warning',
+    title: 'A CMOC rests on a single study',
+    hint: 'Look for further studies that support, refine or refute it.',
+  },
+  'uncited-study': {
+    code: 'RKB304',
+    severity: 'warning',
+    title: 'A study provides no evidence for any CMOC',
+    hint: 'Add evidence entries to the study, or note in its body why it has none.',
+  },
+  'construct-without-cmoc': {
+    code: 'RKB305',
+    severity: 'warning',
+    title: 'A construct has no CMOC',
+    hint: 'Add CMOCs that belong to this construct, or remove the construct.',
+  },
+} as const satisfies Record<string, CatalogueEntry>
+
+/** Readable alias of a diagnostic, e.g. `dangling-reference`. */
+export type DiagnosticName = keyof typeof catalogue

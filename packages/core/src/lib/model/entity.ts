@@ -1,0 +1,76 @@
+import type { Position } from '../diagnostics/diagnostic.js'
+import type { AudienceData } from '../schema/audience.js'
+import type { CmocData } from '../schema/cmoc.js'
+import type { Basis } from '../schema/common.js'
+import type { ConstructData } from '../schema/construct.js'
+import type { EvidenceEntryData } from '../schema/evidence.js'
+import type { EntityKind } from '../schema/kinds.js'
+import type { RecommendationData } from '../schema/recommendation.js'
+import type { ReviewData } from '../schema/review.js'
+import type { StudyData } from '../schema/study.js'
+
+/** A place in a knowledge base: a file (relative, `/`-separated) and a position in it. */
+export interface Place extends Position {
+  readonly file: string
+}
+
+/** The kinds of edge in the knowledge-base graph. */
+export type EdgeType =
+  | 'derived-from'
+  | 'addresses'
+  | 'belongs-to'
+  | 'evidences'
+  | 'drawn-from'
+  | 'relates-to'
+  | 'mentions'
+
+/** A reference from one entity to another, as written, before it is resolved. */
+export interface Link {
+  /** The field that holds it, as a path (`cmocs[1]`), or `body` for inline `[[id]]` links. */
+  readonly field: string
+  /** The id it names. */
+  readonly target: string
+  /** The kinds the field accepts. */
+  readonly expected: readonly EntityKind[]
+  /** The edge it becomes once resolved. */
+  readonly type: EdgeType
+  /** Whether the source states the link or the encoder inferred it. */
+  readonly basis: Basis
+  /** Where in the source document the link is stated. */
+  readonly location?: string
+  /** Why an inferred link is made. */
+  readonly rationale?: string
+  /** Where the link is written. */
+  readonly place: Place
+}
+
+/** Evidence data with its study resolved to an id, whichever form it was written in. */
+export type EvidenceData = EvidenceEntryData & { readonly study: string }
+
+/** A study's own data; its evidence entries become entities of their own. */
+export type StudyOwnData = Omit<StudyData, 'evidence'>
+
+interface EntityCommon {
+  readonly id: string
+  /** File that defines the entity (relative to the content folder). */
+  readonly file: string
+  /** Where the entity starts in its file (for evidence entries, the list entry). */
+  readonly position: Position
+  /** The markdown body (empty for evidence entries written inside a study). */
+  readonly body: string
+  /** Every reference the entity makes, frontmatter and body alike. */
+  readonly links: readonly Link[]
+}
+
+/** Entities by kind: a discriminated union on `kind`. */
+export type Entity =
+  | (EntityCommon & { readonly kind: 'review'; readonly data: ReviewData })
+  | (EntityCommon & { readonly kind: 'construct'; readonly data: ConstructData })
+  | (EntityCommon & { readonly kind: 'cmoc'; readonly data: CmocData })
+  | (EntityCommon & { readonly kind: 'study'; readonly data: StudyOwnData })
+  | (EntityCommon & { readonly kind: 'evidence'; readonly data: EvidenceData })
+  | (EntityCommon & { readonly kind: 'recommendation'; readonly data: RecommendationData })
+  | (EntityCommon & { readonly kind: 'audience'; readonly data: AudienceData })
+
+/** The entity of one kind. */
+export type EntityOf<K extends EntityKind> = Extract<Entity, { kind: K }>

@@ -1,0 +1,145 @@
+import matter from 'gray-matter'
+import { type Document, isMap, parseDocument } from 'yaml'
+
+/** Frontmatter split from its body, with the YAML document kept for positions. */
+export interface SplitFile {
+  /** The parsed YAML document (positions are offsets into the frontmatter text). */
+  readonly document: Document.Parsed
+  /** The frontmatter as plain data. */
+  readonly data: unknown
+  /** Offset of the frontmatter text in the file. */
+  readonly matterOffset: number
+  /** The markdown body. */
+  readonly body: string
+  /** Offset of the body in the file. */
+  readonly bodyOffset: number
+}
+
+/** Why frontmatter could not be split or parsed. */
+export type SplitProblem =
+  | { readonly type: 'missing'; readonly message: string; readonly offset: number }
+  | { readonly type: 'unterminated'; readonly message: string; readonly offset: number }
+  | { readonly type: 'language'; readonly language: string; readonly offset: number }
+  | {
+      readonly type: 'yaml'
+      readonly problems: readonly { message: string; start: number; end: number }[]
+    }
+
+/** Most aliases a frontmatter may expand, against "billion laughs" alias bombs. */
+const maxAliasCount = 100
+
+// gray-matter picks an engine from the word after the opening fence and its default `javascript`
+// engine calls eval. Every engine it knows is replaced: YAML is only captured here and parsed
+// below with positions; any other language throws and is reported, never run.
+const refuse = {
+  parse(): never {
+    throw new UnsupportedLanguage()
+  },
+}
+class UnsupportedLanguage extends Error {}
+const captureOnly = { parse: () => ({}) }
+const grayMatterOptions = {
+  language: 'yaml',
+  engines: { yaml: captureOnly, json: refuse, javascript: refuse, js: refuse },
+}
+
+/**
+ * Split a file into YAML frontmatter and markdown body with gray-matter, and parse the
+ * frontmatter with `yaml` (YAML 1.2 core schema: dates stay strings; unique keys; aliases capped).
+ */
+export function splitFrontmatter(text: string): SplitFile | SplitProblem {
+  if (!text.startsWith('---')) {
+    return {
+      type: 'missing',
+      message: 'Unexpected start of file, expected a `---` line opening the frontmatter',
+      offset: 0,
+    }
+  }
+  const languageMatch = /^---([^\n\r]*)/.exec(text)
+  const fenceRest = (languageMatch?.[1] ?? '').trim()
+  if (fenceRest.startsWith('-')) {
+    return {
+      type: 'missing',
+      message:
+        'Unexpected `' +
+        (languageMatch?.[0] ?? '') +
+        '`, expected a `---` line opening the frontmatter',
+      offset: 0,
+    }
+  }
+  if (fenceRest !== '' && fenceRest !== 'yaml') {
+    return { type: 'language', language: fenceRest, offset: 3 }
+  }
+  let file: { matter?: string; content: string }
+  try {
+    file = matter(text, grayMatterOptions) as unknown as { matter?: string; content: string }
+  } catch (error) {
+    if (error instanceof UnsupportedLanguage)
+      return { type: 'language', language: fenceRest, offset: 3 }
+    return {
+      type: 'missing',
+      message: 'Unexpected frontmatter, expected YAML between `---` lines',
+      offset: 0,
+    }
+  }
+  // With CRLF endings gray-matter leaves the `\r` of the last frontmatter line behind.
+  const matterText = (file.matter ?? '').replace(/\r$/, '')
+  const matterOffset = 3 + (languageMatch?.[1]?.length ?? 0)
+  if (!/\r?\n---/.test(text.slice(matterOffset))) {
+    return {
+      type: 'unterminated',
+      message: 'Unexpected end of file, expected a `---` line closing the frontmatter',
+      offset: text.length,
+    }
+  }
+  const body = file.content
+  const bodyOffset = text.length - body.length
+
+  const document = parseDocument(matterText, {
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  })
+  if (document.errors.length > 0) {
+    return {
+      type: 'yaml',
+      problems: document.errors.map((error) => ({
+        message: cleanYamlMessage(error.message),
+        start: matterOffset + error.pos[0],
+        end: matterOffset + error.pos[1],
+      })),
+    }
+  }
+  let data: unknown
+  try {
+    data = document.toJS({ maxAliasCount })
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    return {
+      type: 'yaml',
+      problems: [{ message: cleanYamlMessage(message), start: matterOffset, end: matterOffset }],
+    }
+  }
+  if (!isMap(document.contents) && data !== null && data !== undefined) {
+    const start = matterOffset + (document.contents?.range?.[0] ?? 0)
+    return {
+      type: 'yaml',
+      problems: [
+        {
+          message:
+            'Unexpected frontmatter that is not a map of fields, expected `field: value` lines',
+          start,
+          end: start,
+        },
+      ],
+    }
+  }
+  return { document, data: data ?? {}, matterOffset, body, bodyOffset }
+}
+
+function cleanYamlMessage(message: string): string {
+  // yaml appends "at line X, column Y" and a code frame; the diagnostic carries the position.
+  return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message
+}

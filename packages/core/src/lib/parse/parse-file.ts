@@ -1,0 +1,449 @@
+import type { ZodType } from 'zod'
+import { createDiagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js'
+import { didYouMean } from '../diagnostics/did-you-mean.js'
+import type { Entity, EvidenceData, Link } from '../model/entity.js'
+import { idSchema } from '../schema/common.js'
+import type { EvidenceEntryData } from '../schema/evidence.js'
+import {
+  type EntityKind,
+  entityKinds,
+  isEntityKind,
+  kindFolders,
+  kindOfFolder,
+  schemas,
+} from '../schema/kinds.js'
+import type { StudyData } from '../schema/study.js'
+import { findBodyLinks } from './body-links.js'
+import { type SplitFile, splitFrontmatter } from './frontmatter.js'
+import { LineIndex } from './line-index.js'
+import { normaliseReference, referenceFields } from './references.js'
+import { describeIssues, positionAt } from './schema-issues.js'
+
+/** A content file: its path relative to the content folder (`/`-separated) and its text. */
+export interface SourceFile {
+  readonly path: string
+  readonly text: string
+}
+
+/** An id a file declares even though its entity is invalid, so references to it do not cascade. */
+export interface DeclaredId {
+  readonly id: string
+  readonly kind: EntityKind
+  readonly file: string
+}
+
+/** What one file yields: its entities (a study also yields its evidence entries) and diagnostics. */
+export interface ParsedFile {
+  readonly path: string
+  readonly entities: readonly Entity[]
+  /** Ids declared by invalid entities of this file. */
+  readonly declared: readonly DeclaredId[]
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+/** Limits that keep one hostile file from exhausting memory or time. */
+export interface ParseOptions {
+  /** Largest file, in characters. Default 2,000,000. */
+  readonly maxFileSize?: number
+  /** Longest line, in characters. Default 200,000. */
+  readonly maxLineLength?: number
+}
+
+const defaultMaxFileSize = 2_000_000
+const defaultMaxLineLength = 200_000
+const start: Position = { line: 1, column: 1 }
+
+/**
+ * Parse one content file into entities and diagnostics. Pure: no file system, safe in a browser.
+ * Never throws for content problems.
+ *
+ * @example
+ * ```ts
+ * import { parseFile } from '@realist-kb/core'
+ * const parsed = parseFile({ path: 'audiences/public.md', text: '---\nkind: audience\nname: Public\n---\n' })
+ * parsed.entities[0]?.id // 'public'
+ * ```
+ */
+export function parseFile(
+  file: Readonly<SourceFile>,
+  options?: Readonly<ParseOptions> | null,
+): ParsedFile {
+  const diagnostics: Diagnostic[] = []
+  const empty = (): ParsedFile => ({ path: file.path, entities: [], declared: [], diagnostics })
+  const report = (...args: Parameters<typeof createDiagnostic>): void => {
+    diagnostics.push(createDiagnostic(...args))
+  }
+
+  const maxFileSize = options?.maxFileSize ?? defaultMaxFileSize
+  if (file.text.length > maxFileSize) {
+    report('file-too-large', {
+      file: file.path,
+      position: start,
+      message: `Unexpected file of ${file.text.length} characters, expected at most ${maxFileSize}`,
+    })
+    return empty()
+  }
+  const longLine = findLongLine(file.text, options?.maxLineLength ?? defaultMaxLineLength)
+  if (longLine !== undefined) {
+    report('file-too-large', {
+      file: file.path,
+      position: { line: longLine, column: 1 },
+      message: `Unexpected line longer than ${options?.maxLineLength ?? defaultMaxLineLength} characters`,
+    })
+    return empty()
+  }
+  if (file.text.includes('\u0000')) {
+    report('unreadable-file', {
+      file: file.path,
+      position: start,
+      message: 'Unexpected binary content (a NUL byte), expected UTF-8 text',
+    })
+    return empty()
+  }
+
+  // A byte order mark is dropped: it is invisible and gray-matter would not see the fence.
+  const text = file.text.startsWith('\uFEFF') ? file.text.slice(1) : file.text
+  const lines = new LineIndex(text)
+  const split = splitFrontmatter(text)
+  const folderKind = kindOfFolder(folderOf(file.path))
+  // A file that cannot be read still declares its id (from its name and folder), so that
+  // references to it are not reported a second time as dangling.
+  const declareFromName = (): ParsedFile => ({
+    path: file.path,
+    entities: [],
+    declared:
+      folderKind === undefined
+        ? []
+        : [{ id: stemOf(file.path), kind: folderKind, file: file.path }],
+    diagnostics,
+  })
+  if (!('document' in split)) {
+    switch (split.type) {
+      case 'missing':
+      case 'unterminated':
+        report('missing-frontmatter', {
+          file: file.path,
+          position: lines.range(split.offset, split.offset),
+          message: split.message,
+        })
+        break
+      case 'language':
+        report('unsupported-frontmatter-language', {
+          file: file.path,
+          position: lines.range(split.offset, split.offset + split.language.length),
+          message: `Unexpected frontmatter language \`${split.language}\`, expected YAML`,
+        })
+        break
+      case 'yaml':
+        for (const problem of split.problems) {
+          report('malformed-yaml', {
+            file: file.path,
+            position: lines.range(problem.start, problem.end),
+            message: problem.message,
+          })
+        }
+        break
+    }
+    return declareFromName()
+  }
+
+  const data = split.data as Record<string, unknown>
+  const context = { document: split.document, lines, matterOffset: split.matterOffset }
+  const folder = folderOf(file.path)
+
+  const kind = data.kind
+  if (!isEntityKind(kind)) {
+    const suggestion =
+      folderKind ?? (typeof kind === 'string' ? didYouMean(kind, entityKinds) : undefined)
+    report('unknown-kind', {
+      file: file.path,
+      position: positionAt(context, ['kind'], false),
+      message:
+        kind === undefined
+          ? `Missing field \`kind\`, expected one of ${entityKinds.join(', ')}`
+          : `Unexpected kind \`${String(kind)}\`, expected one of ${entityKinds.join(', ')}`,
+      ...(suggestion === undefined ? {} : { hint: `did you mean \`kind: ${suggestion}\`?` }),
+    })
+    return declareFromName()
+  }
+
+  if (
+    folder !== kindFolders[kind] &&
+    !(folder.startsWith(`${kindFolders[kind]}/`) && kind !== 'review')
+  ) {
+    const expected =
+      kindFolders[kind] === '' ? 'the root of the content folder' : `\`${kindFolders[kind]}/\``
+    report('kind-folder-mismatch', {
+      file: file.path,
+      position: positionAt(context, ['kind'], false),
+      message: `Unexpected \`kind: ${kind}\` in \`${folder === '' ? '.' : folder}/\`, expected ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} to be in ${expected}`,
+      hint:
+        folderKind === undefined
+          ? `Move the file to ${expected}.`
+          : `Move the file to ${expected}, or set \`kind: ${folderKind}\`.`,
+    })
+  }
+
+  const id = typeof data.id === 'string' ? data.id : stemOf(file.path)
+  if (!idSchema.safeParse(id).success) {
+    report('invalid-id', {
+      file: file.path,
+      position: data.id === undefined ? start : positionAt(context, ['id'], false),
+      message:
+        data.id === undefined
+          ? `Unexpected file name \`${stemOf(file.path)}\` as id, expected a kebab-case id`
+          : `Unexpected id \`${id}\`, expected a kebab-case id`,
+      hint: `Rename to \`${toKebab(id)}\` (lowercase letters, digits and single hyphens).`,
+    })
+    return empty()
+  }
+
+  const schema: ZodType = schemas[kind]
+  const result = schema.safeParse(data)
+  if (!result.success) {
+    const problems = describeIssues(result.error.issues, {
+      ...context,
+      data,
+      knownFields: (path) => knownFields(kind, path),
+    })
+    for (const problem of problems) {
+      report('invalid-field', {
+        file: file.path,
+        position: problem.position,
+        message: problem.message,
+        hint: problem.hint,
+        entity: id,
+      })
+    }
+    return { path: file.path, entities: [], declared: [{ id, kind, file: file.path }], diagnostics }
+  }
+
+  const build = new EntityBuilder(file.path, context, diagnostics)
+  const bodyLinks = build.bodyLinks(split)
+  const position = lines.range(0, split.bodyOffset)
+  const entities: Entity[] = []
+  if (kind === 'study') {
+    const { evidence = [], ...own } = result.data as StudyData
+    entities.push({
+      kind,
+      id,
+      file: file.path,
+      position,
+      body: split.body,
+      links: bodyLinks,
+      data: own,
+    })
+    evidence.forEach((entry, index) => {
+      entities.push(build.evidenceEntry(id, entry, index))
+    })
+  } else if (kind === 'evidence') {
+    const {
+      kind: _kind,
+      study,
+      tags: _tags,
+      ...fields
+    } = result.data as EvidenceEntryData & {
+      kind: 'evidence'
+      study: string | { id: string }
+      tags?: string[]
+    }
+    const studyId = normaliseReference(study).id
+    const links = [
+      ...build.fieldLinks(kind, result.data as Record<string, unknown>, []),
+      ...bodyLinks,
+    ]
+    const evidenceData: EvidenceData = { ...fields, study: studyId }
+    build.rationaleWarnings(links, fields.rationale)
+    entities.push({
+      kind,
+      id,
+      file: file.path,
+      position,
+      body: split.body,
+      links,
+      data: evidenceData,
+    })
+  } else {
+    const links = [
+      ...build.fieldLinks(kind, result.data as Record<string, unknown>, []),
+      ...bodyLinks,
+    ]
+    build.rationaleWarnings(links, undefined)
+    entities.push({
+      kind,
+      id,
+      file: file.path,
+      position,
+      body: split.body,
+      links,
+      data: result.data,
+    } as Entity)
+  }
+  return { path: file.path, entities, declared: [], diagnostics }
+}
+
+/** Turns the validated reference fields of one file into links with exact places. */
+class EntityBuilder {
+  constructor(
+    private readonly file: string,
+    private readonly context: Parameters<typeof positionAt>[0],
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  fieldLinks(
+    kind: EntityKind,
+    data: Record<string, unknown>,
+    prefix: readonly (string | number)[],
+    defaults?: { basis?: 'stated' | 'inferred' | undefined },
+  ): Link[] {
+    const links: Link[] = []
+    for (const field of referenceFields[kind]) {
+      const value = data[field.key]
+      if (value === undefined) continue
+      const values = (field.many ? value : [value]) as Parameters<typeof normaliseReference>[0][]
+      values.forEach((raw, index) => {
+        const path = field.many ? [...prefix, field.key, index] : [...prefix, field.key]
+        const reference = normaliseReference(raw)
+        const position = positionAt(
+          this.context,
+          typeof raw === 'string' ? path : [...path, 'id'],
+          false,
+        )
+        links.push({
+          field: pathText(path),
+          target: reference.id,
+          expected: field.expected,
+          type: field.type,
+          basis: reference.basis ?? defaults?.basis ?? 'stated',
+          ...(reference.location === undefined ? {} : { location: reference.location }),
+          ...(reference.rationale === undefined ? {} : { rationale: reference.rationale }),
+          place: { file: this.file, ...position },
+        })
+      })
+    }
+    return links
+  }
+
+  evidenceEntry(studyId: string, entry: EvidenceEntryData, index: number): Entity {
+    const path = ['evidence', index]
+    const position = positionAt(this.context, path, false)
+    const links = this.fieldLinks('evidence', entry as unknown as Record<string, unknown>, path, {
+      basis: entry.basis,
+    })
+    this.rationaleWarnings(links, entry.rationale)
+    links.push({
+      field: `${pathText(path)}.study`,
+      target: studyId,
+      expected: ['study'],
+      type: 'drawn-from',
+      basis: 'stated',
+      place: { file: this.file, ...position },
+    })
+    return {
+      kind: 'evidence',
+      id: entry.id ?? `${studyId}-e${index + 1}`,
+      file: this.file,
+      position,
+      body: '',
+      links,
+      data: { ...entry, study: studyId },
+    }
+  }
+
+  bodyLinks(split: SplitFile): Link[] {
+    return findBodyLinks(split.body).map((link) => ({
+      field: 'body',
+      target: link.target,
+      expected: entityKinds,
+      type: 'mentions',
+      basis: 'stated',
+      place: {
+        file: this.file,
+        ...this.context.lines.range(split.bodyOffset + link.start, split.bodyOffset + link.end),
+      },
+    }))
+  }
+
+  /** Warn for inferred links that give no rationale, on the link or on the entry that holds it. */
+  rationaleWarnings(links: readonly Link[], sharedRationale: string | undefined): void {
+    for (const link of links) {
+      if (
+        link.basis === 'inferred' &&
+        link.rationale === undefined &&
+        sharedRationale === undefined
+      ) {
+        this.diagnostics.push(
+          createDiagnostic('inferred-without-rationale', {
+            file: this.file,
+            position: link.place,
+            message: `Unexpected inferred link to \`${link.target}\` without a rationale, expected a one-line \`rationale\``,
+          }),
+        )
+      }
+    }
+  }
+}
+
+function knownFields(kind: EntityKind, path: readonly PropertyKey[]): string[] {
+  const kindShape = (schemas[kind] as unknown as { shape: Record<string, unknown> }).shape
+  let shape: Record<string, unknown> | undefined = kindShape
+  for (const key of path) {
+    if (typeof key === 'number') continue
+    shape = shapeOf(shape?.[key as string])
+  }
+  return Object.keys(shape ?? {}).sort()
+}
+
+function shapeOf(schema: unknown): Record<string, unknown> | undefined {
+  let current = schema as
+    | {
+        shape?: Record<string, unknown>
+        unwrap?: () => unknown
+        element?: unknown
+        def?: { innerType?: unknown; element?: unknown }
+      }
+    | undefined
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current.shape) return current.shape
+    current = (current.def?.innerType ?? current.def?.element ?? current.element) as typeof current
+  }
+  return undefined
+}
+
+function pathText(path: readonly (string | number)[]): string {
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`))
+    .join('')
+}
+
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/')
+  return slash === -1 ? '' : path.slice(0, slash)
+}
+
+function stemOf(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1)
+  return name.replace(/\.md$/i, '')
+}
+
+function toKebab(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+function findLongLine(text: string, limit: number): number | undefined {
+  if (text.length <= limit) return undefined
+  let line = 1
+  let lineStart = 0
+  for (let index = text.indexOf('\n'); ; index = text.indexOf('\n', index + 1)) {
+    const end = index === -1 ? text.length : index
+    if (end - lineStart > limit) return line
+    if (index === -1) return undefined
+    line++
+    lineStart = index + 1
+  }
+}

@@ -1,0 +1,82 @@
+import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
+import type { EdgeType, EntityOf } from '../model/entity.js'
+import type { EntityKind } from '../schema/kinds.js'
+
+/** A neighbour reached over one edge, with the edge's attributes. */
+export interface Neighbour<K extends EntityKind> {
+  readonly entity: EntityOf<K>
+  readonly edge: EdgeAttributes
+}
+
+/**
+ * Entities of `kind` reached from `id` over edges of `type`, in a stable order (by id).
+ *
+ * @example
+ * ```ts
+ * const cmocs = neighbours(kb.graph, 'rec-1-1', 'out', 'derived-from', 'cmoc')
+ * ```
+ */
+export function neighbours<K extends EntityKind>(
+  graph: KnowledgeGraph,
+  id: string,
+  direction: 'in' | 'out',
+  type: EdgeType,
+  kind: K,
+): Neighbour<K>[] {
+  const out: Neighbour<K>[] = []
+  if (!graph.hasNode(id)) return out
+  const visit = (_edge: string, edge: EdgeAttributes, source: string, target: string): void => {
+    if (edge.type !== type) return
+    const entity = graph.getNodeAttributes(direction === 'out' ? target : source)
+    if (entity.kind === kind) out.push({ entity: entity as EntityOf<K>, edge })
+  }
+  if (direction === 'out') graph.forEachOutEdge(id, visit)
+  else graph.forEachInEdge(id, visit)
+  return out.sort((a, b) => compareIds(a.entity.id, b.entity.id))
+}
+
+/** Ids of the distinct studies whose evidence bears on a CMOC, sorted. */
+export function studiesOfCmoc(graph: KnowledgeGraph, cmocId: string): string[] {
+  const studies = new Set<string>()
+  for (const { entity } of neighbours(graph, cmocId, 'in', 'evidences', 'evidence')) {
+    for (const study of neighbours(graph, entity.id, 'out', 'drawn-from', 'study'))
+      studies.add(study.entity.id)
+  }
+  return [...studies].sort(compareIds)
+}
+
+/** Every entity of one kind, sorted by `order` where given, then by id. */
+export function entitiesOfKind<K extends EntityKind>(
+  graph: KnowledgeGraph,
+  kind: K,
+): EntityOf<K>[] {
+  const out: EntityOf<K>[] = []
+  graph.forEachNode((_id, entity) => {
+    if (entity.kind === kind) out.push(entity as EntityOf<K>)
+  })
+  return out.sort(compareEntities)
+}
+
+/** Compare ids so that `cmoc-2` sorts before `cmoc-10`. */
+export function compareIds(a: string, b: string): number {
+  return collator.compare(a, b)
+}
+
+const collator = new Intl.Collator('en', { numeric: true })
+
+function orderOf(entity: { data: unknown }): number | undefined {
+  const data = entity.data as { order?: number; section?: number }
+  if (data.order === undefined) return undefined
+  return (data.section ?? 0) * 10_000 + data.order
+}
+
+/** Compare entities by `section` and `order` where both have them, then by id. */
+export function compareEntities(
+  a: { id: string; data: unknown },
+  b: { id: string; data: unknown },
+): number {
+  const orderA = orderOf(a)
+  const orderB = orderOf(b)
+  if (orderA !== undefined && orderB !== undefined && orderA !== orderB) return orderA - orderB
+  return compareIds(a.id, b.id)
+}

@@ -1,0 +1,185 @@
+import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
+import type { EntityOf } from '../model/entity.js'
+import {
+  compareEntities,
+  compareIds,
+  entitiesOfKind,
+  type Neighbour,
+  neighbours,
+} from './neighbours.js'
+
+/** One evidence entry behind a CMOC, with the study it comes from. */
+export interface EvidenceTrace {
+  readonly evidence: EntityOf<'evidence'>
+  /** The evidence-to-CMOC link (basis, rationale, place). */
+  readonly link: EdgeAttributes
+  readonly study: EntityOf<'study'> | undefined
+}
+
+/** A CMOC as reached from a recommendation, with its evidence and studies. */
+export interface CmocTrace {
+  readonly cmoc: EntityOf<'cmoc'>
+  /** The recommendation-to-CMOC link; absent when the CMOC is traced on its own. */
+  readonly link?: EdgeAttributes
+  readonly construct: EntityOf<'construct'> | undefined
+  readonly evidence: readonly EvidenceTrace[]
+  /** The distinct studies behind the evidence, sorted by id. */
+  readonly studies: readonly EntityOf<'study'>[]
+}
+
+/** The whole path from a recommendation to the studies it rests on. */
+export interface RecommendationTrace {
+  readonly recommendation: EntityOf<'recommendation'>
+  readonly construct: EntityOf<'construct'> | undefined
+  readonly audiences: readonly Neighbour<'audience'>[]
+  readonly cmocs: readonly CmocTrace[]
+  /** The distinct studies across all its CMOCs, sorted by id. */
+  readonly studies: readonly EntityOf<'study'>[]
+}
+
+/**
+ * The evidence behind a CMOC: each evidence entry, its link, and its study.
+ *
+ * @example
+ * ```ts
+ * const trace = evidenceForCmoc(kb.graph, 'cmoc-2c')
+ * trace?.studies.map((study) => study.id)
+ * ```
+ */
+export function evidenceForCmoc(graph: KnowledgeGraph, cmocId: string): CmocTrace | undefined {
+  if (!graph.hasNode(cmocId)) return undefined
+  const cmoc = graph.getNodeAttributes(cmocId)
+  if (cmoc.kind !== 'cmoc') return undefined
+  const evidence = neighbours(graph, cmocId, 'in', 'evidences', 'evidence').map(
+    ({ entity, edge }) => ({
+      evidence: entity,
+      link: edge,
+      study: neighbours(graph, entity.id, 'out', 'drawn-from', 'study')[0]?.entity,
+    }),
+  )
+  return {
+    cmoc,
+    construct: neighbours(graph, cmocId, 'out', 'belongs-to', 'construct')[0]?.entity,
+    evidence,
+    studies: distinctStudies(evidence.map((item) => item.study)),
+  }
+}
+
+/**
+ * Trace a recommendation to its audiences, CMOCs, evidence and studies.
+ *
+ * @example
+ * ```ts
+ * const trace = traceRecommendation(kb.graph, 'rec-2-3')
+ * trace?.cmocs.flatMap((cmoc) => cmoc.studies.map((study) => study.id))
+ * ```
+ */
+export function traceRecommendation(
+  graph: KnowledgeGraph,
+  recommendationId: string,
+): RecommendationTrace | undefined {
+  if (!graph.hasNode(recommendationId)) return undefined
+  const recommendation = graph.getNodeAttributes(recommendationId)
+  if (recommendation.kind !== 'recommendation') return undefined
+  const cmocs: CmocTrace[] = []
+  for (const { entity, edge } of neighbours(
+    graph,
+    recommendationId,
+    'out',
+    'derived-from',
+    'cmoc',
+  )) {
+    const trace = evidenceForCmoc(graph, entity.id)
+    if (trace) cmocs.push({ ...trace, link: edge })
+  }
+  cmocs.sort((a, b) => compareEntities(a.cmoc, b.cmoc))
+  return {
+    recommendation,
+    construct: neighbours(graph, recommendationId, 'out', 'belongs-to', 'construct')[0]?.entity,
+    audiences: neighbours(graph, recommendationId, 'out', 'addresses', 'audience').sort((a, b) =>
+      compareEntities(a.entity, b.entity),
+    ),
+    cmocs,
+    studies: distinctStudies(cmocs.flatMap((cmoc) => cmoc.studies)),
+  }
+}
+
+/** Where a study is used: its evidence, the CMOCs it bears on, and the recommendations above them. */
+export interface StudyUsage {
+  readonly study: EntityOf<'study'>
+  readonly evidence: readonly {
+    readonly evidence: EntityOf<'evidence'>
+    readonly cmocs: readonly Neighbour<'cmoc'>[]
+  }[]
+  readonly cmocs: readonly EntityOf<'cmoc'>[]
+  readonly recommendations: readonly EntityOf<'recommendation'>[]
+}
+
+/**
+ * Where a study is used: its evidence entries, the CMOCs they bear on, and the recommendations
+ * that derive from those CMOCs.
+ *
+ * @example
+ * ```ts
+ * studyUsage(kb.graph, 'collins-2022')?.recommendations.map((rec) => rec.id)
+ * ```
+ */
+export function studyUsage(graph: KnowledgeGraph, studyId: string): StudyUsage | undefined {
+  if (!graph.hasNode(studyId)) return undefined
+  const study = graph.getNodeAttributes(studyId)
+  if (study.kind !== 'study') return undefined
+  const evidence = neighbours(graph, studyId, 'in', 'drawn-from', 'evidence').map(({ entity }) => ({
+    evidence: entity,
+    cmocs: neighbours(graph, entity.id, 'out', 'evidences', 'cmoc'),
+  }))
+  const cmocs = new Map<string, EntityOf<'cmoc'>>()
+  for (const item of evidence) for (const { entity } of item.cmocs) cmocs.set(entity.id, entity)
+  const recommendations = new Map<string, EntityOf<'recommendation'>>()
+  for (const id of cmocs.keys()) {
+    for (const { entity } of neighbours(graph, id, 'in', 'derived-from', 'recommendation'))
+      recommendations.set(entity.id, entity)
+  }
+  return {
+    study,
+    evidence,
+    cmocs: [...cmocs.values()].sort(compareEntities),
+    recommendations: [...recommendations.values()].sort(compareEntities),
+  }
+}
+
+/**
+ * The recommendations that derive from a CMOC.
+ *
+ * @example
+ * ```ts
+ * recommendationsOfCmoc(kb.graph, 'cmoc-1b').map((rec) => rec.id)
+ * ```
+ */
+export function recommendationsOfCmoc(
+  graph: KnowledgeGraph,
+  cmocId: string,
+): EntityOf<'recommendation'>[] {
+  return neighbours(graph, cmocId, 'in', 'derived-from', 'recommendation')
+    .map(({ entity }) => entity)
+    .sort(compareEntities)
+}
+
+/**
+ * Trace every recommendation, in the order of the source's table.
+ *
+ * @example
+ * ```ts
+ * traceAll(kb.graph).length // number of recommendations
+ * ```
+ */
+export function traceAll(graph: KnowledgeGraph): RecommendationTrace[] {
+  return entitiesOfKind(graph, 'recommendation').flatMap(
+    (rec) => traceRecommendation(graph, rec.id) ?? [],
+  )
+}
+
+function distinctStudies(studies: readonly (EntityOf<'study'> | undefined)[]): EntityOf<'study'>[] {
+  const byId = new Map<string, EntityOf<'study'>>()
+  for (const study of studies) if (study) byId.set(study.id, study)
+  return [...byId.values()].sort((a, b) => compareIds(a.id, b.id))
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod'
+import { entityBase, referenceSchema } from './common.js'
+
+/** A theory construct (for NPT: coherence, cognitive participation, ...). */
+export const constructSchema = z.strictObject({
+  ...entityBase,
+  kind: z.literal('construct'),
+  name: z.string().min(1),
+  aka: z.array(z.string().min(1)).optional(),
+  question: z.string().optional(),
+  order: z.number().int().optional(),
+  parent: referenceSchema.optional(),
+  description: z.string().min(1),
+})
+
+export type ConstructData = z.infer<typeof constructSchema>

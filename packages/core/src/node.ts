@@ -1,0 +1,7 @@
+// Node entry: everything in the pure entry, plus loading from the file system.
+export * from './index.js'
+export {
+  type LoadDirectoryOptions,
+  listContentFiles,
+  loadDirectory,
+} from './lib/node/load-directory.js'

@@ -1,0 +1,65 @@
+import path from 'node:path'
+import {
+  coverage,
+  evidenceForCmoc,
+  gaps,
+  studyUsage,
+  traceAll,
+  traceRecommendation,
+} from '@realist-kb/core'
+import { loadDirectory } from '@realist-kb/core/node'
+import { describe, expect, it } from 'vitest'
+
+const fixture = (name: string): string => path.join(import.meta.dirname, 'fixtures', name)
+
+describe('queries', () => {
+  it('traces a recommendation to its CMOCs, evidence and studies', async () => {
+    const kb = await loadDirectory(fixture('valid'))
+    const trace = traceRecommendation(kb.graph, 'rec-1-1')
+    expect(trace?.construct?.id).toBe('coherence')
+    expect(trace?.audiences.map((a) => a.entity.id)).toEqual(['public'])
+    expect(trace?.cmocs.map((c) => [c.cmoc.id, c.link?.basis, c.link?.rationale])).toEqual([
+      ['cmoc-1a', 'inferred', 'The wording matches CMOC1a.'],
+    ])
+    expect(
+      trace?.cmocs[0]?.evidence.map((e) => [e.evidence.id, e.study?.id, e.evidence.data.relation]),
+    ).toEqual([
+      ['doe-2020-e1', 'doe-2020', 'supports'],
+      ['roe-2021-e1', 'roe-2021', 'refines'],
+    ])
+    expect(trace?.studies.map((s) => s.id)).toEqual(['doe-2020', 'roe-2021'])
+    expect(traceRecommendation(kb.graph, 'cmoc-1a')).toBeUndefined()
+    expect(traceAll(kb.graph)).toHaveLength(1)
+  })
+
+  it('finds the evidence for a CMOC and where a study is used', async () => {
+    const kb = await loadDirectory(fixture('valid'))
+    expect(evidenceForCmoc(kb.graph, 'cmoc-1a')?.studies.map((s) => s.id)).toEqual([
+      'doe-2020',
+      'roe-2021',
+    ])
+    const usage = studyUsage(kb.graph, 'doe-2020')
+    expect(usage?.cmocs.map((c) => c.id)).toEqual(['cmoc-1a'])
+    expect(usage?.recommendations.map((r) => r.id)).toEqual(['rec-1-1'])
+  })
+
+  it('counts coverage and groups gaps', async () => {
+    const kb = await loadDirectory(fixture('cmoc-without-evidence'))
+    const result = coverage(kb)
+    expect(result.cmocs).toEqual({ total: 2, withEvidence: 1, withSeveralStudies: 1 })
+    expect(result.counts.evidence).toBe(2)
+    expect(result.links.inferred).toBe(1)
+    expect(gaps(kb)['cmoc-without-evidence'].map((d) => d.entity)).toEqual(['cmoc-1b'])
+  })
+
+  it('keeps typed node and edge attributes in the graph', async () => {
+    const kb = await loadDirectory(fixture('valid'))
+    const node = kb.graph.getNodeAttributes('cmoc-1a')
+    expect(node.kind).toBe('cmoc')
+    if (node.kind === 'cmoc') expect(node.data.construct).toBe('coherence')
+    const edges = kb.graph.mapOutEdges('rec-1-1', (_e, attributes) => attributes.type).sort()
+    expect(edges).toEqual(['addresses', 'belongs-to', 'derived-from'])
+    expect(kb.graph.type).toBe('directed')
+    expect(kb.graph.multi).toBe(true)
+  })
+})
