@@ -60,6 +60,7 @@ export {
   traceAll,
   traceRecommendation,
 } from './lib/query/trace.js'
+export * from './lib/report/index.js'
 export {
   type FormatDiagnosticsOptions,
   formatDiagnostics,

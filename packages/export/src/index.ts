@@ -1,1 +1,10 @@
-export {}
+export { htmlExporter, renderHtml } from './html/render-html.js'
+export { formatCitation, shortCitation } from './report/citation.js'
+export { csvExporter, gapMapExporter, renderCsv, renderGapMapCsv } from './report/csv.js'
+export { csvCell, toCsv } from './report/csv-cell.js'
+export { escapeHtml, escapeMarkdown } from './report/escape.js'
+export type { Exporter } from './report/exporter.js'
+export { type ReportFormat, reportExporters } from './report/exporters.js'
+export { jsonExporter, renderJson } from './report/json.js'
+export { markdownExporter, renderMarkdown } from './report/markdown.js'
+export { markdownToHtml } from './report/markdown-to-html.js'

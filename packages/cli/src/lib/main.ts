@@ -1,3 +1,4 @@
+import { reportCommand, reportHelp } from './commands/report.js'
 import { validateCommand, validateHelp } from './commands/validate.js'
 import { type CliIo, exitCodes, UsageError } from './io.js'
 
@@ -12,6 +13,11 @@ const commands: Record<string, Command> = {
     run: validateCommand,
     help: validateHelp,
     summary: 'check files, references and evidence gaps',
+  },
+  report: {
+    run: reportCommand,
+    help: reportHelp,
+    summary: 'traceability report: html, md, json, csv or gap-map',
   },
 }
 

@@ -1,0 +1,252 @@
+import type { EdgeAttributes, KnowledgeBase } from '../graph/types.js'
+import type { EntityOf } from '../model/entity.js'
+import { gapNames } from '../query/coverage.js'
+import { compareEntities, compareIds, entitiesOfKind, neighbours } from '../query/neighbours.js'
+import {
+  evidenceForCmoc,
+  recommendationsOfCmoc,
+  studyUsage,
+  traceRecommendation,
+} from '../query/trace.js'
+import { reportedVersusEncoded } from './figures.js'
+import { buildGapMap } from './gap-map.js'
+import { evidenceProfile } from './profile.js'
+import type { CmocEntry, ReportLink, ReviewSummary, StudyEntry, TraceReport } from './types.js'
+import { traceReportVersion } from './types.js'
+
+/**
+ * Compute the traceability report of a knowledge base: every recommendation with its audiences,
+ * construct, CMOCs, evidence and studies; evidence profiles; gaps; reported-versus-encoded
+ * figures; and the evidence gap map. Pure and deterministic: exporters render this structure and
+ * never walk the graph themselves.
+ *
+ * @example
+ * ```ts
+ * import { buildTraceReport } from '@realist-kb/core'
+ * const report = buildTraceReport(kb)
+ * report.recommendations[0]?.cmocs.map((link) => `${link.id} (${link.basis})`)
+ * ```
+ */
+export function buildTraceReport(kb: KnowledgeBase): TraceReport {
+  const { graph } = kb
+  const constructsSorted = entitiesOfKind(graph, 'construct')
+  const constructOrder = new Map(constructsSorted.map((construct, index) => [construct.id, index]))
+  const constructOf = (id: string): string | undefined =>
+    neighbours(graph, id, 'out', 'belongs-to', 'construct')[0]?.entity.id
+  const byConstruct = <T extends { id: string; data: unknown }>(items: T[]): T[] =>
+    items.sort(
+      (a, b) =>
+        (constructOrder.get(constructOf(a.id) ?? '') ?? 1e9) -
+          (constructOrder.get(constructOf(b.id) ?? '') ?? 1e9) || compareEntities(a, b),
+    )
+
+  const cmocs: CmocEntry[] = byConstruct(entitiesOfKind(graph, 'cmoc')).map((cmoc) => {
+    const trace = evidenceForCmoc(graph, cmoc.id)
+    const evidence = trace?.evidence ?? []
+    const studies = trace?.studies ?? []
+    const mechanism = cmoc.data.mechanism
+    return {
+      id: cmoc.id,
+      ...place(cmoc),
+      ...optional('label', cmoc.data.label),
+      title: cmoc.data.title,
+      ...optional('construct', trace?.construct?.id),
+      context: cmoc.data.context,
+      mechanism:
+        typeof mechanism === 'string'
+          ? { text: mechanism }
+          : {
+              ...optional('resource', mechanism.resource),
+              ...optional('response', mechanism.response),
+            },
+      outcome: cmoc.data.outcome,
+      strategies: cmoc.data.strategies ?? [],
+      related: neighbours(graph, cmoc.id, 'out', 'relates-to', 'cmoc').map(
+        ({ entity }) => entity.id,
+      ),
+      narrative: cmoc.body.trim(),
+      evidence: evidence.map((item) => item.evidence.id),
+      studies: studies.map((study) => study.id),
+      recommendations: recommendationsOfCmoc(graph, cmoc.id).map((rec) => rec.id),
+      profile: evidenceProfile(
+        studies,
+        evidence.map((item) => ({ evidence: item.evidence, basis: item.link.basis })),
+      ),
+      ...optional('provenance', cmoc.data.provenance),
+    }
+  })
+
+  const recommendations = entitiesOfKind(graph, 'recommendation').map((rec) => {
+    const trace = traceRecommendation(graph, rec.id)
+    const evidence = (trace?.cmocs ?? []).flatMap((cmoc) =>
+      cmoc.evidence.map((item) => ({ evidence: item.evidence, basis: item.link.basis })),
+    )
+    return {
+      id: rec.id,
+      ...place(rec),
+      ...optional('section', rec.data.section),
+      ...optional('order', rec.data.order),
+      text: rec.data.text,
+      emphasis: rec.data.emphasis ?? [],
+      ...optional('construct', trace?.construct?.id),
+      audiences: (trace?.audiences ?? []).map(({ entity }) => entity.id),
+      cmocs: (trace?.cmocs ?? []).flatMap((cmoc) =>
+        cmoc.link ? [reportLink(cmoc.cmoc.id, cmoc.link)] : [],
+      ),
+      studies: (trace?.studies ?? []).map((study) => study.id),
+      profile: evidenceProfile(trace?.studies ?? [], dedupeEvidence(evidence)),
+      notes: rec.body.trim(),
+      ...optional('provenance', rec.data.provenance),
+    }
+  })
+
+  const evidence = entitiesOfKind(graph, 'evidence')
+    .sort(
+      (a, b) =>
+        compareIds(a.data.study, b.data.study) ||
+        a.position.line - b.position.line ||
+        compareIds(a.id, b.id),
+    )
+    .map((item) => ({
+      id: item.id,
+      ...place(item),
+      study: item.data.study,
+      cmocs: neighbours(graph, item.id, 'out', 'evidences', 'cmoc').map(({ entity, edge }) =>
+        reportLink(entity.id, edge),
+      ),
+      relation: item.data.relation,
+      parts: item.data.parts,
+      point: item.data.point,
+      ...optional('quote', item.data.quote),
+      ...optional('locator', item.data.locator),
+      ...optional('provenance', item.data.provenance),
+    }))
+
+  const studyEntities = entitiesOfKind(graph, 'study')
+  const studies: StudyEntry[] = studyEntities.map((study) =>
+    studyEntry(study, studyUsage(graph, study.id)),
+  )
+
+  const constructs = constructsSorted.map((construct) => ({
+    id: construct.id,
+    ...place(construct),
+    name: construct.data.name,
+    ...optional('question', construct.data.question),
+    description: construct.data.description,
+    cmocs: cmocs.filter((cmoc) => cmoc.construct === construct.id).map((cmoc) => cmoc.id),
+    recommendations: recommendations
+      .filter((rec) => rec.construct === construct.id)
+      .map((rec) => rec.id),
+  }))
+
+  const audiences = entitiesOfKind(graph, 'audience').map((audience) => ({
+    id: audience.id,
+    ...place(audience),
+    name: audience.data.name,
+    examples: audience.data.examples ?? [],
+    recommendations: recommendations
+      .filter((rec) => rec.audiences.includes(audience.id))
+      .map((rec) => rec.id),
+  }))
+
+  const gaps = kb.diagnostics
+    .filter((d) => (gapNames as readonly string[]).includes(d.name))
+    .map((d) => ({
+      name: d.name,
+      code: d.code,
+      ...optional('entity', d.entity),
+      file: d.file,
+      line: d.line,
+      message: d.message,
+    }))
+  const errors = kb.diagnostics.filter((d) => d.severity === 'error').length
+
+  const reviewEntity = entitiesOfKind(graph, 'review')[0]
+  return {
+    formatVersion: traceReportVersion,
+    generator: 'realist-kb',
+    ...(reviewEntity === undefined ? {} : { review: reviewSummary(reviewEntity) }),
+    constructs,
+    recommendations,
+    cmocs,
+    evidence,
+    studies,
+    audiences,
+    gaps,
+    ...reportedVersusEncoded(graph),
+    gapMap: buildGapMap(cmocs, new Map(studyEntities.map((study) => [study.id, study]))),
+    diagnostics: { errors, warnings: kb.diagnostics.length - errors },
+  }
+}
+
+function studyEntry(study: EntityOf<'study'>, usage: ReturnType<typeof studyUsage>): StudyEntry {
+  const { citation } = study.data
+  return {
+    id: study.id,
+    ...place(study),
+    authors: citation.authors,
+    etAl: citation.etAl ?? false,
+    ...optional('year', citation.year),
+    title: citation.title,
+    ...optional('journal', citation.journal),
+    ...optional('volume', citation.volume),
+    ...optional('issue', citation.issue),
+    ...optional('pages', citation.pages),
+    ...optional('doi', citation.doi),
+    ...optional('url', citation.url),
+    ...optional('reference', study.data.reference),
+    ...optional('design', study.data.design),
+    countries: study.data.countries ?? [],
+    settings: study.data.settings ?? [],
+    participants: study.data.participants ?? [],
+    inclusion: study.data.inclusion.status,
+    ...optional('inclusionBasis', study.data.inclusion.basis),
+    evidence: (usage?.evidence ?? []).map((item) => item.evidence.id),
+    cmocs: (usage?.cmocs ?? []).map((cmoc) => cmoc.id),
+    recommendations: (usage?.recommendations ?? []).map((rec) => rec.id),
+    notes: study.body.trim(),
+  }
+}
+
+function reviewSummary(review: EntityOf<'review'>): ReviewSummary {
+  const { data } = review
+  return {
+    id: review.id,
+    ...place(review),
+    title: data.title,
+    authors: data.authors,
+    year: data.year,
+    ...optional('journal', data.journal),
+    ...optional('doi', data.doi),
+    ...optional('registration', data.registration),
+    ...optional('theory', data.theory),
+    ...optional('license', data.license),
+  }
+}
+
+function reportLink(id: string, edge: EdgeAttributes): ReportLink {
+  return {
+    id,
+    basis: edge.basis,
+    ...optional('location', edge.location),
+    ...optional('rationale', edge.rationale),
+    writtenAt: `${edge.place.file}:${edge.place.line}:${edge.place.column}`,
+  }
+}
+
+function place(entity: { file: string; position: { line: number } }): {
+  file: string
+  line: number
+} {
+  return { file: entity.file, line: entity.position.line }
+}
+
+// exactOptionalPropertyTypes: leave a key out rather than set it to undefined.
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
+}
+
+function dedupeEvidence<T extends { evidence: { id: string } }>(items: readonly T[]): T[] {
+  const seen = new Set<string>()
+  return items.filter((item) => !seen.has(item.evidence.id) && (seen.add(item.evidence.id), true))
+}

@@ -1,0 +1,102 @@
+import type { KnowledgeGraph } from '../graph/types.js'
+import { entitiesOfKind } from '../query/neighbours.js'
+import type { FigureEntry, TraceReport } from './types.js'
+
+/**
+ * The review's reported figures next to what is encoded, so that a reader sees at once what the
+ * knowledge base holds of the review and what it lacks.
+ */
+export function reportedVersusEncoded(
+  graph: KnowledgeGraph,
+): Pick<TraceReport, 'figures' | 'countries'> {
+  const review = entitiesOfKind(graph, 'review')[0]
+  const reported = review?.data.reported
+  const studies = entitiesOfKind(graph, 'study')
+  const included = studies.filter((study) => study.data.inclusion.status === 'included').length
+  const encodedCountries = new Map<string, number>()
+  for (const study of studies)
+    for (const code of study.data.countries ?? [])
+      encodedCountries.set(code, (encodedCountries.get(code) ?? 0) + 1)
+
+  const figure = (
+    key: string,
+    label: string,
+    reportedValue: number | undefined,
+    encoded: number,
+    note: string,
+  ): FigureEntry => ({
+    key,
+    label,
+    ...(reportedValue === undefined ? {} : { reported: reportedValue }),
+    encoded,
+    note,
+  })
+  const figures: FigureEntry[] = [
+    figure(
+      'papers',
+      'Included papers',
+      reported?.papers,
+      studies.length,
+      `${studies.length} study files encoded, of which ${included} marked included; the others are cited sources whose inclusion is unknown or ruled out.`,
+    ),
+    figure(
+      'included',
+      'Studies marked included',
+      reported?.papers,
+      included,
+      'Sources whose inclusion the text or the eligibility criteria establish.',
+    ),
+    figure(
+      'countries',
+      'Countries',
+      reported?.countries,
+      encodedCountries.size,
+      'Distinct countries recorded on study files.',
+    ),
+    figure(
+      'constructs',
+      'Constructs',
+      reported?.constructs,
+      entitiesOfKind(graph, 'construct').length,
+      'Theory constructs.',
+    ),
+    figure(
+      'cmocs',
+      'CMOCs',
+      reported?.cmocs,
+      entitiesOfKind(graph, 'cmoc').length,
+      'Context-mechanism-outcome configurations.',
+    ),
+    figure(
+      'recommendations',
+      'Recommendations',
+      reported?.recommendations,
+      entitiesOfKind(graph, 'recommendation').length,
+      'Recommendations with their audiences.',
+    ),
+    figure(
+      'evidence',
+      'Evidence entries',
+      undefined,
+      entitiesOfKind(graph, 'evidence').length,
+      'Points linking a study to CMOCs.',
+    ),
+  ]
+  const codes = new Set([...Object.keys(reported?.perCountry ?? {}), ...encodedCountries.keys()])
+  const countries = [...codes]
+    .map((code) => {
+      const reportedCount = reported?.perCountry?.[code]
+      return {
+        code,
+        ...(reportedCount === undefined ? {} : { reported: reportedCount }),
+        encoded: encodedCountries.get(code) ?? 0,
+      }
+    })
+    .sort(
+      (a, b) =>
+        (b.reported ?? 0) - (a.reported ?? 0) ||
+        b.encoded - a.encoded ||
+        (a.code < b.code ? -1 : 1),
+    )
+  return { figures, countries }
+}

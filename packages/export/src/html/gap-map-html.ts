@@ -1,0 +1,45 @@
+import type { TraceReport } from '@realist-kb/core'
+import { escapeHtml } from '../report/escape.js'
+
+/** The evidence gap map as heat-map tables, one per study characteristic. */
+export function gapMapHtml(report: TraceReport): string {
+  const cmocs = new Map(report.cmocs.map((cmoc) => [cmoc.id, cmoc]))
+  const constructs = new Map(report.constructs.map((construct) => [construct.id, construct]))
+  return report.gapMap
+    .map((table) => {
+      const max = Math.max(1, ...table.rows.flatMap((row) => row.counts))
+      const head = table.values.map((value) => `<th scope="col">${escapeHtml(value)}</th>`).join('')
+      let currentConstruct: string | undefined
+      const body = table.rows
+        .map((row) => {
+          const cmoc = cmocs.get(row.cmoc)
+          let groupRow = ''
+          if (row.construct !== currentConstruct) {
+            currentConstruct = row.construct
+            const name =
+              row.construct === undefined
+                ? 'No construct'
+                : (constructs.get(row.construct)?.name ?? row.construct)
+            groupRow = `<tr><th scope="rowgroup" colspan="${table.values.length + 1}">${escapeHtml(name)}</th></tr>`
+          }
+          const cells = row.counts
+            .map((count) => `<td class="cell h${heat(count, max)}">${count}</td>`)
+            .join('')
+          return `${groupRow}<tr><th scope="row"><a href="#${escapeHtml(row.cmoc)}">${escapeHtml(cmoc?.label ?? row.cmoc)}</a></th>${cells}</tr>`
+        })
+        .join('\n')
+      return `<h3 id="rkb-gap-map-${table.dimension}">By ${escapeHtml(table.dimension)}</h3>
+<div class="heat"><table>
+<caption class="sr-only">Number of studies per CMOC by ${escapeHtml(table.dimension)}</caption>
+<thead><tr><th scope="col">CMOC</th>${head}</tr></thead>
+<tbody>
+${body}
+</tbody></table></div>`
+    })
+    .join('\n')
+}
+
+function heat(count: number, max: number): number {
+  if (count === 0) return 0
+  return Math.min(4, 1 + Math.floor(((count - 1) / Math.max(1, max - 1)) * 3))
+}

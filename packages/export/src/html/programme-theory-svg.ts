@@ -1,0 +1,115 @@
+import type { TraceReport } from '@realist-kb/core'
+import { escapeHtml } from '../report/escape.js'
+
+const rowHeight = 26
+const boxHeight = 20
+const columns = { construct: 10, cmoc: 250, recommendation: 470 }
+const widths = { construct: 200, cmoc: 170, recommendation: 120 }
+
+/**
+ * The programme theory as an inline SVG: constructs -> CMOCs -> recommendations. Every box links
+ * to its place in the report; inferred CMOC-to-recommendation links are dashed.
+ */
+export function programmeTheorySvg(report: TraceReport): string {
+  const rows = Math.max(
+    report.constructs.length,
+    report.cmocs.length,
+    report.recommendations.length,
+    1,
+  )
+  const height = rows * rowHeight + 30
+  const y = (index: number, count: number): number =>
+    24 + (index + 0.5) * ((rows * rowHeight) / Math.max(count, 1))
+  const cmocY = new Map(report.cmocs.map((cmoc, index) => [cmoc.id, y(index, report.cmocs.length)]))
+  const recY = new Map(
+    report.recommendations.map((rec, index) => [rec.id, y(index, report.recommendations.length)]),
+  )
+  const constructY = new Map(
+    report.constructs.map((construct, index) => [construct.id, y(index, report.constructs.length)]),
+  )
+
+  const edges: string[] = []
+  for (const cmoc of report.cmocs) {
+    const from = cmoc.construct === undefined ? undefined : constructY.get(cmoc.construct)
+    const to = cmocY.get(cmoc.id)
+    if (from !== undefined && to !== undefined)
+      edges.push(
+        curve(columns.construct + widths.construct, from, columns.cmoc, to, 'edge-belongs'),
+      )
+  }
+  for (const rec of report.recommendations) {
+    for (const link of rec.cmocs) {
+      const from = cmocY.get(link.id)
+      const to = recY.get(rec.id)
+      if (from !== undefined && to !== undefined)
+        edges.push(
+          curve(
+            columns.cmoc + widths.cmoc,
+            from,
+            columns.recommendation,
+            to,
+            link.basis === 'inferred' ? 'edge-inferred' : 'edge-stated',
+          ),
+        )
+    }
+  }
+  const nodes = [
+    ...report.constructs.map((c) =>
+      box(
+        c.id,
+        c.name,
+        columns.construct,
+        constructY.get(c.id) ?? 0,
+        widths.construct,
+        'construct',
+      ),
+    ),
+    ...report.cmocs.map((c) =>
+      box(c.id, c.label ?? c.id, columns.cmoc, cmocY.get(c.id) ?? 0, widths.cmoc, 'cmoc'),
+    ),
+    ...report.recommendations.map((r) =>
+      box(
+        r.id,
+        r.id,
+        columns.recommendation,
+        recY.get(r.id) ?? 0,
+        widths.recommendation,
+        'recommendation',
+      ),
+    ),
+  ]
+  const headings = [
+    `<text x="${columns.construct}" y="14" font-weight="700">Constructs</text>`,
+    `<text x="${columns.cmoc}" y="14" font-weight="700">CMOCs</text>`,
+    `<text x="${columns.recommendation}" y="14" font-weight="700">Recommendations</text>`,
+  ]
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 ${height}" width="600" height="${height}" role="group" aria-labelledby="rkb-pt-title rkb-pt-desc">
+<title id="rkb-pt-title">Programme theory</title>
+<desc id="rkb-pt-desc">Constructs on the left, the CMOCs that belong to them in the middle, and the recommendations derived from each CMOC on the right. Dashed lines are inferred links.</desc>
+${headings.join('\n')}
+${edges.join('\n')}
+${nodes.join('\n')}
+</svg>`
+}
+
+function curve(x1: number, y1: number, x2: number, y2: number, className: string): string {
+  const middle = (x1 + x2) / 2
+  return `<path class="${className}" d="M${x1} ${round(y1)} C${middle} ${round(y1)} ${middle} ${round(y2)} ${x2} ${round(y2)}"/>`
+}
+
+function box(
+  id: string,
+  label: string,
+  x: number,
+  centre: number,
+  width: number,
+  kind: string,
+): string {
+  const top = round(centre - boxHeight / 2)
+  const text = label.length > 28 ? `${label.slice(0, 26)}…` : label
+  return `<a href="#${escapeHtml(id)}" class="node node-${kind}"><rect x="${x}" y="${top}" width="${width}" height="${boxHeight}" rx="3"/><text x="${x + 6}" y="${round(top + 14)}">${escapeHtml(text)}</text></a>`
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10
+}

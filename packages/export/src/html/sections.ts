@@ -1,0 +1,175 @@
+import type {
+  CmocEntry,
+  EvidenceProfile,
+  ReportLink,
+  StudyEntry,
+  TraceReport,
+} from '@realist-kb/core'
+import { formatCitation, shortCitation } from '../report/citation.js'
+import { escapeHtml } from '../report/escape.js'
+import { markdownToHtml } from '../report/markdown-to-html.js'
+
+/** Lookups over the report, built once per render. */
+export interface ReportIndex {
+  readonly report: TraceReport
+  readonly cmocs: ReadonlyMap<string, CmocEntry>
+  readonly studies: ReadonlyMap<string, StudyEntry>
+  readonly evidence: ReadonlyMap<string, TraceReport['evidence'][number]>
+  readonly audiences: ReadonlyMap<string, TraceReport['audiences'][number]>
+  readonly constructs: ReadonlyMap<string, TraceReport['constructs'][number]>
+}
+
+/** Index a report by id. */
+export function indexReport(report: TraceReport): ReportIndex {
+  const byId = <T extends { id: string }>(items: readonly T[]): Map<string, T> =>
+    new Map(items.map((item) => [item.id, item]))
+  return {
+    report,
+    cmocs: byId(report.cmocs),
+    studies: byId(report.studies),
+    evidence: byId(report.evidence),
+    audiences: byId(report.audiences),
+    constructs: byId(report.constructs),
+  }
+}
+
+const e = escapeHtml
+
+/** A stated/inferred badge with the link's location or rationale as its explanation. */
+export function basisBadge(link: ReportLink): string {
+  const detail =
+    link.basis === 'inferred'
+      ? (link.rationale ?? 'no rationale given')
+      : (link.location ?? `stated in ${link.writtenAt}`)
+  return `<span class="badge badge-${link.basis}">${link.basis}</span><span class="muted">${e(detail)}</span>`
+}
+
+function anchor(id: string, label: string): string {
+  return `<a href="#${e(id)}">${e(label)}</a>`
+}
+
+function list(items: readonly string[], empty = 'none'): string {
+  return items.length === 0 ? `<span class="muted">${empty}</span>` : items.join(', ')
+}
+
+/** One line summarising an evidence profile. */
+export function profileLine(profile: EvidenceProfile): string {
+  const parts = [
+    `${profile.studies} stud${profile.studies === 1 ? 'y' : 'ies'}`,
+    `${profile.evidence} evidence entr${profile.evidence === 1 ? 'y' : 'ies'}`,
+    `designs: ${entries(profile.designs)}`,
+    `countries: ${entries(profile.countries)}`,
+    `settings: ${entries(profile.settings)}`,
+    `years: ${profile.years.length === 0 ? 'none' : profile.years.length === 1 ? profile.years[0] : `${profile.years[0]}–${profile.years.at(-1)}`}`,
+    `inclusion: ${profile.inclusion.included} included, ${profile.inclusion.unknown} unknown, ${profile.inclusion.excluded} excluded`,
+    `links: ${profile.basis.stated} stated, ${profile.basis.inferred} inferred`,
+  ]
+  return `<p class="profile">${e(parts.join(' · '))}</p>`
+}
+
+function entries(record: Readonly<Record<string, number>>): string {
+  const list = Object.entries(record)
+  return list.length === 0 ? 'none' : list.map(([key, count]) => `${key} ${count}`).join(', ')
+}
+
+/** The C, M and O of a CMOC as a definition list. */
+export function cmoList(cmoc: CmocEntry): string {
+  const mechanism =
+    cmoc.mechanism.text !== undefined
+      ? `<dt>Mechanism</dt><dd>${e(cmoc.mechanism.text)}</dd>`
+      : `${cmoc.mechanism.resource ? `<dt>Resource</dt><dd>${e(cmoc.mechanism.resource)}</dd>` : ''}${cmoc.mechanism.response ? `<dt>Response</dt><dd>${e(cmoc.mechanism.response)}</dd>` : ''}`
+  return `<dl class="cmo"><dt>Context</dt><dd>${e(cmoc.context)}</dd>${mechanism}<dt>Outcome</dt><dd>${e(cmoc.outcome)}</dd></dl>`
+}
+
+/** Evidence entries behind a CMOC, each with its study and relation. */
+export function evidenceList(index: ReportIndex, cmoc: CmocEntry): string {
+  if (cmoc.evidence.length === 0) return '<p class="badge-gap badge">no evidence encoded</p>'
+  const items = cmoc.evidence.map((id) => {
+    const item = index.evidence.get(id)
+    if (!item) return ''
+    const study = index.studies.get(item.study)
+    const link = item.cmocs.find((l) => l.id === cmoc.id)
+    return `<li class="link-${link?.basis ?? 'stated'}"><strong>${e(item.relation)}</strong> (${e(item.parts.join(', '))}): ${e(item.point)}${item.quote ? ` <q>${e(item.quote)}</q>` : ''} — ${study ? anchor(study.id, shortCitation(study)) : e(item.study)}${item.locator ? `, ${e(item.locator)}` : ''}${item.provenance ? ` <span class="muted">[${e(item.provenance)}]</span>` : ''}${link ? ` ${basisBadge(link)}` : ''}</li>`
+  })
+  return `<ul class="evidence">${items.join('')}</ul>`
+}
+
+/** A recommendation, openable to its CMOCs, evidence and studies. */
+export function recommendationCard(
+  index: ReportIndex,
+  rec: TraceReport['recommendations'][number],
+): string {
+  const audiences = rec.audiences.map((id) => anchor(id, index.audiences.get(id)?.name ?? id))
+  const cmocs = rec.cmocs.map((link) => {
+    const cmoc = index.cmocs.get(link.id)
+    if (!cmoc) return ''
+    return `<div class="cmoc-trace link-${link.basis}">
+<h4>${anchor(cmoc.id, `${cmoc.label ?? cmoc.id}: ${cmoc.title}`)}</h4>
+<p>${basisBadge(link)}</p>
+${cmoList(cmoc)}
+${evidenceList(index, cmoc)}
+</div>`
+  })
+  const studies = rec.studies.map((id) => {
+    const study = index.studies.get(id)
+    return study ? anchor(id, shortCitation(study)) : e(id)
+  })
+  const gap =
+    rec.cmocs.length === 0
+      ? ' <span class="badge badge-gap">no CMOC</span>'
+      : rec.studies.length === 0
+        ? ' <span class="badge badge-gap">no studies</span>'
+        : rec.studies.length === 1
+          ? ' <span class="badge badge-gap">one study</span>'
+          : ''
+  return `<details class="rec" id="${e(rec.id)}" data-audiences="${e(rec.audiences.join(' '))}" data-construct="${e(rec.construct ?? '')}">
+<summary><span class="rec-id">${e(rec.id)}</span>${e(rec.text)}${gap}</summary>
+<div class="rec-body">
+<p><strong>Audiences:</strong> ${list(audiences)}</p>
+${rec.provenance ? `<p class="muted">Source: ${e(rec.provenance)}</p>` : ''}
+${markdownToHtml(rec.notes)}
+${profileLine(rec.profile)}
+${cmocs.join('\n') || '<p class="badge badge-gap">derives from no CMOC</p>'}
+<p><strong>Studies:</strong> ${list(studies)}</p>
+</div>
+</details>`
+}
+
+/** A CMOC in the catalogue, with back links to the recommendations that use it. */
+export function cmocArticle(index: ReportIndex, cmoc: CmocEntry): string {
+  const recs = cmoc.recommendations.map((id) => anchor(id, id))
+  const studies = cmoc.studies.map((id) => {
+    const study = index.studies.get(id)
+    return study ? anchor(id, shortCitation(study)) : e(id)
+  })
+  return `<article class="entity" id="${e(cmoc.id)}">
+<h3>${e(cmoc.label ?? cmoc.id)}: ${e(cmoc.title)}</h3>
+${cmoList(cmoc)}
+${cmoc.strategies.length > 0 ? `<p><strong>Strategies:</strong> ${e(cmoc.strategies.join('; '))}</p>` : ''}
+${markdownToHtml(cmoc.narrative)}
+${profileLine(cmoc.profile)}
+${evidenceList(index, cmoc)}
+<p><strong>Studies:</strong> ${list(studies)}</p>
+<p><strong>Used by recommendations:</strong> ${list(recs)}</p>
+${cmoc.provenance ? `<p class="muted">Source: ${e(cmoc.provenance)}</p>` : ''}
+</article>`
+}
+
+/** A study with its reference, characteristics, and where it is used. */
+export function studyArticle(study: StudyEntry): string {
+  const facts = [
+    ['Design', study.design ?? 'not recorded'],
+    ['Countries', study.countries.join(', ') || 'not recorded'],
+    ['Settings', study.settings.join(', ') || 'not recorded'],
+    ['Participants', study.participants.join(', ') || 'not recorded'],
+    ['Inclusion', `${study.inclusion}${study.inclusionBasis ? `: ${study.inclusionBasis}` : ''}`],
+  ]
+  return `<article class="entity" id="${e(study.id)}">
+<h3>${e(shortCitation(study))}${study.reference === undefined ? '' : ` <span class="muted">[ref. ${study.reference}]</span>`}</h3>
+<p>${e(formatCitation(study))}</p>
+<dl class="cmo">${facts.map(([key, value]) => `<dt>${e(key ?? '')}</dt><dd>${e(value ?? '')}</dd>`).join('')}</dl>
+${markdownToHtml(study.notes)}
+<p><strong>Evidence for:</strong> ${list(study.cmocs.map((id) => anchor(id, id)))}</p>
+<p><strong>Used by recommendations:</strong> ${list(study.recommendations.map((id) => anchor(id, id)))}</p>
+</article>`
+}

@@ -1,0 +1,82 @@
+import type { Link, PhrasingContent, Root, Text } from 'mdast'
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize'
+import rehypeStringify from 'rehype-stringify'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import { unified } from 'unified'
+
+const wikiLink = /\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]/g
+
+/** Turn `[[id]]` in text (never in code) into in-report links `#id`. */
+function remarkWikiLinks() {
+  return (tree: Root): void => {
+    const walk = (node: { children?: unknown[] }): void => {
+      if (!Array.isArray(node.children)) return
+      const children = node.children as (PhrasingContent | { type: string; children?: unknown[] })[]
+      for (let index = 0; index < children.length; index++) {
+        const child = children[index]
+        if (child?.type === 'text') {
+          const replaced = splitWikiLinks(child as Text)
+          if (replaced.length !== 1 || replaced[0] !== child) {
+            children.splice(index, 1, ...replaced)
+            index += replaced.length - 1
+          }
+        } else if (
+          child &&
+          child.type !== 'inlineCode' &&
+          child.type !== 'code' &&
+          child.type !== 'link'
+        ) {
+          walk(child as { children?: unknown[] })
+        }
+      }
+    }
+    walk(tree)
+  }
+}
+
+function splitWikiLinks(node: Text): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  let last = 0
+  for (const match of node.value.matchAll(wikiLink)) {
+    const index = match.index ?? 0
+    if (index > last) out.push({ type: 'text', value: node.value.slice(last, index) })
+    const id = match[1] ?? ''
+    const link: Link = { type: 'link', url: `#${id}`, children: [{ type: 'text', value: id }] }
+    out.push(link)
+    last = index + match[0].length
+  }
+  if (out.length === 0) return [node]
+  if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) })
+  return out
+}
+
+// Raw HTML in content is dropped (remark-rehype without allowDangerousHtml) and the result is
+// sanitized with the GitHub-like default schema: no script, no event handlers, no javascript:
+// URLs. The sanitizer prefixes ids from content with `user-content-`, so report anchors (set by
+// the templates, not by content) cannot be clobbered, and `#id` links from content still reach them.
+// Images are dropped too: the report is self-contained and must make no external request.
+const schema = {
+  ...defaultSchema,
+  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== 'img'),
+}
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkWikiLinks)
+  .use(remarkRehype)
+  .use(rehypeSanitize, schema)
+  .use(rehypeStringify)
+
+/**
+ * Render markdown from content as safe HTML.
+ *
+ * @example
+ * ```ts
+ * markdownToHtml('See [[cmoc-2c]] <script>alert(1)</script>')
+ * // '<p>See <a href="#cmoc-2c">cmoc-2c</a> </p>'
+ * ```
+ */
+export function markdownToHtml(markdown: string): string {
+  if (markdown.trim() === '') return ''
+  return String(processor.processSync(markdown))
+}

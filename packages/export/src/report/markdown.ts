@@ -1,0 +1,149 @@
+import type { CmocEntry, ReportLink, TraceReport } from '@realist-kb/core'
+import { formatCitation, shortCitation } from './citation.js'
+import { escapeMarkdown } from './escape.js'
+import type { Exporter } from './exporter.js'
+
+const m = escapeMarkdown
+
+/**
+ * The traceability report as Markdown that reads well on GitHub: recommendations by construct,
+ * each with its CMOCs, evidence and studies; then the CMOCs, studies, gaps and figures. Every
+ * entity has an explicit anchor, so links work on GitHub and in other renderers.
+ *
+ * @example
+ * ```ts
+ * const markdown = renderMarkdown(buildTraceReport(kb))
+ * ```
+ */
+export function renderMarkdown(report: TraceReport): string {
+  const cmocs = new Map(report.cmocs.map((cmoc) => [cmoc.id, cmoc]))
+  const studies = new Map(report.studies.map((study) => [study.id, study]))
+  const evidence = new Map(report.evidence.map((item) => [item.id, item]))
+  const audiences = new Map(report.audiences.map((audience) => [audience.id, audience]))
+  const link = (id: string, label: string): string => `[${m(label)}](#${id})`
+  const studyLink = (id: string): string => {
+    const study = studies.get(id)
+    return study ? link(id, shortCitation(study)) : m(id)
+  }
+  const basis = (l: ReportLink): string =>
+    l.basis === 'inferred'
+      ? `*inferred*: ${m(l.rationale ?? 'no rationale given')}`
+      : `**stated**${l.location ? `: ${m(l.location)}` : ''}`
+  const evidenceLines = (cmoc: CmocEntry): string[] =>
+    cmoc.evidence.length === 0
+      ? ['- no evidence encoded']
+      : cmoc.evidence.flatMap((id) => {
+          const item = evidence.get(id)
+          if (!item) return []
+          const l = item.cmocs.find((c) => c.id === cmoc.id)
+          return [
+            `- ${m(item.relation)} (${m(item.parts.join(', '))}): ${m(item.point)} — ${studyLink(item.study)}${item.provenance ? ` [${m(item.provenance)}]` : ''}${l ? ` (${basis(l)})` : ''}`,
+          ]
+        })
+
+  const out: string[] = []
+  out.push(`# Traceability report${report.review ? `: ${m(report.review.title)}` : ''}`, '')
+  if (report.review) {
+    const r = report.review
+    out.push(
+      `${m(r.authors.join(', '))}. ${r.journal ? `${m(r.journal)}. ` : ''}${r.year}.${r.doi ? ` doi:${m(r.doi)}` : ''}`,
+      '',
+    )
+  }
+  out.push(
+    `${report.recommendations.length} recommendations, ${report.cmocs.length} CMOCs, ${report.studies.length} studies, ${report.evidence.length} evidence entries, ${report.gaps.length} gaps. Links are **stated** by the source or *inferred* by the encoder.`,
+    '',
+    '## Contents',
+    '',
+    '- [Recommendations](#recommendations)',
+    '- [CMOCs](#cmocs)',
+    '- [Studies](#studies)',
+    '- [Gaps](#gaps)',
+    '- [Reported versus encoded](#reported-versus-encoded)',
+    '',
+    '## Recommendations',
+    '',
+  )
+  for (const construct of report.constructs) {
+    out.push(
+      `### ${m(construct.name)}${construct.question ? `: ${m(construct.question)}` : ''}`,
+      '',
+    )
+    for (const rec of report.recommendations.filter((r) => r.construct === construct.id)) {
+      out.push(`<a id="${rec.id}"></a>`, '', `#### ${rec.id}`, '', `> ${m(rec.text)}`, '')
+      out.push(
+        `- **Audiences:** ${rec.audiences.map((id) => m(audiences.get(id)?.name ?? id)).join('; ') || 'none'}`,
+      )
+      out.push(`- **Studies:** ${rec.studies.map(studyLink).join(', ') || 'none'}`, '')
+      if (rec.cmocs.length === 0) out.push('Derives from no CMOC.', '')
+      for (const l of rec.cmocs) {
+        const cmoc = cmocs.get(l.id)
+        if (!cmoc) continue
+        out.push(`- ${link(cmoc.id, `${cmoc.label ?? cmoc.id}: ${cmoc.title}`)} (${basis(l)})`)
+        out.push(...evidenceLines(cmoc).map((line) => `  ${line}`))
+      }
+      out.push('')
+    }
+  }
+  out.push('## CMOCs', '')
+  for (const cmoc of report.cmocs) {
+    const mechanism =
+      cmoc.mechanism.text ??
+      [
+        cmoc.mechanism.resource ? `resource: ${cmoc.mechanism.resource}` : '',
+        cmoc.mechanism.response ? `response: ${cmoc.mechanism.response}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ')
+    out.push(
+      `<a id="${cmoc.id}"></a>`,
+      '',
+      `### ${m(cmoc.label ?? cmoc.id)}: ${m(cmoc.title)}`,
+      '',
+      '| | |',
+      '|---|---|',
+      `| Context | ${m(cmoc.context)} |`,
+      `| Mechanism | ${m(mechanism)} |`,
+      `| Outcome | ${m(cmoc.outcome)} |`,
+      '',
+      ...evidenceLines(cmoc),
+      '',
+      `Used by: ${cmoc.recommendations.map((id) => link(id, id)).join(', ') || 'no recommendation'}`,
+      '',
+    )
+  }
+  out.push('## Studies', '')
+  for (const study of report.studies) {
+    out.push(
+      `<a id="${study.id}"></a>`,
+      '',
+      `- **${m(shortCitation(study))}**: ${m(formatCitation(study))} Design: ${m(study.design ?? 'not recorded')}; inclusion: ${m(study.inclusion)}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}.`,
+      '',
+    )
+  }
+  out.push('## Gaps', '')
+  if (report.gaps.length === 0) out.push('No evidence gaps.')
+  for (const gap of report.gaps)
+    out.push(
+      `- \`${gap.name}\` ${gap.entity ? `${link(gap.entity, gap.entity)}: ` : ''}${m(gap.message)}`,
+    )
+  out.push(
+    '',
+    '## Reported versus encoded',
+    '',
+    '| figure | reported | encoded | note |',
+    '|---|---:|---:|---|',
+  )
+  for (const f of report.figures)
+    out.push(`| ${m(f.label)} | ${f.reported ?? '—'} | ${f.encoded} | ${m(f.note)} |`)
+  out.push('')
+  return `${out.join('\n')}\n`
+}
+
+/** The Markdown exporter. */
+export const markdownExporter: Exporter = {
+  name: 'md',
+  extension: 'md',
+  mediaType: 'text/markdown',
+  render: renderMarkdown,
+}
