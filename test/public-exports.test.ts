@@ -1,0 +1,33 @@
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+// The public surface of each package is a decision: adding or removing an export shows up here
+// and in the snapshot files beside this test.
+const entries = [
+  '@realist-kb/core',
+  '@realist-kb/core/node',
+  '@realist-kb/export',
+  '@realist-kb/cli',
+] as const
+
+describe('public exports', () => {
+  for (const entry of entries) {
+    it(`pins ${entry}`, async () => {
+      const keys = Object.keys(await import(entry)).sort()
+      expect(keys.length).toBeGreaterThan(0)
+      const file = path.join(
+        import.meta.dirname,
+        '__snapshots__',
+        `exports.${entry.replace(/[@/]/g, '_')}.txt`,
+      )
+      await expect(`${keys.join('\n')}\n`).toMatchFileSnapshot(file)
+    })
+  }
+
+  it('keeps the pure core entry free of Node built-ins', async () => {
+    const node = new Set(Object.keys(await import('@realist-kb/core/node')))
+    const pure = Object.keys(await import('@realist-kb/core'))
+    for (const key of pure) expect(node.has(key)).toBe(true)
+    expect(pure).not.toContain('loadDirectory')
+  })
+})
