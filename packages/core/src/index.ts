@@ -15,6 +15,7 @@ export {
 } from './lib/diagnostics/diagnostic.js'
 export { didYouMean } from './lib/diagnostics/did-you-mean.js'
 export { buildKnowledgeBase } from './lib/graph/build-graph.js'
+export { IncrementalKnowledgeBase } from './lib/graph/incremental.js'
 export type {
   EdgeAttributes,
   GraphAttributes,

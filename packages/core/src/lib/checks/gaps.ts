@@ -13,79 +13,83 @@ import { studiesOfCmoc } from '../query/neighbours.js'
  */
 export function checkGaps(graph: KnowledgeGraph): Diagnostic[] {
   const out: Diagnostic[] = []
-  graph.forEachNode((id, node) => {
-    const at = { file: node.file, position: { line: 1, column: 1 }, entity: id }
-    switch (node.kind) {
-      case 'recommendation':
-        // Judged on what the file lists: a listed CMOC that fails to resolve is reported as such.
-        if (!node.links.some((link) => link.type === 'derived-from')) {
-          out.push(
-            createDiagnostic('recommendation-without-cmoc', {
-              ...at,
-              message: `Unexpected recommendation \`${id}\` without CMOCs, expected at least one in \`cmocs\``,
-            }),
-          )
-        }
-        break
-      case 'cmoc': {
-        const studies = studiesOfCmoc(graph, id)
-        if (studies.length === 0) {
-          out.push(
-            createDiagnostic('cmoc-without-evidence', {
-              ...at,
-              message: `Unexpected CMOC \`${id}\` without evidence, expected evidence from at least one study`,
-            }),
-          )
-        } else if (studies.length === 1) {
-          out.push(
-            createDiagnostic('single-study-cmoc', {
-              ...at,
-              message: `Unexpected single supporting study (\`${studies[0]}\`) for \`${id}\`, expected 2 or more`,
-            }),
-          )
-        }
-        break
-      }
-      case 'study':
-        if (!hasEdge(graph, id, 'in', 'drawn-from')) {
-          out.push(
-            createDiagnostic('uncited-study', {
-              ...at,
-              message: `Unexpected study \`${id}\` that evidences no CMOC, expected at least one evidence entry`,
-            }),
-          )
-        }
-        break
-      case 'construct':
-        if (
-          !graph.someInEdge(
-            id,
-            (_edge, attributes, source) =>
-              attributes.type === 'belongs-to' && graph.getNodeAttribute(source, 'kind') === 'cmoc',
-          )
-        ) {
-          out.push(
-            createDiagnostic('construct-without-cmoc', {
-              ...at,
-              message: `Unexpected construct \`${id}\` without CMOCs, expected at least one CMOC to belong to it`,
-            }),
-          )
-        }
-        break
-      default:
-        break
-    }
+  graph.forEachNode((id) => {
+    out.push(...checkNodeGaps(graph, id))
   })
   return out
 }
 
-function hasEdge(
-  graph: KnowledgeGraph,
-  id: string,
-  direction: 'in' | 'out',
-  type: string,
-): boolean {
-  return direction === 'in'
-    ? graph.someInEdge(id, (_edge, attributes) => attributes.type === type)
-    : graph.someOutEdge(id, (_edge, attributes) => attributes.type === type)
+/**
+ * The gap warnings of one entity: what `checkGaps` reports for it. Lets an incremental update
+ * recheck only the entities an edit can affect.
+ *
+ * @example
+ * ```ts
+ * checkNodeGaps(kb.graph, 'cmoc-2c') // [] or a cmoc-without-evidence / single-study-cmoc warning
+ * ```
+ */
+export function checkNodeGaps(graph: KnowledgeGraph, id: string): Diagnostic[] {
+  const node = graph.getNodeAttributes(id)
+  const at = { file: node.file, position: { line: 1, column: 1 }, entity: id }
+  switch (node.kind) {
+    case 'recommendation':
+      // Judged on what the file lists: a listed CMOC that fails to resolve is reported as such.
+      if (!node.links.some((link) => link.type === 'derived-from')) {
+        return [
+          createDiagnostic('recommendation-without-cmoc', {
+            ...at,
+            message: `Unexpected recommendation \`${id}\` without CMOCs, expected at least one in \`cmocs\``,
+          }),
+        ]
+      }
+      return []
+    case 'cmoc': {
+      const studies = studiesOfCmoc(graph, id)
+      if (studies.length === 0) {
+        return [
+          createDiagnostic('cmoc-without-evidence', {
+            ...at,
+            message: `Unexpected CMOC \`${id}\` without evidence, expected evidence from at least one study`,
+          }),
+        ]
+      }
+      if (studies.length === 1) {
+        return [
+          createDiagnostic('single-study-cmoc', {
+            ...at,
+            message: `Unexpected single supporting study (\`${studies[0]}\`) for \`${id}\`, expected 2 or more`,
+          }),
+        ]
+      }
+      return []
+    }
+    case 'study':
+      if (!graph.someInEdge(id, (_edge, attributes) => attributes.type === 'drawn-from')) {
+        return [
+          createDiagnostic('uncited-study', {
+            ...at,
+            message: `Unexpected study \`${id}\` that evidences no CMOC, expected at least one evidence entry`,
+          }),
+        ]
+      }
+      return []
+    case 'construct':
+      if (
+        !graph.someInEdge(
+          id,
+          (_edge, attributes, source) =>
+            attributes.type === 'belongs-to' && graph.getNodeAttribute(source, 'kind') === 'cmoc',
+        )
+      ) {
+        return [
+          createDiagnostic('construct-without-cmoc', {
+            ...at,
+            message: `Unexpected construct \`${id}\` without CMOCs, expected at least one CMOC to belong to it`,
+          }),
+        ]
+      }
+      return []
+    default:
+      return []
+  }
 }

@@ -13,10 +13,18 @@ export interface BodyLink {
 const wikiLink = /\[\[([^[\]\n]+?)\]\]/g
 const parser = unified().use(remarkParse)
 
+// Anything that can put a `[[...]]` outside a plain text node, or split it across nodes: code
+// (backticks, fences, indented lines), raw HTML and autolinks (`<`), links and definitions right
+// after a bracket (`](`, `][`, `]:`), and escapes or entities.
+const unsafeForPlainScan = /[`<\\&\t]|~~~|\]\(|\]\[|\]:|^ {4}/m
+// Inside a match, emphasis markers could split the text node.
+const splittingInsideMatch = /[*_!]/
+
 /**
- * Find inline `[[id]]` references in a markdown body. The body is parsed with remark so that
- * brackets inside code spans and code blocks stay text. Bodies without `[[` cannot hold a
- * reference and skip the parse; the result is the same.
+ * Find inline `[[id]]` references in a markdown body. Brackets inside code spans and code blocks
+ * are text, not links: such bodies are parsed with remark and only text nodes are searched. A body
+ * with no construct that could hide or split a link is scanned directly; a test checks that both
+ * ways agree on generated corpora.
  *
  * @example
  * ```ts
@@ -25,6 +33,24 @@ const parser = unified().use(remarkParse)
  */
 export function findBodyLinks(body: string): BodyLink[] {
   if (!body.includes('[[')) return []
+  if (!unsafeForPlainScan.test(body)) {
+    const links = scanText(body, 0)
+    if (links.every((link) => !splittingInsideMatch.test(body.slice(link.start, link.end))))
+      return links
+  }
+  return findBodyLinksWithRemark(body)
+}
+
+/**
+ * The reference implementation: parse the body with remark and search every text node.
+ *
+ * @example
+ * ```ts
+ * findBodyLinksWithRemark('`[[x]]` and [[y]]') // [{ target: 'y', start: 12, end: 17 }]
+ * ```
+ */
+export function findBodyLinksWithRemark(body: string): BodyLink[] {
+  if (!body.includes('[[')) return []
   const tree = parser.parse(body) as Root
   const links: BodyLink[] = []
   visit(tree, 'text', (node: Text) => {
@@ -32,12 +58,17 @@ export function findBodyLinks(body: string): BodyLink[] {
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
     // Search the source slice, not the unescaped value, so offsets are exact.
-    const source = body.slice(start, end)
-    for (const match of source.matchAll(wikiLink)) {
-      const target = match[1]?.trim() ?? ''
-      const offset = start + (match.index ?? 0)
-      links.push({ target, start: offset, end: offset + match[0].length })
-    }
+    links.push(...scanText(body.slice(start, end), start))
   })
+  return links
+}
+
+function scanText(source: string, offset: number): BodyLink[] {
+  const links: BodyLink[] = []
+  for (const match of source.matchAll(wikiLink)) {
+    const target = match[1]?.trim() ?? ''
+    const start = offset + (match.index ?? 0)
+    links.push({ target, start, end: start + match[0].length })
+  }
   return links
 }

@@ -1,12 +1,16 @@
-import matter from 'gray-matter'
-import { type Document, isMap, parseDocument } from 'yaml'
+import { isMap, parseDocument } from 'yaml'
+import { fastToJs, locateFast, parseFastYaml } from './fast-yaml.js'
+import { type Locator, yamlLocator } from './schema-issues.js'
+import { splitFence } from './split-fence.js'
 
-/** Frontmatter split from its body, with the YAML document kept for positions. */
+/** Frontmatter split from its body and parsed, with a locator for positions. */
 export interface SplitFile {
-  /** The parsed YAML document (positions are offsets into the frontmatter text). */
-  readonly document: Document.Parsed
+  /** Finds the offsets (in the frontmatter text) of the node at a path. */
+  readonly locate: Locator
   /** The frontmatter as plain data. */
   readonly data: unknown
+  /** Whether the fast subset parser read the frontmatter (otherwise `yaml` did). */
+  readonly fast: boolean
   /** Offset of the frontmatter text in the file. */
   readonly matterOffset: number
   /** The markdown body. */
@@ -28,8 +32,9 @@ export type SplitProblem =
 /** Most aliases a frontmatter may expand, against "billion laughs" alias bombs. */
 const maxAliasCount = 100
 
-// gray-matter picks an engine from the word after the opening fence and its default `javascript`
-// engine calls eval. Every engine it knows is replaced: YAML is only captured here and parsed
+// gray-matter (whose split `splitFence` reproduces without its Node-only code) picks an engine
+// from the word after the opening fence, and its default `javascript` engine calls eval. Every
+// engine it knows is replaced: YAML is only captured here and parsed
 // below with positions; any other language throws and is reported, never run.
 const refuse = {
   parse(): never {
@@ -46,8 +51,10 @@ const grayMatterOptions = {
 /**
  * Split a file into YAML frontmatter and markdown body with gray-matter, and parse the
  * frontmatter with `yaml` (YAML 1.2 core schema: dates stay strings; unique keys; aliases capped).
+ * With `fast`, frontmatter in the plain subset is read by the fast parser instead, which gives
+ * the same data and positions.
  */
-export function splitFrontmatter(text: string): SplitFile | SplitProblem {
+export function splitFrontmatter(text: string, fast = false): SplitFile | SplitProblem {
   if (!text.startsWith('---')) {
     return {
       type: 'missing',
@@ -72,7 +79,7 @@ export function splitFrontmatter(text: string): SplitFile | SplitProblem {
   }
   let file: { matter?: string; content: string }
   try {
-    file = matter(text, grayMatterOptions) as unknown as { matter?: string; content: string }
+    file = splitFence(text, grayMatterOptions)
   } catch (error) {
     if (error instanceof UnsupportedLanguage)
       return { type: 'language', language: fenceRest, offset: 3 }
@@ -95,6 +102,19 @@ export function splitFrontmatter(text: string): SplitFile | SplitProblem {
   const body = file.content
   const bodyOffset = text.length - body.length
 
+  if (fast) {
+    const tree = parseFastYaml(matterText)
+    if (tree) {
+      return {
+        locate: (path, keyOf) => locateFast(tree, path, keyOf),
+        data: fastToJs(tree),
+        fast: true,
+        matterOffset,
+        body,
+        bodyOffset,
+      }
+    }
+  }
   const document = parseDocument(matterText, {
     version: '1.2',
     schema: 'core',
@@ -136,7 +156,14 @@ export function splitFrontmatter(text: string): SplitFile | SplitProblem {
       ],
     }
   }
-  return { document, data: data ?? {}, matterOffset, body, bodyOffset }
+  return {
+    locate: yamlLocator(document),
+    data: data ?? {},
+    fast: false,
+    matterOffset,
+    body,
+    bodyOffset,
+  }
 }
 
 function cleanYamlMessage(message: string): string {

@@ -43,6 +43,11 @@ export interface ParsedFile {
 
 /** Limits that keep one hostile file from exhausting memory or time. */
 export interface ParseOptions {
+  /**
+   * Read frontmatter in the plain YAML subset with the fast parser (default true). Results are
+   * identical either way; `false` forces the reference path through \`yaml\`.
+   */
+  readonly fastPath?: boolean
   /** Largest file, in characters. Default 2,000,000. */
   readonly maxFileSize?: number
   /** Longest line, in characters. Default 200,000. */
@@ -67,6 +72,33 @@ const start: Position = { line: 1, column: 1 }
 export function parseFile(
   file: Readonly<SourceFile>,
   options?: Readonly<ParseOptions> | null,
+): ParsedFile {
+  if (options?.fastPath === false) return parseWith(file, options, false).result
+  const parsed = parseWith(file, options, true)
+  // Any diagnostic is reported from the reference path, so messages and positions never depend
+  // on which parser read the file. Files with problems are rare; valid files stay fast.
+  return parsed.usedFast && parsed.result.diagnostics.length > 0
+    ? parseWith(file, options, false).result
+    : parsed.result
+}
+
+function parseWith(
+  file: Readonly<SourceFile>,
+  options: Readonly<ParseOptions> | null | undefined,
+  fast: boolean,
+): { result: ParsedFile; usedFast: boolean } {
+  let usedFast = false
+  const result = parseWithImpl(file, options, fast, (value) => {
+    usedFast = value
+  })
+  return { result, usedFast }
+}
+
+function parseWithImpl(
+  file: Readonly<SourceFile>,
+  options: Readonly<ParseOptions> | null | undefined,
+  fast: boolean,
+  reportFast: (value: boolean) => void,
 ): ParsedFile {
   const diagnostics: Diagnostic[] = []
   const empty = (): ParsedFile => ({ path: file.path, entities: [], declared: [], diagnostics })
@@ -104,7 +136,7 @@ export function parseFile(
   // A byte order mark is dropped: it is invisible and gray-matter would not see the fence.
   const text = file.text.startsWith('\uFEFF') ? file.text.slice(1) : file.text
   const lines = new LineIndex(text)
-  const split = splitFrontmatter(text)
+  const split = splitFrontmatter(text, fast)
   const folderKind = kindOfFolder(folderOf(file.path))
   // A file that cannot be read still declares its id (from its name and folder), so that
   // references to it are not reported a second time as dangling.
@@ -117,7 +149,7 @@ export function parseFile(
         : [{ id: stemOf(file.path), kind: folderKind, file: file.path }],
     diagnostics,
   })
-  if (!('document' in split)) {
+  if (!('locate' in split)) {
     switch (split.type) {
       case 'missing':
       case 'unterminated':
@@ -147,8 +179,9 @@ export function parseFile(
     return declareFromName()
   }
 
+  reportFast(split.fast)
   const data = split.data as Record<string, unknown>
-  const context = { document: split.document, lines, matterOffset: split.matterOffset }
+  const context = { locate: split.locate, lines, matterOffset: split.matterOffset }
   const folder = folderOf(file.path)
 
   const kind = data.kind

@@ -30,11 +30,8 @@ export function formatPath(path: readonly PathKey[]): string {
  */
 export function describeIssues(
   issues: readonly Issue[],
-  context: {
-    readonly document: Document.Parsed
+  context: LocateContext & {
     readonly data: unknown
-    readonly lines: LineIndex
-    readonly matterOffset: number
     readonly knownFields: (path: readonly PathKey[]) => readonly string[]
   },
 ): FieldProblem[] {
@@ -157,40 +154,57 @@ function valueAt(data: unknown, path: readonly PathKey[]): unknown {
   return current
 }
 
-/** Position of the YAML node at `path` (its key when `keyOf`), or of the deepest node that exists. */
+/** Finds the `[start, end]` offsets (in the frontmatter text) of the node at a path. */
+export type Locator = (
+  path: readonly PathKey[],
+  keyOf: boolean,
+) => readonly [number, number] | undefined
+
+/**
+ * A locator over a `yaml` document: walks down as far as the document goes, so a missing field
+ * points at its parent map.
+ */
+export function yamlLocator(document: Document.Parsed): Locator {
+  return (path, keyOf) => {
+    let node: Node | null | undefined = document.contents
+    let keyNode: Node | undefined
+    for (const key of path) {
+      if (!node || !('items' in node)) break
+      const items: unknown[] = (node as { items: unknown[] }).items
+      let next: Node | undefined
+      if (isMap(node)) {
+        for (const item of items) {
+          if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(key)) {
+            keyNode = item.key
+            next = (item.value as Node | null) ?? item.key
+          }
+        }
+      } else if (typeof key === 'number') {
+        next = items[key] as Node | undefined
+        keyNode = undefined
+      }
+      if (next === undefined) break
+      node = next
+    }
+    const range = (keyOf && keyNode ? keyNode : node)?.range
+    return range ? [range[0], range[1]] : undefined
+  }
+}
+
+/** Where a located node is, as a position in the file. */
+export interface LocateContext {
+  readonly locate: Locator
+  readonly lines: LineIndex
+  readonly matterOffset: number
+}
+
+/** Position of the node at `path` (its key when `keyOf`), or of the deepest node that exists. */
 export function positionAt(
-  context: {
-    readonly document: Document.Parsed
-    readonly lines: LineIndex
-    readonly matterOffset: number
-  },
+  context: LocateContext,
   path: readonly PathKey[],
   keyOf: boolean,
 ): Position {
-  // Walk down as far as the YAML document goes: a missing field points at its parent map.
-  let node: Node | null | undefined = context.document.contents
-  let keyNode: Node | undefined
-  for (const key of path) {
-    if (!node || !('items' in node)) break
-    const items: unknown[] = (node as { items: unknown[] }).items
-    let next: Node | undefined
-    if (isMap(node)) {
-      for (const item of items) {
-        if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(key)) {
-          keyNode = item.key
-          next = (item.value as Node | null) ?? item.key
-        }
-      }
-    } else if (typeof key === 'number') {
-      next = items[key] as Node | undefined
-      keyNode = undefined
-    }
-    if (next === undefined) break
-    node = next
-  }
-  const target = keyOf && keyNode ? keyNode : node
-  const range = target?.range
-  if (!range) return context.lines.range(context.matterOffset, context.matterOffset)
+  const range = context.locate(path, keyOf) ?? [0, 0]
   return context.lines.range(context.matterOffset + range[0], context.matterOffset + range[1])
 }
 

@@ -1,0 +1,102 @@
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { didYouMean } from '../diagnostics/did-you-mean.js'
+import type { Entity } from '../model/entity.js'
+import type { EntityKind } from '../schema/kinds.js'
+import type { KnowledgeGraph } from './types.js'
+
+/**
+ * Resolve the links of one entity: add an edge for each link whose target exists and has a kind
+ * the field accepts, and return the diagnostics for the others (dangling, wrong kind, repeated,
+ * self-reference). A link to an id declared by an invalid file is skipped silently: that file
+ * already reports why it is invalid.
+ */
+export function resolveLinks(
+  graph: KnowledgeGraph,
+  entity: Entity,
+  declared: (id: string) => boolean,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = []
+  const seen = new Set<string>()
+  for (const link of entity.links) {
+    const fieldBase = link.field.replace(/\[\d+\]$/, '')
+    const seenKey = `${fieldBase}\u0000${link.target}`
+    if (seen.has(seenKey) && link.type !== 'mentions') {
+      diagnostics.push(
+        createDiagnostic('duplicate-reference', {
+          file: link.place.file,
+          position: link.place,
+          message: `Unexpected repeated reference \`${link.target}\` in \`${fieldBase}\`, expected each id once`,
+          entity: entity.id,
+        }),
+      )
+      continue
+    }
+    seen.add(seenKey)
+    if (link.target === entity.id && link.type !== 'drawn-from') {
+      diagnostics.push(
+        createDiagnostic('self-reference', {
+          file: link.place.file,
+          position: link.place,
+          message: `Unexpected reference from \`${entity.id}\` to itself`,
+          entity: entity.id,
+        }),
+      )
+      continue
+    }
+    if (!graph.hasNode(link.target)) {
+      if (declared(link.target)) continue
+      const expected =
+        link.expected.length === 1
+          ? `the id of ${withArticle(link.expected[0] ?? 'entity')}`
+          : 'the id of an entity'
+      const suggestion = didYouMean(link.target, candidatesOfKinds(graph, link.expected))
+      diagnostics.push(
+        createDiagnostic('dangling-reference', {
+          file: link.place.file,
+          position: link.place,
+          message: `Unexpected reference \`${link.target}\`, expected ${expected}`,
+          hint:
+            suggestion === undefined
+              ? `No ${link.expected.length === 1 ? link.expected[0] : 'entity'} has this id: check for a typo, or add it.`
+              : `did you mean \`${suggestion}\`?`,
+          entity: entity.id,
+        }),
+      )
+      continue
+    }
+    const target = graph.getNodeAttributes(link.target)
+    if (!link.expected.includes(target.kind)) {
+      diagnostics.push(
+        createDiagnostic('wrong-kind-reference', {
+          file: link.place.file,
+          position: link.place,
+          message: `Unexpected reference to ${target.kind} \`${link.target}\` in \`${link.field}\`, expected the id of ${link.expected.map(withArticle).join(' or ')}`,
+          entity: entity.id,
+        }),
+      )
+      continue
+    }
+    graph.addEdgeWithKey(
+      `${entity.id}|${link.field}|${link.target}@${link.place.line}:${link.place.column}`,
+      entity.id,
+      link.target,
+      {
+        type: link.type,
+        basis: link.basis,
+        field: link.field,
+        place: link.place,
+        ...(link.location === undefined ? {} : { location: link.location }),
+        ...(link.rationale === undefined ? {} : { rationale: link.rationale }),
+      },
+    )
+  }
+  return diagnostics
+}
+
+function candidatesOfKinds(graph: KnowledgeGraph, kinds: readonly EntityKind[]): string[] {
+  return graph.filterNodes((_id, node) => kinds.includes(node.kind))
+}
+
+function withArticle(kind: string): string {
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`
+}

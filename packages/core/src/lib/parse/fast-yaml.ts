@@ -1,0 +1,293 @@
+/**
+ * A fast parser for the plain subset of YAML that content files use almost always: block maps and
+ * sequences indented with spaces, one-line flow sequences, plain and simply quoted scalars. It
+ * gives the same data as `yaml` (1.2, core schema) and the same node ranges, or `undefined` for
+ * anything outside the subset (anchors, tags, block scalars, comments, blank lines, escapes, CRLF,
+ * multi-line scalars, duplicate keys...), which then goes to `yaml` itself. A differential test
+ * compares the two on generated corpora, the fixtures and the bundled review.
+ */
+
+/** A node of the fast tree, with `yaml`-compatible `[start, end]` offsets. */
+export type FastNode =
+  | { readonly type: 'scalar'; readonly value: unknown; readonly range: readonly [number, number] }
+  | {
+      readonly type: 'seq'
+      readonly items: readonly FastNode[]
+      readonly range: readonly [number, number]
+    }
+  | {
+      readonly type: 'map'
+      readonly pairs: readonly FastPair[]
+      readonly range: readonly [number, number]
+    }
+
+/** A key and its value in a fast map. */
+export interface FastPair {
+  readonly key: string
+  readonly keyRange: readonly [number, number]
+  readonly value: FastNode
+}
+
+/** Why the subset parser stopped; the caller falls back to `yaml`. */
+class OutsideSubset extends Error {}
+
+interface Line {
+  readonly start: number
+  readonly indent: number
+  /** Offset of the first non-space character. */
+  readonly content: number
+  /** Offset of the line end (the `\n`, or the text end). */
+  readonly end: number
+  /** Offset where the next line starts (after the `\n`), or the text end. */
+  readonly next: number
+}
+
+const keyLine = /^([A-Za-z_][A-Za-z0-9_-]*):(?: |$)/
+const plainStart = /^[^-?:,[\]{}#&*!|>'"%@`\s]|^-(?=\S)/
+const nullPlain = /^(?:~|null|Null|NULL)$/
+const boolPlain = /^(?:true|True|TRUE|false|False|FALSE)$/
+const intPlain = /^[-+]?[0-9]+$/
+// Numbers the core schema reads in forms the subset does not take on (floats, octal, hex, inf, nan).
+const otherNumberPlain =
+  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/
+
+/**
+ * Parse `text` if it lies in the subset; `undefined` otherwise.
+ *
+ * @example
+ * ```ts
+ * parseFastYaml('\nkind: cmoc\ncmocs: [cmoc-1a]')?.type // 'map'
+ * ```
+ */
+export function parseFastYaml(text: string): FastNode | undefined {
+  if (text.includes('\r') || text.includes('\t')) return undefined
+  try {
+    const lines = splitLines(text)
+    if (lines.length === 0) return undefined
+    const parser = new SubsetParser(text, lines)
+    const first = lines[0] as Line
+    const node = parser.block(first.content, first.indent)
+    // Frontmatter is a map; anything else is reported by the full parser.
+    if (parser.index !== lines.length || node.type !== 'map') return undefined
+    return node
+  } catch (error) {
+    if (error instanceof OutsideSubset) return undefined
+    throw error
+  }
+}
+
+/** The plain JavaScript value of a fast node, as `yaml`'s `toJS` would give it. */
+export function fastToJs(node: FastNode): unknown {
+  switch (node.type) {
+    case 'scalar':
+      return node.value
+    case 'seq':
+      return node.items.map(fastToJs)
+    case 'map': {
+      const out: Record<string, unknown> = {}
+      for (const pair of node.pairs) out[pair.key] = fastToJs(pair.value)
+      return out
+    }
+  }
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = []
+  let start = 0
+  // The frontmatter text starts with the newline after the opening fence: one empty line is fine.
+  if (text.startsWith('\n')) start = 1
+  while (start < text.length) {
+    const newline = text.indexOf('\n', start)
+    const end = newline === -1 ? text.length : newline
+    let content = start
+    while (content < end && text.charCodeAt(content) === 32) content++
+    if (content === end || text.charCodeAt(content) === 35 /* # */) throw new OutsideSubset()
+    lines.push({
+      start,
+      indent: content - start,
+      content,
+      end,
+      next: newline === -1 ? text.length : newline + 1,
+    })
+    start = newline === -1 ? text.length : newline + 1
+  }
+  return lines
+}
+
+class SubsetParser {
+  index = 0
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: readonly Line[],
+  ) {}
+
+  /** A block collection whose entries start at column `indent` of the current line. */
+  block(at: number, indent: number): FastNode {
+    const line = this.line()
+    return this.text.startsWith('- ', at) ? this.sequence(indent, at) : this.map(indent, at, line)
+  }
+
+  private line(): Line {
+    const line = this.lines[this.index]
+    if (!line) throw new OutsideSubset()
+    return line
+  }
+
+  private map(indent: number, firstKeyAt: number, firstLine: Line): FastNode {
+    const pairs: FastPair[] = []
+    const seen = new Set<string>()
+    let keyAt = firstKeyAt
+    let line = firstLine
+    let end = line.next
+    for (;;) {
+      const match = keyLine.exec(this.text.slice(keyAt, line.end))
+      if (!match?.[1] || match[1] === '__proto__' || seen.has(match[1])) throw new OutsideSubset()
+      const key = match[1]
+      seen.add(key)
+      const keyRange = [keyAt, keyAt + key.length] as const
+      const valueAt = keyAt + key.length + 2
+      this.index++
+      let value: FastNode
+      if (valueAt >= line.end) {
+        // `key:` with the value on the following, more indented lines.
+        const child = this.lines[this.index]
+        if (!child || child.indent <= indent) throw new OutsideSubset()
+        value = this.block(child.content, child.indent)
+      } else {
+        value = this.inline(valueAt, line.end)
+        const following = this.lines[this.index]
+        if (following && following.indent > indent) throw new OutsideSubset() // multi-line scalar
+      }
+      pairs.push({ key, keyRange, value })
+      end = value.type === 'scalar' || isFlow(value, this.text) ? line.next : value.range[1]
+      const following = this.lines[this.index]
+      if (!following || following.indent < indent) break
+      if (following.indent > indent || this.text.startsWith('-', following.content))
+        throw new OutsideSubset()
+      line = following
+      keyAt = following.content
+    }
+    return { type: 'map', pairs, range: [firstKeyAt, end] }
+  }
+
+  private sequence(indent: number, firstDashAt: number): FastNode {
+    const items: FastNode[] = []
+    let dashAt = firstDashAt
+    let end = 0
+    for (;;) {
+      const line = this.line()
+      const itemAt = dashAt + 2
+      if (keyLine.test(this.text.slice(itemAt, line.end))) {
+        // `- key: value` starts a map whose keys sit at the item's column.
+        const item = this.map(itemAt - line.start, itemAt, line)
+        items.push(item)
+        end = item.range[1]
+      } else {
+        this.index++
+        items.push(this.inline(itemAt, line.end))
+        end = line.next
+        const following = this.lines[this.index]
+        if (following && following.indent > indent) throw new OutsideSubset()
+      }
+      const following = this.lines[this.index]
+      if (!following || following.indent < indent) break
+      if (following.indent > indent || !this.text.startsWith('- ', following.content))
+        throw new OutsideSubset()
+      dashAt = following.content
+    }
+    return { type: 'seq', items, range: [firstDashAt, end] }
+  }
+
+  /** A value that fits on the rest of a line: a flow sequence or a scalar. */
+  private inline(start: number, lineEnd: number): FastNode {
+    const raw = this.text.slice(start, lineEnd)
+    const trimmed = raw.replace(/ +$/, '')
+    if (trimmed === '') throw new OutsideSubset()
+    if (trimmed.startsWith('[')) return this.flowSequence(start, start + trimmed.length)
+    return scalar(trimmed, start, false)
+  }
+
+  private flowSequence(start: number, end: number): FastNode {
+    if (this.text.charCodeAt(end - 1) !== 93 /* ] */) throw new OutsideSubset()
+    const inner = this.text.slice(start + 1, end - 1)
+    if (/[[\]{}]/.test(inner)) throw new OutsideSubset()
+    const items: FastNode[] = []
+    if (inner.trim() !== '') {
+      let offset = start + 1
+      for (const part of inner.split(',')) {
+        const leading = part.length - part.trimStart().length
+        const value = part.trim()
+        if (value === '') throw new OutsideSubset()
+        items.push(scalar(value, offset + leading, true))
+        offset += part.length + 1
+      }
+    }
+    return { type: 'seq', items, range: [start, end] }
+  }
+}
+
+function isFlow(node: FastNode, text: string): boolean {
+  return node.type === 'seq' && text.charCodeAt(node.range[0]) === 91 /* [ */
+}
+
+function scalar(source: string, start: number, inFlow: boolean): FastNode {
+  const range = [start, start + source.length] as const
+  const first = source.charAt(0)
+  if (first === '"' || first === "'") {
+    const body = source.slice(1, -1)
+    if (source.length < 2 || source.at(-1) !== first || body.includes(first) || body.includes('\\'))
+      throw new OutsideSubset()
+    return { type: 'scalar', value: body, range }
+  }
+  if (
+    !plainStart.test(source) ||
+    source.includes(': ') ||
+    source.includes(' #') ||
+    source.endsWith(':')
+  )
+    throw new OutsideSubset()
+  if (inFlow && /[,[\]{}]/.test(source)) throw new OutsideSubset()
+  if (nullPlain.test(source)) return { type: 'scalar', value: null, range }
+  if (boolPlain.test(source))
+    return { type: 'scalar', value: source.charAt(0).toLowerCase() === 't', range }
+  if (intPlain.test(source)) {
+    const value = Number(source)
+    if (!Number.isSafeInteger(value)) throw new OutsideSubset()
+    return { type: 'scalar', value, range }
+  }
+  if (otherNumberPlain.test(source)) throw new OutsideSubset()
+  return { type: 'scalar', value: source, range }
+}
+
+/**
+ * The `[start, end]` of the node at `path` (of its key when `keyOf`), or of the deepest node on
+ * the way that exists: the same walk `positionAt` makes over a `yaml` document.
+ *
+ * @example
+ * ```ts
+ * locateFast(tree, ['cmocs', 0], false) // [offset, offset]
+ * ```
+ */
+export function locateFast(
+  root: FastNode,
+  path: readonly PropertyKey[],
+  keyOf: boolean,
+): readonly [number, number] {
+  let node = root
+  let keyRange: readonly [number, number] | undefined
+  for (const key of path) {
+    let next: FastNode | undefined
+    if (node.type === 'map') {
+      const pair = node.pairs.find((candidate) => candidate.key === String(key))
+      keyRange = pair?.keyRange
+      next = pair?.value
+    } else if (node.type === 'seq' && typeof key === 'number') {
+      next = node.items[key]
+      keyRange = undefined
+    }
+    if (next === undefined) break
+    node = next
+  }
+  return keyOf && keyRange ? keyRange : node.range
+}

@@ -1,0 +1,79 @@
+import {
+  buildKnowledgeBase,
+  IncrementalKnowledgeBase,
+  type KnowledgeBase,
+  parseFile,
+  type SourceFile,
+} from '@realist-kb/core'
+import { describe, expect, it } from 'vitest'
+import { generateCorpus } from '../../../../scripts/corpus/generate.js'
+import { Random } from '../../../../scripts/corpus/random.js'
+
+/** Nodes, edges and diagnostics in an order-independent form. */
+function snapshot(kb: KnowledgeBase): unknown {
+  return {
+    nodes: kb.graph
+      .mapNodes((id, attributes) => [id, attributes])
+      .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+    edges: kb.graph
+      .mapEdges((key, attributes, source, target) => [key, source, target, attributes])
+      .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+    diagnostics: kb.diagnostics,
+    files: kb.files,
+    review: kb.graph.getAttribute('review'),
+  }
+}
+
+/** Edits a researcher makes: relink, break, fix, duplicate, delete and add files. */
+function edit(random: Random, files: Map<string, string>): { path: string; text?: string } {
+  const paths = [...files.keys()]
+  const path = random.pick(paths)
+  const text = files.get(path) ?? ''
+  switch (random.int(0, 7)) {
+    case 0:
+      return { path, text: text.replace(/cmoc-\d+/, `cmoc-${random.int(1, 30)}`) } // relink
+    case 1:
+      return { path, text: text.replace(/cmoc-\d+/, 'cmoc-missing') } // dangling
+    case 2:
+      return { path, text: text.replace('kind:', 'kind: [broken') } // malformed YAML
+    case 3:
+      return { path } // delete
+    case 4:
+      return {
+        path: `studies/copy-${random.int(1, 5)}.md`,
+        text: files.get(random.pick(paths.filter((p) => p.startsWith('studies/')))) ?? '',
+      } // new file, maybe a duplicate id
+    case 5:
+      return { path: path.replace(/\.md$/, '-renamed.md'), text } // add under another name
+    case 6:
+      return { path, text: text.replace(/^evidence:[\s\S]*?(?=^---)/m, '') } // drop all evidence
+    default:
+      return { path: 'review.md' } // remove the review, then edits bring files back
+  }
+}
+
+describe('IncrementalKnowledgeBase', () => {
+  it('matches a full rebuild after every one of 150 random edits', () => {
+    const random = new Random(7)
+    const files = new Map(
+      generateCorpus({ studies: 120, seed: 3 }).map((file) => [file.path, file.text]),
+    )
+    const live = new IncrementalKnowledgeBase(
+      [...files].map(([path, text]) => parseFile({ path, text })),
+    )
+    for (let step = 0; step < 150; step++) {
+      const change = edit(random, files)
+      if (change.text === undefined) {
+        files.delete(change.path)
+        live.remove(change.path)
+      } else {
+        files.set(change.path, change.text)
+        live.update(parseFile({ path: change.path, text: change.text } satisfies SourceFile))
+      }
+      const full = buildKnowledgeBase([...files].map(([path, text]) => parseFile({ path, text })))
+      expect(snapshot(live.knowledgeBase), `after step ${step}: ${change.path}`).toEqual(
+        snapshot(full),
+      )
+    }
+  })
+})
