@@ -26,5 +26,5 @@ export function csvCell(value: string | number | boolean | undefined): string {
 export function toCsv(
   rows: readonly (readonly (string | number | boolean | undefined)[])[],
 ): string {
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`
 }

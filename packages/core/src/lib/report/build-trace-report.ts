@@ -248,5 +248,9 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 
 function dedupeEvidence<T extends { evidence: { id: string } }>(items: readonly T[]): T[] {
   const seen = new Set<string>()
-  return items.filter((item) => !seen.has(item.evidence.id) && (seen.add(item.evidence.id), true))
+  return items.filter((item) => {
+    if (seen.has(item.evidence.id)) return false
+    seen.add(item.evidence.id)
+    return true
+  })
 }
