@@ -99,7 +99,7 @@ describe('realist-kb report', () => {
     await writeFile(target, 'my notes')
     const io = memoryIo(root)
     expect(await main(['report', 'content', '--out', target], io)).toBe(2)
-    expect(io.err()).toMatch(/Refusing to overwrite/)
+    expect(io.err()).toMatch(/Unexpected existing file/)
     expect(await readFile(target, 'utf8')).toBe('my notes')
     expect(await main(['report', 'content', '--out', target, '--force'], memoryIo(root))).toBe(0)
     expect(await readFile(target, 'utf8')).toMatch(/^<!doctype html>/)

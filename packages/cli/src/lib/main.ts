@@ -1,3 +1,4 @@
+import { exportCommand, exportHelp } from './commands/export.js'
 import { reportCommand, reportHelp } from './commands/report.js'
 import { validateCommand, validateHelp } from './commands/validate.js'
 import { type CliIo, exitCodes, UsageError } from './io.js'
@@ -18,6 +19,11 @@ const commands: Record<string, Command> = {
     run: reportCommand,
     help: reportHelp,
     summary: 'traceability report: html, md, json, csv or gap-map',
+  },
+  export: {
+    run: exportCommand,
+    help: exportHelp,
+    summary: 'GEXF, GraphML, Mermaid, DOT, REFI-QDA codebook, CSL-JSON or JSON',
   },
 }
 

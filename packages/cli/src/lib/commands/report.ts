@@ -6,7 +6,7 @@ import { oneOf, parseCommandArgs } from '../args.js'
 import { resolveContentDir } from '../content-dir.js'
 import { type CliIo, exitCodes, UsageError } from '../io.js'
 import { createProgress } from '../progress.js'
-import { writeGeneratedFile } from '../safe-write.js'
+import { writeOutput } from '../write-output.js'
 
 const formats = Object.keys(reportExporters) as ReportFormat[]
 
@@ -63,7 +63,7 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
   } else {
     const target = path.resolve(io.cwd, values.out)
     progress.step(`writing ${values.out}`)
-    await writeGeneratedFile(target, output, { force: values.force ?? false })
+    await writeOutput(target, output, { force: values.force ?? false })
     io.stderr.write(
       `realist-kb report: wrote ${values.out} (${format}, ${report.recommendations.length} recommendations, ${report.diagnostics.errors} errors, ${report.diagnostics.warnings} warnings)\n`,
     )

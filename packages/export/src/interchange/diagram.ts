@@ -1,0 +1,193 @@
+import {
+  type Basis,
+  type EntityKind,
+  entitiesOfKind,
+  type KnowledgeBase,
+  neighbours,
+  traceRecommendation,
+} from '@realist-kb/core'
+import { entityLabel, entityTitle, oneLine, shortCitation } from './entity-text.js'
+
+/** A box in a diagram. */
+export interface DiagramNode {
+  /** The entity id. */
+  readonly id: string
+  readonly kind: EntityKind
+  /** What the box shows (renderers wrap and may shorten it). */
+  readonly label: string
+  /** Longer text for a tooltip, where the format has one. */
+  readonly detail?: string
+}
+
+/** An arrow in a diagram; inferred links are drawn dashed. */
+export interface DiagramEdge {
+  readonly source: string
+  readonly target: string
+  readonly basis: Basis
+  /** A word on the arrow (`supports`, `refines`, `refutes`), from a fixed vocabulary. */
+  readonly label?: string
+}
+
+/** A picture of part of the knowledge base, independent of the notation it is drawn in. */
+export interface Diagram {
+  /** A name for the picture, safe as an identifier (`programme-theory`, `trace-rec-1-1`). */
+  readonly name: string
+  readonly title: string
+  readonly nodes: readonly DiagramNode[]
+  readonly edges: readonly DiagramEdge[]
+}
+
+// Long texts (recommendations, evidence points) are cut so that boxes stay readable; the whole
+// text stays available as the node's detail.
+const maxLabel = 90
+
+function shorten(text: string): string {
+  const line = oneLine(text)
+  return line.length <= maxLabel ? line : `${line.slice(0, maxLabel - 1).trimEnd()}…`
+}
+
+/**
+ * The programme theory: constructs, then the CMOCs that belong to them, then the recommendations
+ * derived from those CMOCs. Sub-constructs hang from their parent. Each arrow keeps the basis of
+ * the link it stands for, so inferred links can be drawn differently.
+ *
+ * @example
+ * ```ts
+ * import { programmeTheoryDiagram, writeMermaid } from '@realist-kb/export'
+ * const mermaid = writeMermaid(programmeTheoryDiagram(kb))
+ * ```
+ */
+export function programmeTheoryDiagram(kb: KnowledgeBase): Diagram {
+  const { graph } = kb
+  const constructs = entitiesOfKind(graph, 'construct')
+  const cmocs = entitiesOfKind(graph, 'cmoc')
+  const recommendations = entitiesOfKind(graph, 'recommendation')
+  const nodes: DiagramNode[] = [
+    ...constructs.map((entity) => ({
+      id: entity.id,
+      kind: entity.kind,
+      label: shorten(entity.data.name),
+      detail: oneLine(entity.data.description),
+    })),
+    ...cmocs.map((entity) => ({
+      id: entity.id,
+      kind: entity.kind,
+      label: shorten(entityLabel(entity)),
+      detail: oneLine(entityTitle(entity)),
+    })),
+    ...recommendations.map((entity) => ({
+      id: entity.id,
+      kind: entity.kind,
+      label: shorten(`${entityLabel(entity)}: ${entity.data.text}`),
+      detail: oneLine(entity.data.text),
+    })),
+  ]
+  const edges: DiagramEdge[] = []
+  for (const construct of constructs) {
+    for (const { entity, edge } of neighbours(
+      graph,
+      construct.id,
+      'out',
+      'belongs-to',
+      'construct',
+    ))
+      edges.push({ source: entity.id, target: construct.id, basis: edge.basis })
+  }
+  for (const cmoc of cmocs) {
+    for (const { entity, edge } of neighbours(graph, cmoc.id, 'out', 'belongs-to', 'construct'))
+      edges.push({ source: entity.id, target: cmoc.id, basis: edge.basis })
+  }
+  for (const recommendation of recommendations) {
+    for (const { entity, edge } of neighbours(
+      graph,
+      recommendation.id,
+      'out',
+      'derived-from',
+      'cmoc',
+    ))
+      edges.push({ source: entity.id, target: recommendation.id, basis: edge.basis })
+  }
+  const review = graph.getAttribute('review')
+  const title =
+    review === undefined
+      ? 'Programme theory'
+      : `Programme theory: ${entityLabel(graph.getNodeAttributes(review))}`
+  return { name: 'programme-theory', title: oneLine(title), nodes, edges }
+}
+
+/**
+ * The trace of one recommendation: the recommendation, the CMOCs it derives from, the evidence
+ * behind each CMOC (arrows labelled with the relation) and the studies the evidence comes from.
+ * Computed with `traceRecommendation` from core. `undefined` when `id` is not a recommendation.
+ *
+ * @example
+ * ```ts
+ * import { traceDiagram, writeDot } from '@realist-kb/export'
+ * const diagram = traceDiagram(kb, 'rec-1-1')
+ * if (diagram) console.log(writeDot(diagram))
+ * ```
+ */
+export function traceDiagram(kb: KnowledgeBase, id: string): Diagram | undefined {
+  const trace = traceRecommendation(kb.graph, id)
+  if (trace === undefined) return undefined
+  const { recommendation } = trace
+  const nodes = new Map<string, DiagramNode>()
+  const edges: DiagramEdge[] = []
+  const add = (node: DiagramNode): void => {
+    if (!nodes.has(node.id)) nodes.set(node.id, node)
+  }
+  add({
+    id: recommendation.id,
+    kind: 'recommendation',
+    label: shorten(`${entityLabel(recommendation)}: ${recommendation.data.text}`),
+    detail: oneLine(recommendation.data.text),
+  })
+  for (const cmocTrace of trace.cmocs) {
+    const { cmoc } = cmocTrace
+    add({
+      id: cmoc.id,
+      kind: 'cmoc',
+      label: shorten(entityLabel(cmoc)),
+      detail: oneLine(cmoc.data.title),
+    })
+    edges.push({
+      source: recommendation.id,
+      target: cmoc.id,
+      basis: cmocTrace.link?.basis ?? 'stated',
+    })
+    for (const { evidence, link, study } of cmocTrace.evidence) {
+      add({
+        id: evidence.id,
+        kind: 'evidence',
+        label: shorten(evidence.data.point),
+        detail: oneLine(evidence.data.quote ?? evidence.data.point),
+      })
+      edges.push({
+        source: cmoc.id,
+        target: evidence.id,
+        basis: link.basis,
+        label: evidence.data.relation,
+      })
+      if (study === undefined) continue
+      add({
+        id: study.id,
+        kind: 'study',
+        label: shorten(shortCitation(study.data.citation)),
+        detail: oneLine(study.data.citation.title),
+      })
+      if (edges.some((edge) => edge.source === evidence.id && edge.target === study.id)) continue
+      const drawnFrom = neighbours(kb.graph, evidence.id, 'out', 'drawn-from', 'study')[0]
+      edges.push({
+        source: evidence.id,
+        target: study.id,
+        basis: drawnFrom?.edge.basis ?? 'stated',
+      })
+    }
+  }
+  return {
+    name: `trace-${recommendation.id}`,
+    title: oneLine(`Trace of ${entityLabel(recommendation)}`),
+    nodes: [...nodes.values()],
+    edges,
+  }
+}

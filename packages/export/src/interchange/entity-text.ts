@@ -1,0 +1,118 @@
+import type { CitationData, CmocData, Entity, ReferenceInput } from '@realist-kb/core'
+import { citedName } from './author-name.js'
+
+/**
+ * The id a reference names, whether written as a bare id or as an object.
+ *
+ * @example
+ * ```ts
+ * referenceId({ id: 'cmoc-2c', basis: 'inferred' }) // 'cmoc-2c'
+ * ```
+ */
+export function referenceId(reference: ReferenceInput): string {
+  return typeof reference === 'string' ? reference : reference.id
+}
+
+/**
+ * A mechanism as one sentence, whether written as one or as resource and response.
+ *
+ * @example
+ * ```ts
+ * mechanismText({ resource: 'Training.', response: 'Confidence.' })
+ * // 'Resource: Training. Response: Confidence.'
+ * ```
+ */
+export function mechanismText(mechanism: CmocData['mechanism']): string {
+  if (typeof mechanism === 'string') return mechanism
+  const parts: string[] = []
+  if (mechanism.resource !== undefined) parts.push(`Resource: ${mechanism.resource}`)
+  if (mechanism.response !== undefined) parts.push(`Response: ${mechanism.response}`)
+  return parts.join(' ')
+}
+
+/**
+ * A short citation: `Doe 2020`, `Doe & Roe 2021`, `Doe et al. 2020`.
+ *
+ * @example
+ * ```ts
+ * shortCitation({ authors: ['Collins A'], etAl: true, year: 2022, title: 'STEP' })
+ * // 'Collins et al. 2022'
+ * ```
+ */
+export function shortCitation(citation: CitationData): string {
+  const names = citation.authors.map(citedName)
+  let who = names[0] ?? citation.title
+  if (citation.etAl === true || names.length > 2) who = `${who} et al.`
+  else if (names.length === 2) who = `${who} & ${names[1]}`
+  return `${who} ${citation.year ?? 'n.d.'}`
+}
+
+/**
+ * A short label for an entity, as diagrams and graph tools show it.
+ *
+ * @example
+ * ```ts
+ * entityLabel(kb.graph.getNodeAttributes('cmoc-1a')) // 'CMOC1a: Experience motivates integration'
+ * ```
+ */
+export function entityLabel(entity: Entity): string {
+  return oneLine(rawLabel(entity))
+}
+
+/**
+ * Collapse runs of white space (line breaks included) to single spaces, for one-line labels.
+ *
+ * @example
+ * ```ts
+ * oneLine(' a\n  b ') // 'a b'
+ * ```
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+function rawLabel(entity: Entity): string {
+  switch (entity.kind) {
+    case 'review':
+      return entity.data.title
+    case 'construct':
+      return entity.data.name
+    case 'cmoc':
+      return `${entity.data.label ?? entity.id}: ${entity.data.title}`
+    case 'study':
+      return shortCitation(entity.data.citation)
+    case 'evidence':
+      return `${entity.data.relation}: ${entity.data.point}`
+    case 'recommendation':
+      return entity.data.section !== undefined && entity.data.order !== undefined
+        ? `Recommendation ${entity.data.section}.${entity.data.order}`
+        : entity.id
+    case 'audience':
+      return entity.data.name
+  }
+}
+
+/**
+ * The main text of an entity: a title, name, recommendation text or evidence point.
+ *
+ * @example
+ * ```ts
+ * entityTitle(kb.graph.getNodeAttributes('rec-1-1')) // 'Integrate training in the curriculum.'
+ * ```
+ */
+export function entityTitle(entity: Entity): string {
+  switch (entity.kind) {
+    case 'review':
+    case 'cmoc':
+      return entity.data.title
+    case 'construct':
+    case 'audience':
+      return entity.data.name
+    case 'study':
+      return entity.data.citation.title
+    case 'evidence':
+      return entity.data.point
+    case 'recommendation':
+      return entity.data.text
+  }
+}

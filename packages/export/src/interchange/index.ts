@@ -1,0 +1,31 @@
+export type { AuthorName } from './author-name.js'
+export {
+  type Codebook,
+  type CodebookCode,
+  type CodebookSet,
+  codeGuid,
+  EmptyCodebookError,
+  toCodebook,
+  writeCodebook,
+} from './codebook.js'
+export { type Column, type ColumnType, edgeColumns, nodeColumns } from './columns.js'
+export { type CslItem, type CslType, toCslJson, writeCslJson } from './csl-json.js'
+export {
+  type Diagram,
+  type DiagramEdge,
+  type DiagramNode,
+  programmeTheoryDiagram,
+  traceDiagram,
+} from './diagram.js'
+export { writeDot } from './dot.js'
+export { writeGexf } from './gexf.js'
+export { writeGraphml } from './graphml.js'
+export {
+  type EntityJson,
+  type KnowledgeBaseJson,
+  type LinkJson,
+  toKnowledgeBaseJson,
+  writeKnowledgeBaseJson,
+} from './knowledge-base-json.js'
+export { writeMermaid } from './mermaid.js'
+export { CodebookParseError, readCodebook } from './read-codebook.js'

@@ -1,0 +1,112 @@
+import type {
+  Basis,
+  Diagnostic,
+  EdgeType,
+  Entity,
+  KnowledgeBase,
+  Place,
+  Position,
+} from '@realist-kb/core'
+import { sortedEdges, sortedEntities } from './sorted.js'
+
+/** An entity as the JSON form holds it: everything but its unresolved links. */
+export type EntityJson = Entity extends infer E
+  ? E extends Entity
+    ? Omit<E, 'links'>
+    : never
+  : never
+
+/** A resolved link: one edge of the graph. */
+export interface LinkJson {
+  readonly source: string
+  readonly target: string
+  readonly type: EdgeType
+  readonly basis: Basis
+  /** The field that states it (`cmocs[0]`, `body`). */
+  readonly field: string
+  readonly location?: string
+  readonly rationale?: string
+  /** Where the link is written. */
+  readonly place: Place
+}
+
+/** The whole knowledge base as JSON, version 1 (documented in docs/json-format.md). */
+export interface KnowledgeBaseJson {
+  readonly formatVersion: 1
+  readonly generator: 'realist-kb'
+  /** The id of the review entity, or `null` when there is not exactly one. */
+  readonly review: string | null
+  /** The files read, relative to the content folder, sorted. */
+  readonly files: readonly string[]
+  readonly entities: readonly EntityJson[]
+  readonly links: readonly LinkJson[]
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+function position(value: Position): Position {
+  return {
+    line: value.line,
+    column: value.column,
+    ...(value.endLine === undefined ? {} : { endLine: value.endLine }),
+    ...(value.endColumn === undefined ? {} : { endColumn: value.endColumn }),
+  }
+}
+
+/**
+ * The whole knowledge base in the versioned JSON form a downstream app loads without parsing
+ * markdown: every entity (kind, id, file, position, data, body), every resolved link (type, basis,
+ * location, rationale, place) and every diagnostic. Entities are grouped by kind and sorted; links
+ * follow their source. Same input, same output.
+ *
+ * @example
+ * ```ts
+ * import { toKnowledgeBaseJson } from '@realist-kb/export'
+ * const json = toKnowledgeBaseJson(kb)
+ * json.entities.filter((entity) => entity.kind === 'cmoc').length
+ * ```
+ */
+export function toKnowledgeBaseJson(kb: KnowledgeBase): KnowledgeBaseJson {
+  const entities = sortedEntities(kb.graph).map(
+    (entity) =>
+      ({
+        kind: entity.kind,
+        id: entity.id,
+        file: entity.file,
+        position: position(entity.position),
+        data: entity.data,
+        body: entity.body,
+      }) as EntityJson,
+  )
+  const links = sortedEdges(kb.graph).map(({ source, target, attributes }) => ({
+    source,
+    target,
+    type: attributes.type,
+    basis: attributes.basis,
+    field: attributes.field,
+    ...(attributes.location === undefined ? {} : { location: attributes.location }),
+    ...(attributes.rationale === undefined ? {} : { rationale: attributes.rationale }),
+    place: { file: attributes.place.file, ...position(attributes.place) },
+  }))
+  return {
+    formatVersion: 1,
+    generator: 'realist-kb',
+    review: kb.graph.getAttribute('review') ?? null,
+    files: [...kb.files].sort(),
+    entities,
+    links,
+    diagnostics: kb.diagnostics,
+  }
+}
+
+/**
+ * Write the knowledge base as JSON text (two-space indented, with a final newline).
+ *
+ * @example
+ * ```ts
+ * import { writeKnowledgeBaseJson } from '@realist-kb/export'
+ * const text = writeKnowledgeBaseJson(kb) // '{\n  "formatVersion": 1, ...'
+ * ```
+ */
+export function writeKnowledgeBaseJson(kb: KnowledgeBase): string {
+  return `${JSON.stringify(toKnowledgeBaseJson(kb), null, 2)}\n`
+}

@@ -1,0 +1,93 @@
+import type { EntityKind } from '@realist-kb/core'
+import type { Diagram, DiagramEdge, DiagramNode } from './diagram.js'
+import { oneLine } from './entity-text.js'
+import { kindColours } from './kind-colours.js'
+import { wrapWords } from './wrap.js'
+
+// Mermaid node shapes by kind; the label goes between the two halves, in double quotes.
+const shapes: Readonly<Record<EntityKind, readonly [string, string]>> = {
+  review: ['[', ']'],
+  construct: ['[[', ']]'],
+  cmoc: ['(', ')'],
+  recommendation: ['[', ']'],
+  evidence: ['[/', '/]'],
+  study: ['[(', ')]'],
+  audience: ['([', '])'],
+}
+
+/**
+ * Escape text for a double-quoted Mermaid label. Every character that Mermaid or the HTML it
+ * renders into could read as syntax becomes a Mermaid entity code (`#34;`), which Mermaid turns
+ * back into the character as text: a title such as `"]; click x call alert()` or `<script>`
+ * stays a label.
+ *
+ * @example
+ * ```ts
+ * escapeMermaid('a "b" <c>') // 'a #34;b#34; #60;c#62;'
+ * ```
+ */
+export function escapeMermaid(text: string): string {
+  return oneLine(text)
+    .replace(/\p{Cc}/gu, '')
+    .replace(/["#&<>`[\](){}|%\\]/g, (char) => `#${char.charCodeAt(0)};`)
+}
+
+/**
+ * Draw a diagram as a Mermaid flowchart (left to right). Inferred links are dotted arrows
+ * (`-.->`), stated ones solid (`-->`); each kind has its own shape and colour.
+ *
+ * @example
+ * ```ts
+ * import { programmeTheoryDiagram, writeMermaid } from '@realist-kb/export'
+ * const text = writeMermaid(programmeTheoryDiagram(kb)) // paste into a ```mermaid block
+ * ```
+ */
+export function writeMermaid(diagram: Diagram): string {
+  const ids = nodeIds(diagram.nodes)
+  const kinds = new Set(diagram.nodes.map((node) => node.kind))
+  const lines = [
+    '---',
+    `title: ${JSON.stringify(oneLine(diagram.title))}`,
+    '---',
+    'flowchart LR',
+    ...diagram.nodes.map((node) => `  ${nodeLine(node, ids)}`),
+    ...diagram.edges.flatMap((edge) => {
+      const line = edgeLine(edge, ids)
+      return line === undefined ? [] : [`  ${line}`]
+    }),
+    ...[...kinds].map((kind) => {
+      const { fill, stroke } = kindColours[kind]
+      return `  classDef ${kind} fill:${fill},stroke:${stroke},color:#1a1a1a`
+    }),
+  ]
+  return `${lines.join('\n')}\n`
+}
+
+// Mermaid ids are kept to letters, digits and underscores, with a prefix so that no id is a
+// keyword (`end`) or starts with an arrow-like letter (`o`, `x`).
+function nodeIds(nodes: readonly DiagramNode[]): Map<string, string> {
+  const ids = new Map<string, string>()
+  const used = new Set<string>()
+  for (const node of nodes) {
+    let id = `n_${node.id.replace(/[^A-Za-z0-9]/g, '_')}`
+    if (used.has(id)) id = `${id}_${used.size}`
+    used.add(id)
+    ids.set(node.id, id)
+  }
+  return ids
+}
+
+function nodeLine(node: DiagramNode, ids: ReadonlyMap<string, string>): string {
+  const [open, close] = shapes[node.kind]
+  const label = wrapWords(oneLine(node.label), 32).map(escapeMermaid).join('<br/>')
+  return `${ids.get(node.id)}${open}"${label}"${close}:::${node.kind}`
+}
+
+function edgeLine(edge: DiagramEdge, ids: ReadonlyMap<string, string>): string | undefined {
+  const source = ids.get(edge.source)
+  const target = ids.get(edge.target)
+  if (source === undefined || target === undefined) return undefined
+  const arrow = edge.basis === 'inferred' ? '-.->' : '-->'
+  const label = edge.label?.replace(/[^A-Za-z0-9 -]/g, '')
+  return label ? `${source} ${arrow}|${label}| ${target}` : `${source} ${arrow} ${target}`
+}
