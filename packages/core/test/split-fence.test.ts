@@ -41,8 +41,13 @@ function outcome(split: () => { matter?: string; content: string }): Outcome {
   }
 }
 
+// gray-matter's types declare engines as one-argument parsers; ours take the options too, as
+// gray-matter calls them at run time.
+type GrayMatterEngines = NonNullable<Parameters<typeof matter>[1]>['engines']
 const viaGrayMatter = (text: string): Outcome =>
-  outcome(() => matter(text, { ...options, engines: { ...options.engines } }))
+  outcome(() =>
+    matter(text, { ...options, engines: { ...options.engines } as unknown as GrayMatterEngines }),
+  )
 const viaSplitFence = (text: string): Outcome => outcome(() => splitFence(text, options))
 
 // Pieces that reach every branch: fences, line ends, comments, the languages gray-matter knows
