@@ -43,10 +43,10 @@ function outcome(split: () => { matter?: string; content: string }): Outcome {
 
 // gray-matter's types declare engines as one-argument parsers; ours take the options too, as
 // gray-matter calls them at run time.
-type GrayMatterEngines = NonNullable<Parameters<typeof matter>[1]>['engines']
+type GrayMatterOptions = Parameters<typeof matter>[1]
 const viaGrayMatter = (text: string): Outcome =>
   outcome(() =>
-    matter(text, { ...options, engines: { ...options.engines } as unknown as GrayMatterEngines }),
+    matter(text, { ...options, engines: { ...options.engines } } as unknown as GrayMatterOptions),
   )
 const viaSplitFence = (text: string): Outcome => outcome(() => splitFence(text, options))
 
