@@ -81,18 +81,35 @@ export function cmoList(cmoc: CmocEntry): string {
   return `<dl class="cmo"><dt>Context</dt><dd>${e(cmoc.context)}</dd>${mechanism}<dt>Outcome</dt><dd>${e(cmoc.outcome)}</dd></dl>`
 }
 
-/** Evidence entries behind a CMOC, each with its study and relation. */
-export function evidenceList(index: ReportIndex, cmoc: CmocEntry): string {
+/**
+ * Evidence entries behind a CMOC, each with its study and relation. With `limit`, the first
+ * entries and a link to the CMOC for the rest: a recommendation card in a knowledge base of
+ * thousands of studies stays readable, and the page does not repeat every list.
+ */
+export function evidenceList(
+  index: ReportIndex,
+  cmoc: CmocEntry,
+  limit = Number.POSITIVE_INFINITY,
+): string {
   if (cmoc.evidence.length === 0) return '<p class="badge-gap badge">no evidence encoded</p>'
-  const items = cmoc.evidence.map((id) => {
+  const shown = cmoc.evidence.slice(0, limit)
+  const more = cmoc.evidence.length - shown.length
+  const rest =
+    more > 0
+      ? `<p>and ${more} more evidence entr${more === 1 ? 'y' : 'ies'}: see <a href="#${e(cmoc.id)}">${e(cmoc.label ?? cmoc.id)}</a></p>`
+      : ''
+  const items = shown.map((id) => {
     const item = index.evidence.get(id)
     if (!item) return ''
     const study = index.studies.get(item.study)
     const link = item.cmocs.find((l) => l.id === cmoc.id)
     return `<li class="link-${link?.basis ?? 'stated'}"><strong>${e(item.relation)}</strong> (${e(item.parts.join(', '))}): ${e(item.point)}${item.quote ? ` <q>${e(item.quote)}</q>` : ''} — ${study ? anchor(study.id, shortCitation(study)) : e(item.study)}${item.locator ? `, ${e(item.locator)}` : ''}${item.provenance ? ` <span class="muted">[${e(item.provenance)}]</span>` : ''}${link ? ` ${basisBadge(link)}` : ''}</li>`
   })
-  return `<ul class="evidence">${items.join('')}</ul>`
+  return `<ul class="evidence">${items.join('')}</ul>${rest}`
 }
+
+/** Evidence entries shown per CMOC inside a recommendation card; the CMOC lists them all. */
+const evidenceShownPerCard = 12
 
 /** A recommendation, openable to its CMOCs, evidence and studies. */
 export function recommendationCard(
@@ -107,7 +124,7 @@ export function recommendationCard(
 <h4>${anchor(cmoc.id, `${cmoc.label ?? cmoc.id}: ${cmoc.title}`)}</h4>
 <p>${basisBadge(link)}</p>
 ${cmoList(cmoc)}
-${evidenceList(index, cmoc)}
+${evidenceList(index, cmoc, evidenceShownPerCard)}
 </div>`
   })
   const studies = rec.studies.map((id) => {

@@ -33,7 +33,7 @@ dl.cmo dt { font-weight: 700; }
 dl.cmo dd { margin: 0; }
 ul.evidence { padding-left: 1.2rem; }
 ul.evidence li { margin: .3rem 0; }
-article.entity { border-top: 1px solid var(--line); padding: .5rem 0 1rem; }
+article.entity { border-top: 1px solid var(--line); padding: .5rem 0 1rem; content-visibility: auto; contain-intrinsic-size: auto 320px; }
 .profile { font-size: .9rem; color: var(--muted); }
 table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; }
 th, td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; }

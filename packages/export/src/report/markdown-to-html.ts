@@ -78,5 +78,39 @@ const processor = unified()
  */
 export function markdownToHtml(markdown: string): string {
   if (markdown.trim() === '') return ''
+  return plainParagraphsToHtml(markdown) ?? markdownToHtmlWithUnified(markdown)
+}
+
+/**
+ * The reference rendering: the whole unified pipeline.
+ *
+ * @example
+ * ```ts
+ * markdownToHtmlWithUnified('*a*') // '<p><em>a</em></p>'
+ * ```
+ */
+export function markdownToHtmlWithUnified(markdown: string): string {
+  if (markdown.trim() === '') return ''
   return String(processor.processSync(markdown))
+}
+
+// Prose with no markdown syntax at all: letters first on every line, a small set of characters
+// with no meaning in markdown or HTML, and [[id]] links. Such text renders as plain paragraphs,
+// which is what unified would produce (a test compares both); a report of 10,000 studies then
+// does not pay a full markdown parse per body.
+const plainLine = /^[A-Za-z(][A-Za-z0-9 .,;:'"?()%/-]*[A-Za-z0-9.,;:'"?)%]$|^[A-Za-z]$/
+const wikiLinkInText = /\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]/g
+
+function plainParagraphsToHtml(markdown: string): string | undefined {
+  const paragraphs = markdown.replace(/^\n+|\n+$/g, '').split(/\n{2,}/)
+  const out: string[] = []
+  for (const paragraph of paragraphs) {
+    const lines = paragraph.split('\n')
+    for (const line of lines) {
+      const withoutLinks = line.replace(wikiLinkInText, 'x')
+      if (!plainLine.test(withoutLinks) || withoutLinks.includes('  ')) return undefined
+    }
+    out.push(`<p>${paragraph.replace(wikiLinkInText, '<a href="#$1">$1</a>')}</p>`)
+  }
+  return out.join('\n')
 }

@@ -2,7 +2,15 @@ import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
 import type { EdgeType, EntityOf } from '../model/entity.js'
 import type { EntityKind } from '../schema/kinds.js'
 
-/** A neighbour reached over one edge, with the edge's attributes. */
+/**
+ * A neighbour reached over one edge, with the edge's attributes.
+ *
+ * @example
+ * ```ts
+ * const audiences: Neighbour<'audience'>[] = neighbours(kb.graph, 'rec-2-3', 'out', 'addresses', 'audience')
+ * audiences.map(({ entity, edge }) => `${entity.data.name} (${edge.basis})`)
+ * ```
+ */
 export interface Neighbour<K extends EntityKind> {
   readonly entity: EntityOf<K>
   readonly edge: EdgeAttributes
@@ -35,7 +43,14 @@ export function neighbours<K extends EntityKind>(
   return out.sort((a, b) => compareIds(a.entity.id, b.entity.id))
 }
 
-/** Ids of the distinct studies whose evidence bears on a CMOC, sorted. */
+/**
+ * Ids of the distinct studies whose evidence bears on a CMOC, sorted.
+ *
+ * @example
+ * ```ts
+ * studiesOfCmoc(kb.graph, 'cmoc-2c') // ['collins-2022', ...]
+ * ```
+ */
 export function studiesOfCmoc(graph: KnowledgeGraph, cmocId: string): string[] {
   const studies = new Set<string>()
   for (const { entity } of neighbours(graph, cmocId, 'in', 'evidences', 'evidence')) {
@@ -45,7 +60,14 @@ export function studiesOfCmoc(graph: KnowledgeGraph, cmocId: string): string[] {
   return [...studies].sort(compareIds)
 }
 
-/** Every entity of one kind, sorted by `order` where given, then by id. */
+/**
+ * Every entity of one kind, sorted by `order` where given, then by id.
+ *
+ * @example
+ * ```ts
+ * entitiesOfKind(kb.graph, 'recommendation').map((rec) => rec.data.text)
+ * ```
+ */
 export function entitiesOfKind<K extends EntityKind>(
   graph: KnowledgeGraph,
   kind: K,
@@ -57,12 +79,43 @@ export function entitiesOfKind<K extends EntityKind>(
   return out.sort(compareEntities)
 }
 
-/** Compare ids so that `cmoc-2` sorts before `cmoc-10`. */
+/**
+ * Compare ids so that `cmoc-2` sorts before `cmoc-10`.
+ *
+ * @example
+ * ```ts
+ * ['cmoc-10', 'cmoc-2'].sort(compareIds) // ['cmoc-2', 'cmoc-10']
+ * ```
+ */
 export function compareIds(a: string, b: string): number {
-  return collator.compare(a, b)
+  // Runs of digits compare as numbers, other characters by code point: for kebab-case ids the
+  // order of a numeric locale collation, several times faster when sorting tens of thousands.
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) {
+    const ca = a.charCodeAt(i)
+    const cb = b.charCodeAt(j)
+    if (isDigit(ca) && isDigit(cb)) {
+      let endA = i
+      let endB = j
+      while (endA < a.length && isDigit(a.charCodeAt(endA))) endA++
+      while (endB < b.length && isDigit(b.charCodeAt(endB))) endB++
+      const difference = Number(a.slice(i, endA)) - Number(b.slice(j, endB))
+      if (difference !== 0) return difference
+      i = endA
+      j = endB
+      continue
+    }
+    if (ca !== cb) return ca - cb
+    i++
+    j++
+  }
+  return a.length - i - (b.length - j) || (a < b ? -1 : a > b ? 1 : 0)
 }
 
-const collator = new Intl.Collator('en', { numeric: true })
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
 
 function orderOf(entity: { data: unknown }): number | undefined {
   const data = entity.data as { order?: number; section?: number }
@@ -70,7 +123,14 @@ function orderOf(entity: { data: unknown }): number | undefined {
   return (data.section ?? 0) * 10_000 + data.order
 }
 
-/** Compare entities by `section` and `order` where both have them, then by id. */
+/**
+ * Compare entities by `section` and `order` where both have them, then by id.
+ *
+ * @example
+ * ```ts
+ * const recs = kb.graph.mapNodes((_id, entity) => entity).sort(compareEntities)
+ * ```
+ */
 export function compareEntities(
   a: { id: string; data: unknown },
   b: { id: string; data: unknown },

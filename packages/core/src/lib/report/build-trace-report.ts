@@ -2,12 +2,7 @@ import type { EdgeAttributes, KnowledgeBase } from '../graph/types.js'
 import type { EntityOf } from '../model/entity.js'
 import { gapNames } from '../query/coverage.js'
 import { compareEntities, compareIds, entitiesOfKind, neighbours } from '../query/neighbours.js'
-import {
-  evidenceForCmoc,
-  recommendationsOfCmoc,
-  studyUsage,
-  traceRecommendation,
-} from '../query/trace.js'
+import { evidenceForCmoc, recommendationsOfCmoc, traceRecommendation } from '../query/trace.js'
 import { reportedVersusEncoded } from './figures.js'
 import { buildGapMap } from './gap-map.js'
 import { evidenceProfile } from './profile.js'
@@ -122,10 +117,33 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
       ...optional('provenance', item.data.provenance),
     }))
 
+  // Where each study is used, from the evidence and recommendation tables already built (a
+  // per-study graph walk would revisit every CMOC's edges once per study).
+  const recommendationsByCmoc = new Map<string, Set<string>>()
+  for (const rec of recommendations)
+    for (const link of rec.cmocs) addTo(recommendationsByCmoc, link.id, rec.id)
+  const usageByStudy = new Map<string, { evidence: string[]; cmocs: Set<string> }>()
+  for (const item of evidence) {
+    const usage = usageByStudy.get(item.study) ?? { evidence: [], cmocs: new Set<string>() }
+    usage.evidence.push(item.id)
+    for (const link of item.cmocs) usage.cmocs.add(link.id)
+    usageByStudy.set(item.study, usage)
+  }
+  const byEntityOrder = (ids: Iterable<string>): string[] =>
+    [...ids].sort((a, b) => compareEntities(graph.getNodeAttributes(a), graph.getNodeAttributes(b)))
   const studyEntities = entitiesOfKind(graph, 'study')
-  const studies: StudyEntry[] = studyEntities.map((study) =>
-    studyEntry(study, studyUsage(graph, study.id)),
-  )
+  const studies: StudyEntry[] = studyEntities.map((study) => {
+    const usage = usageByStudy.get(study.id)
+    const cmocIds = byEntityOrder(usage?.cmocs ?? [])
+    const recommendationIds = new Set<string>()
+    for (const cmoc of cmocIds)
+      for (const rec of recommendationsByCmoc.get(cmoc) ?? []) recommendationIds.add(rec)
+    return studyEntry(study, {
+      evidence: [...(usage?.evidence ?? [])].sort(compareIds),
+      cmocs: cmocIds,
+      recommendations: byEntityOrder(recommendationIds),
+    })
+  })
 
   const constructs = constructsSorted.map((construct) => ({
     id: construct.id,
@@ -179,7 +197,14 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
   }
 }
 
-function studyEntry(study: EntityOf<'study'>, usage: ReturnType<typeof studyUsage>): StudyEntry {
+function studyEntry(
+  study: EntityOf<'study'>,
+  usage: {
+    readonly evidence: readonly string[]
+    readonly cmocs: readonly string[]
+    readonly recommendations: readonly string[]
+  },
+): StudyEntry {
   const { citation } = study.data
   return {
     id: study.id,
@@ -201,9 +226,9 @@ function studyEntry(study: EntityOf<'study'>, usage: ReturnType<typeof studyUsag
     participants: study.data.participants ?? [],
     inclusion: study.data.inclusion.status,
     ...optional('inclusionBasis', study.data.inclusion.basis),
-    evidence: (usage?.evidence ?? []).map((item) => item.evidence.id),
-    cmocs: (usage?.cmocs ?? []).map((cmoc) => cmoc.id),
-    recommendations: (usage?.recommendations ?? []).map((rec) => rec.id),
+    evidence: usage.evidence,
+    cmocs: usage.cmocs,
+    recommendations: usage.recommendations,
     notes: study.body.trim(),
   }
 }
@@ -253,4 +278,10 @@ function dedupeEvidence<T extends { evidence: { id: string } }>(items: readonly 
     seen.add(item.evidence.id)
     return true
   })
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key) ?? new Set<string>()
+  set.add(value)
+  map.set(key, set)
 }

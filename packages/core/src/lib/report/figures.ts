@@ -1,4 +1,5 @@
 import type { KnowledgeGraph } from '../graph/types.js'
+import type { EntityOf } from '../model/entity.js'
 import { entitiesOfKind } from '../query/neighbours.js'
 import type { FigureEntry, TraceReport } from './types.js'
 
@@ -9,9 +10,23 @@ import type { FigureEntry, TraceReport } from './types.js'
 export function reportedVersusEncoded(
   graph: KnowledgeGraph,
 ): Pick<TraceReport, 'figures' | 'countries'> {
+  // Counts need no sorting: one pass over the nodes.
+  const counts = {
+    review: 0,
+    construct: 0,
+    cmoc: 0,
+    study: 0,
+    evidence: 0,
+    recommendation: 0,
+    audience: 0,
+  }
+  const studies: EntityOf<'study'>[] = []
+  graph.forEachNode((_id, node) => {
+    counts[node.kind]++
+    if (node.kind === 'study') studies.push(node)
+  })
   const review = entitiesOfKind(graph, 'review')[0]
   const reported = review?.data.reported
-  const studies = entitiesOfKind(graph, 'study')
   const included = studies.filter((study) => study.data.inclusion.status === 'included').length
   const encodedCountries = new Map<string, number>()
   for (const study of studies)
@@ -57,28 +72,28 @@ export function reportedVersusEncoded(
       'constructs',
       'Constructs',
       reported?.constructs,
-      entitiesOfKind(graph, 'construct').length,
+      counts.construct,
       'Theory constructs.',
     ),
     figure(
       'cmocs',
       'CMOCs',
       reported?.cmocs,
-      entitiesOfKind(graph, 'cmoc').length,
+      counts.cmoc,
       'Context-mechanism-outcome configurations.',
     ),
     figure(
       'recommendations',
       'Recommendations',
       reported?.recommendations,
-      entitiesOfKind(graph, 'recommendation').length,
+      counts.recommendation,
       'Recommendations with their audiences.',
     ),
     figure(
       'evidence',
       'Evidence entries',
       undefined,
-      entitiesOfKind(graph, 'evidence').length,
+      counts.evidence,
       'Points linking a study to CMOCs.',
     ),
   ]

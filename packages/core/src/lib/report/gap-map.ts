@@ -27,16 +27,23 @@ export function buildGapMap(
       for (const value of values) columns.add(value)
     }
     const values = [...[...columns].sort(), ...(missing ? [notRecorded] : [])]
+    // Each study's columns, looked up once rather than once per CMOC it bears on.
+    const columnIndex = new Map(values.map((value, index) => [value, index]))
+    const columnsOfStudy = new Map<string, number[]>()
+    for (const [id, study] of studiesById) {
+      const studyValues = valuesOf[dimension](study)
+      columnsOfStudy.set(
+        id,
+        (studyValues.length === 0 ? [notRecorded] : studyValues).map(
+          (value) => columnIndex.get(value) ?? -1,
+        ),
+      )
+    }
     const rows = cmocs.map((cmoc) => {
       const counts = values.map(() => 0)
       for (const studyId of cmoc.studies) {
-        const study = studiesById.get(studyId)
-        if (!study) continue
-        const studyValues = valuesOf[dimension](study)
-        for (const value of studyValues.length === 0 ? [notRecorded] : studyValues) {
-          const index = values.indexOf(value)
+        for (const index of columnsOfStudy.get(studyId) ?? [])
           if (index !== -1) counts[index] = (counts[index] ?? 0) + 1
-        }
       }
       return {
         cmoc: cmoc.id,

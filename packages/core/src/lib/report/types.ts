@@ -2,10 +2,26 @@ import type { Basis } from '../schema/common.js'
 import type { CmocPart, Relation } from '../schema/evidence.js'
 import type { InclusionStatus } from '../schema/study.js'
 
-/** Version of the {@link TraceReport} structure; bumped on any breaking change. */
+/**
+ * Version of the {@link TraceReport} structure; bumped on any breaking change.
+ *
+ * @example
+ * ```ts
+ * const report = buildTraceReport(kb)
+ * if (report.formatVersion !== traceReportVersion) throw new Error('Unexpected report version')
+ * ```
+ */
 export const traceReportVersion = 1
 
-/** A link as reports show it: target, basis, and where it is stated. */
+/**
+ * A link as reports show it: target, basis, and where it is stated.
+ *
+ * @example
+ * ```ts
+ * const links: readonly ReportLink[] = report.recommendations[0]?.cmocs ?? []
+ * links.map((link) => `${link.id} (${link.basis}, ${link.writtenAt})`)
+ * ```
+ */
 export interface ReportLink {
   readonly id: string
   readonly basis: Basis
@@ -15,13 +31,29 @@ export interface ReportLink {
   readonly writtenAt: string
 }
 
-/** Where an entity is defined. */
+/**
+ * Where an entity is defined.
+ *
+ * @example
+ * ```ts
+ * const where = (entry: SourcePlace): string => `${entry.file}:${entry.line}`
+ * report.cmocs.map(where)
+ * ```
+ */
 export interface SourcePlace {
   readonly file: string
   readonly line: number
 }
 
-/** Counts that describe the evidence behind a CMOC or a recommendation. */
+/**
+ * Counts that describe the evidence behind a CMOC or a recommendation.
+ *
+ * @example
+ * ```ts
+ * const profile: EvidenceProfile | undefined = report.cmocs[0]?.profile
+ * console.log(profile?.studies, profile?.designs, profile?.basis.inferred)
+ * ```
+ */
 export interface EvidenceProfile {
   readonly studies: number
   readonly evidence: number
@@ -37,6 +69,15 @@ export interface EvidenceProfile {
   readonly basis: Readonly<Record<Basis, number>>
 }
 
+/**
+ * The review as reports show it: citation, registration, theory and licence.
+ *
+ * @example
+ * ```ts
+ * const { review } = buildTraceReport(kb)
+ * if (review) console.log(`${review.title}. ${review.journal} ${review.year}. doi:${review.doi}`)
+ * ```
+ */
 export interface ReviewSummary extends SourcePlace {
   readonly id: string
   readonly title: string
@@ -49,6 +90,16 @@ export interface ReviewSummary extends SourcePlace {
   readonly license?: string
 }
 
+/**
+ * A construct as reports show it, with the CMOCs that belong to it and the recommendations
+ * filed under it.
+ *
+ * @example
+ * ```ts
+ * const entry: ConstructEntry | undefined = report.constructs.find((c) => c.id === 'coherence')
+ * entry?.cmocs // ['cmoc-1a', 'cmoc-1b', ...]
+ * ```
+ */
 export interface ConstructEntry extends SourcePlace {
   readonly id: string
   readonly name: string
@@ -58,6 +109,14 @@ export interface ConstructEntry extends SourcePlace {
   readonly recommendations: readonly string[]
 }
 
+/**
+ * An audience as reports show it, with the recommendations that address it.
+ *
+ * @example
+ * ```ts
+ * report.audiences.map((audience: AudienceEntry) => `${audience.name}: ${audience.recommendations.length}`)
+ * ```
+ */
 export interface AudienceEntry extends SourcePlace {
   readonly id: string
   readonly name: string
@@ -65,6 +124,16 @@ export interface AudienceEntry extends SourcePlace {
   readonly recommendations: readonly string[]
 }
 
+/**
+ * A recommendation as reports show it: text, construct, audiences, the CMOCs it derives from
+ * (with the basis of each link), its studies and evidence profile.
+ *
+ * @example
+ * ```ts
+ * const rec: RecommendationEntry | undefined = report.recommendations.find((r) => r.id === 'rec-2-3')
+ * rec?.cmocs.filter((link) => link.basis === 'inferred').map((link) => link.rationale)
+ * ```
+ */
 export interface RecommendationEntry extends SourcePlace {
   readonly id: string
   readonly section?: number
@@ -82,6 +151,16 @@ export interface RecommendationEntry extends SourcePlace {
   readonly provenance?: string
 }
 
+/**
+ * A CMOC as reports show it: context, mechanism and outcome, its evidence and studies, and the
+ * recommendations that derive from it.
+ *
+ * @example
+ * ```ts
+ * const cmoc: CmocEntry | undefined = report.cmocs.find((c) => c.id === 'cmoc-2c')
+ * console.log(cmoc?.context, cmoc?.mechanism.resource, cmoc?.outcome, cmoc?.studies.length)
+ * ```
+ */
 export interface CmocEntry extends SourcePlace {
   readonly id: string
   readonly label?: string
@@ -106,6 +185,16 @@ export interface CmocEntry extends SourcePlace {
   readonly provenance?: string
 }
 
+/**
+ * An evidence entry as reports show it: its study, the CMOCs it bears on and how, the point it
+ * makes and, where given, a quote and locator.
+ *
+ * @example
+ * ```ts
+ * const entry: EvidenceEntry | undefined = report.evidence[0]
+ * console.log(entry?.study, entry?.relation, entry?.parts, entry?.quote ?? entry?.point)
+ * ```
+ */
 export interface EvidenceEntry extends SourcePlace {
   readonly id: string
   readonly study: string
@@ -118,6 +207,15 @@ export interface EvidenceEntry extends SourcePlace {
   readonly provenance?: string
 }
 
+/**
+ * A study as reports show it: citation, design, countries, settings, participants, inclusion
+ * status, and what it is used for.
+ *
+ * @example
+ * ```ts
+ * const uncited = report.studies.filter((study: StudyEntry) => study.cmocs.length === 0)
+ * ```
+ */
 export interface StudyEntry extends SourcePlace {
   readonly id: string
   readonly authors: readonly string[]
@@ -144,7 +242,14 @@ export interface StudyEntry extends SourcePlace {
   readonly notes: string
 }
 
-/** One evidence gap, from the warnings of the loader. */
+/**
+ * One evidence gap, from the warnings of the loader.
+ *
+ * @example
+ * ```ts
+ * report.gaps.filter((gap: GapEntry) => gap.name === 'single-study-cmoc').map((gap) => gap.entity)
+ * ```
+ */
 export interface GapEntry {
   readonly name: string
   readonly code: string
@@ -154,7 +259,14 @@ export interface GapEntry {
   readonly message: string
 }
 
-/** A figure the review reports next to what the knowledge base encodes. */
+/**
+ * A figure the review reports next to what the knowledge base encodes.
+ *
+ * @example
+ * ```ts
+ * report.figures.map((figure: FigureEntry) => `${figure.label}: ${figure.reported ?? '-'} / ${figure.encoded}`)
+ * ```
+ */
 export interface FigureEntry {
   readonly key: string
   readonly label: string
@@ -163,10 +275,25 @@ export interface FigureEntry {
   readonly note: string
 }
 
-/** A study characteristic the gap map crosses CMOCs with. */
+/**
+ * A study characteristic the gap map crosses CMOCs with.
+ *
+ * @example
+ * ```ts
+ * const byDesign = report.gapMap.find((table) => table.dimension === ('design' satisfies GapMapDimension))
+ * ```
+ */
 export type GapMapDimension = 'design' | 'country' | 'setting' | 'participants'
 
-/** CMOCs (rows, grouped by construct) against the values of one study characteristic. */
+/**
+ * CMOCs (rows, grouped by construct) against the values of one study characteristic.
+ *
+ * @example
+ * ```ts
+ * const table: GapMapTable | undefined = report.gapMap.find((t) => t.dimension === 'country')
+ * table?.rows.map((row) => `${row.cmoc}: ${row.counts.join(' ')}`)
+ * ```
+ */
 export interface GapMapTable {
   readonly dimension: GapMapDimension
   /** Column values, sorted; `not recorded` last when some studies lack the characteristic. */
@@ -182,6 +309,13 @@ export interface GapMapTable {
 /**
  * Everything a traceability report shows, computed once in core: exporters only render it.
  * Entities are listed once, in table order, and refer to each other by id.
+ *
+ * @example
+ * ```ts
+ * import { buildTraceReport, type TraceReport } from '@realist-kb/core'
+ * const report: TraceReport = buildTraceReport(kb)
+ * for (const rec of report.recommendations) console.log(rec.id, rec.cmocs.length, rec.studies.length)
+ * ```
  */
 export interface TraceReport {
   readonly formatVersion: typeof traceReportVersion

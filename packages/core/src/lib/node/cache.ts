@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { deserialize, serialize } from 'node:v8'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import type { KnowledgeGraph } from '../graph/types.js'
+import type { ParsedFile } from '../parse/parse-file.js'
+
+/** Bump when parsing or graph building changes what a file yields: older caches are ignored. */
+const cacheFormat = 'realist-kb-cache-2'
+
+/**
+ * The knowledge base as last built, without bodies: a warm load reads every file anyway (to
+ * hash it), so bodies are cut back out of the texts instead of being stored twice.
+ */
+export interface Snapshot {
+  readonly format: string
+  /** Hash of every input (paths, content hashes, options): equal keys mean an identical result. */
+  readonly key: string
+  readonly graph: ReturnType<KnowledgeGraph['export']>
+  /** Body length of each node whose body is not empty: the body is the end of its file. */
+  readonly bodyLengths: Readonly<Record<string, number>>
+  readonly diagnostics: readonly Diagnostic[]
+  readonly files: readonly string[]
+}
+
+/** Each file's parse, by content hash, to reuse for the files an edit did not touch. */
+export interface ParsedCache {
+  readonly format: string
+  readonly parsed: Readonly<Record<string, { readonly hash: string; readonly parsed: ParsedFile }>>
+}
+
+/** The content hash of one file. */
+export function hashContent(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex')
+}
+
+/** The key of a whole load: every path with its content hash, the problems met and the options. */
+export function loadKey(entries: readonly (readonly [string, string])[], extra: string): string {
+  const hash = createHash('sha1').update(cacheFormat).update('\0').update(extra)
+  for (const [file, digest] of entries) hash.update('\0').update(file).update('\0').update(digest)
+  return hash.digest('hex')
+}
+
+/** The cache files of a content folder inside a cache directory. */
+export function cacheFilesFor(
+  directory: string,
+  root: string,
+): { snapshot: string; parsed: string } {
+  const stem = path.join(directory, createHash('sha1').update(root).digest('hex').slice(0, 16))
+  return { snapshot: `${stem}.kb.json`, parsed: `${stem}.parsed.v8` }
+}
+
+/** Read the snapshot; anything unreadable, foreign or from another format counts as none. */
+export async function readSnapshot(file: string): Promise<Snapshot | undefined> {
+  try {
+    const snapshot = JSON.parse(await readFile(file, 'utf8')) as Snapshot
+    return snapshot?.format === cacheFormat ? snapshot : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Read the per-file parses; anything unreadable counts as none. */
+export async function readParsedCache(file: string): Promise<ParsedCache | undefined> {
+  try {
+    const cache = deserialize(await readFile(file)) as ParsedCache
+    return cache?.format === cacheFormat ? cache : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Write both cache files atomically; failing to write a cache never fails a load. */
+export async function writeCaches(
+  files: { readonly snapshot: string; readonly parsed: string },
+  snapshot: Omit<Snapshot, 'format'>,
+  parsed: Omit<ParsedCache, 'format'>,
+): Promise<void> {
+  await atomic(files.snapshot, JSON.stringify({ format: cacheFormat, ...snapshot }))
+  await atomic(files.parsed, serialize({ format: cacheFormat, ...parsed }))
+}
+
+async function atomic(file: string, content: string | Uint8Array): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`
+  try {
+    await mkdir(path.dirname(file), { recursive: true })
+    await writeFile(temporary, content)
+    await rename(temporary, file)
+  } catch {
+    await rm(temporary, { force: true }).catch(() => undefined)
+  }
+}

@@ -1,0 +1,75 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { KnowledgeBase } from '@realist-kb/core'
+import { loadDirectory } from '@realist-kb/core/node'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { generateCorpus } from '../../../../scripts/corpus/generate.js'
+
+function snapshot(kb: KnowledgeBase): unknown {
+  return {
+    nodes: kb.graph
+      .mapNodes((id, attributes) => [id, attributes])
+      .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+    edges: kb.graph
+      .mapEdges((key, attributes, source, target) => [key, source, target, attributes])
+      .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+    diagnostics: kb.diagnostics,
+    files: kb.files,
+  }
+}
+
+describe('the persistent cache', () => {
+  let content: string
+  let cacheDirectory: string
+  beforeEach(async () => {
+    const base = await mkdtemp(path.join(tmpdir(), 'rkb-cache-'))
+    content = path.join(base, 'content')
+    cacheDirectory = path.join(base, 'cache')
+    for (const file of generateCorpus({ studies: 60, seed: 11 })) {
+      await mkdir(path.dirname(path.join(content, file.path)), { recursive: true })
+      await writeFile(path.join(content, file.path), file.text)
+    }
+  })
+  afterEach(async () => {
+    await rm(path.dirname(content), { recursive: true, force: true })
+  })
+
+  it('gives the same knowledge base cold, warm, after edits and with a corrupt cache file', async () => {
+    const plain = snapshot(await loadDirectory(content))
+    expect(snapshot(await loadDirectory(content, { cacheDirectory }))).toEqual(plain) // cold: writes
+    expect((await readdir(cacheDirectory)).sort()).toEqual([
+      expect.stringMatching(/\.kb\.json$/),
+      expect.stringMatching(/\.parsed\.v8$/),
+    ])
+    expect(snapshot(await loadDirectory(content, { cacheDirectory }))).toEqual(plain) // warm: restores
+
+    // An edit that changes links and diagnostics invalidates exactly what it must.
+    const study = path.join(content, 'studies', 'study-000001.md')
+    await writeFile(study, (await readFile(study, 'utf8')).replace(/cmoc-\d+/, 'cmoc-nowhere'))
+    const edited = snapshot(await loadDirectory(content))
+    expect(edited).not.toEqual(plain)
+    expect(snapshot(await loadDirectory(content, { cacheDirectory }))).toEqual(edited)
+    expect(snapshot(await loadDirectory(content, { cacheDirectory }))).toEqual(edited)
+
+    // A deleted file, and a cache file that is garbage.
+    await rm(path.join(content, 'studies', 'study-000002.md'))
+    for (const cacheFile of await readdir(cacheDirectory))
+      await writeFile(path.join(cacheDirectory, cacheFile), 'not a cache')
+    expect(snapshot(await loadDirectory(content, { cacheDirectory }))).toEqual(
+      snapshot(await loadDirectory(content)),
+    )
+  })
+
+  it('keys the cache by content, not by time: an edit that keeps size and time is seen', async () => {
+    const file = path.join(content, 'audiences', 'audience-1.md')
+    await loadDirectory(content, { cacheDirectory })
+    const before = await stat(file)
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace('name: Audience 1', 'name: Audience X'))
+    await utimes(file, before.atime, before.mtime)
+    const kb = await loadDirectory(content, { cacheDirectory })
+    const audience = kb.graph.getNodeAttributes('audience-1')
+    expect(audience.kind === 'audience' && audience.data.name).toBe('Audience X')
+  })
+})
