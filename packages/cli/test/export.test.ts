@@ -35,7 +35,10 @@ describe('realist-kb export', () => {
     expect(io.out()).toBe('')
     expect(io.err()).toMatch(new RegExp(`^realist-kb export: wrote .*kb\\.${format} \\(${format},`))
     // Nothing but the file and the ledger of generated files is left behind: no temporary file.
-    expect(await readdir(path.join(temp, 'nested', 'folder'))).toEqual(['.realist-kb-outputs.json', `kb.${format}`])
+    expect(await readdir(path.join(temp, 'nested', 'folder'))).toEqual([
+      '.realist-kb-outputs.json',
+      `kb.${format}`,
+    ])
   })
 
   it('prints to standard output without --out', async () => {

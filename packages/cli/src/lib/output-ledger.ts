@@ -20,7 +20,10 @@ interface Ledger {
  * ```
  */
 export async function isOwnOutput(target: string): Promise<boolean> {
-  const [ledger, content] = await Promise.all([readLedger(path.dirname(target)), readFile(target).catch(() => undefined)])
+  const [ledger, content] = await Promise.all([
+    readLedger(path.dirname(target)),
+    readFile(target).catch(() => undefined),
+  ])
   return content !== undefined && ledger.files[path.basename(target)] === hash(content)
 }
 
@@ -35,7 +38,10 @@ export async function isOwnOutput(target: string): Promise<boolean> {
 export async function recordOutput(target: string, content: string | Uint8Array): Promise<void> {
   const folder = path.dirname(target)
   const ledger = await readLedger(folder)
-  const next: Ledger = { version: 1, files: { ...ledger.files, [path.basename(target)]: hash(content) } }
+  const next: Ledger = {
+    version: 1,
+    files: { ...ledger.files, [path.basename(target)]: hash(content) },
+  }
   const file = path.join(folder, ledgerName)
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`
   try {
@@ -48,8 +54,13 @@ export async function recordOutput(target: string, content: string | Uint8Array)
 
 async function readLedger(folder: string): Promise<Ledger> {
   try {
-    const parsed = JSON.parse(await readFile(path.join(folder, ledgerName), 'utf8')) as Partial<Ledger>
-    return { version: 1, files: typeof parsed.files === 'object' && parsed.files !== null ? parsed.files : {} }
+    const parsed = JSON.parse(
+      await readFile(path.join(folder, ledgerName), 'utf8'),
+    ) as Partial<Ledger>
+    return {
+      version: 1,
+      files: typeof parsed.files === 'object' && parsed.files !== null ? parsed.files : {},
+    }
   } catch {
     return { version: 1, files: {} }
   }
