@@ -1,2 +1,7 @@
+/**
+ * The `realist-kb` command line, callable in process.
+ *
+ * @module @realist-kb/cli
+ */
 export { type CliIo, exitCodes, UsageError } from './lib/io.js'
 export { main, mainHelp } from './lib/main.js'

@@ -1,6 +1,12 @@
 import { exportCommand, exportHelp } from './commands/export.js'
+import { importCommand, importHelp } from './commands/import.js'
+import { newCommand, newHelp } from './commands/new.js'
 import { reportCommand, reportHelp } from './commands/report.js'
+import { schemaCommand, schemaHelp } from './commands/schema.js'
+import { showCommand, showHelp } from './commands/show.js'
+import { statsCommand, statsHelp } from './commands/stats.js'
 import { validateCommand, validateHelp } from './commands/validate.js'
+import { watchCommand, watchHelp } from './commands/watch.js'
 import { type CliIo, exitCodes, UsageError } from './io.js'
 
 type Command = {
@@ -25,9 +31,39 @@ const commands: Record<string, Command> = {
     help: exportHelp,
     summary: 'GEXF, GraphML, Mermaid, DOT, REFI-QDA codebook, CSL-JSON or JSON',
   },
+  import: {
+    run: importCommand,
+    help: importHelp,
+    summary: 'create study files from BibTeX, RIS, CSL-JSON or PubMed exports',
+  },
+  new: { run: newCommand, help: newHelp, summary: 'create a commented template for an entity' },
+  show: {
+    run: showCommand,
+    help: showHelp,
+    summary: 'print one entity, its links and its place in the chain',
+  },
+  stats: {
+    run: statsCommand,
+    help: statsHelp,
+    summary: 'counts, evidence per CMOC, coverage and gaps',
+  },
+  schema: { run: schemaCommand, help: schemaHelp, summary: 'JSON Schema of every kind' },
+  watch: {
+    run: watchCommand,
+    help: watchHelp,
+    summary: 'validate on every change, printing what changed',
+  },
 }
 
-/** Top-level help, listing every command. */
+/**
+ * Top-level help, listing every command.
+ *
+ * @example
+ * ```ts
+ * import { mainHelp } from '@realist-kb/cli'
+ * process.stdout.write(mainHelp())
+ * ```
+ */
 export function mainHelp(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length))
   const list = Object.entries(commands)
