@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { main } from '@realist-kb/cli'
@@ -66,8 +66,20 @@ describe('realist-kb validate', () => {
   it('documents every option in --help', async () => {
     const io = memoryIo(fixtures)
     expect(await main(['validate', '--help'], io)).toBe(0)
-    for (const option of ['--format', '--quiet', '--no-hints', '--help'])
+    for (const option of ['--format', '--quiet', '--no-hints', '--no-cache', '--help'])
       expect(io.out()).toContain(option)
+  })
+
+  it('gives the same result through its cache (node_modules/.cache) as without it', async () => {
+    const outputs: string[] = []
+    for (const args of [['--no-cache'], [], []]) {
+      const io = memoryIo(root)
+      expect(await main(['validate', 'content', '--format', 'json', ...args], io)).toBe(0)
+      outputs.push(io.out())
+    }
+    expect(new Set(outputs).size).toBe(1)
+    const cached = await readdir(path.join(root, 'node_modules/.cache/realist-kb'))
+    expect(cached.some((file) => file.endsWith('.kb.json'))).toBe(true)
   })
 })
 
@@ -139,7 +151,15 @@ describe('realist-kb report', () => {
     expect(await main(['report', '--out', ''], memoryIo(root))).toBe(2)
     const io = memoryIo(root)
     expect(await main(['report', '--help'], io)).toBe(0)
-    for (const option of ['--format', '--out', '--force', '--progress', '--help', 'gap-map'])
+    for (const option of [
+      '--format',
+      '--out',
+      '--force',
+      '--progress',
+      '--no-cache',
+      '--help',
+      'gap-map',
+    ])
       expect(io.out()).toContain(option)
   })
 })

@@ -3,6 +3,7 @@ import { buildTraceReport } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import { type ReportFormat, reportExporters } from '@realist-kb/export'
 import { oneOf, parseCommandArgs } from '../args.js'
+import { cacheDirectoryFor, cacheOption } from '../cache-directory.js'
 import { resolveContentDir } from '../content-dir.js'
 import { type CliIo, exitCodes, UsageError } from '../io.js'
 import { createProgress } from '../progress.js'
@@ -24,6 +25,7 @@ Options:
   --out <path>          file to write; without it the report goes to standard output
   --force               overwrite a file that realist-kb did not create
   --progress            show progress even when standard error is not a terminal
+  --no-cache            do not use or update the cache in node_modules/.cache/realist-kb
   -h, --help            show this help
 
 The report is written even when the knowledge base has errors (they are listed in it);
@@ -40,6 +42,7 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
       force: { type: 'boolean' },
       progress: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      ...cacheOption,
     },
     1,
   )
@@ -53,7 +56,11 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
   const progress = createProgress(io, values.out === undefined ? 3 : 4, values.progress ?? false)
 
   progress.step(`loading ${dir.shown}`)
-  const kb = await loadDirectory(dir.absolute)
+  const cacheDirectory = cacheDirectoryFor(io.cwd, values['no-cache'])
+  const kb = await loadDirectory(
+    dir.absolute,
+    cacheDirectory === undefined ? {} : { cacheDirectory },
+  )
   progress.step(`tracing ${kb.files.length} files`)
   const report = buildTraceReport(kb)
   progress.step(`rendering ${format}`)

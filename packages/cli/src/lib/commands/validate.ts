@@ -1,6 +1,7 @@
 import { type Diagnostic, formatDiagnostics } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import { oneOf, parseCommandArgs } from '../args.js'
+import { cacheDirectoryFor, cacheOption } from '../cache-directory.js'
 import { resolveContentDir } from '../content-dir.js'
 import { type CliIo, exitCodes } from '../io.js'
 
@@ -15,6 +16,7 @@ Options:
   --format <format>     text (default) or json
   --quiet               print errors only (warnings still count in the summary)
   --no-hints            leave out the hint under each message (text format)
+  --no-cache            do not use or update the cache in node_modules/.cache/realist-kb
   -h, --help            show this help
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
@@ -38,6 +40,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
       quiet: { type: 'boolean' },
       'no-hints': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      ...cacheOption,
     },
     1,
   )
@@ -47,7 +50,11 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   }
   const format = oneOf('format', values.format, ['text', 'json'], 'text')
   const dir = await resolveContentDir(io.cwd, positionals[0])
-  const kb = await loadDirectory(dir.absolute)
+  const cacheDirectory = cacheDirectoryFor(io.cwd, values['no-cache'])
+  const kb = await loadDirectory(
+    dir.absolute,
+    cacheDirectory === undefined ? {} : { cacheDirectory },
+  )
   const errors = kb.diagnostics.filter((d) => d.severity === 'error').length
   if (format === 'json') {
     const output: ValidateJson = {
