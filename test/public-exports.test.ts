@@ -8,6 +8,7 @@ const entries = [
   '@realist-kb/core/node',
   '@realist-kb/export',
   '@realist-kb/cli',
+  '@realist-kb/review-ipco',
 ] as const
 
 describe('public exports', () => {

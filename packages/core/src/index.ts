@@ -1,3 +1,10 @@
+/**
+ * The model of a realist synthesis knowledge base: zod schemas, the markdown loader with placed
+ * diagnostics, the typed graphology graph, trace queries and the trace report. Pure: no file
+ * system and no Node built-ins, so it runs in a browser too.
+ *
+ * @module @realist-kb/core
+ */
 // Pure entry: no file system, no Node built-ins; safe to bundle for the browser.
 export { checkGaps } from './lib/checks/gaps.js'
 export {

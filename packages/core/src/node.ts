@@ -1,3 +1,8 @@
+/**
+ * Everything in `@realist-kb/core`, plus reading a knowledge base from a folder on disk.
+ *
+ * @module @realist-kb/core/node
+ */
 // Node entry: everything in the pure entry, plus loading from the file system.
 export * from './index.js'
 export {

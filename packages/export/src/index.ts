@@ -1,3 +1,9 @@
+/**
+ * Exporters: pure functions from the trace report of `@realist-kb/core` to HTML, Markdown, JSON
+ * and CSV reports, the evidence gap map, and interchange formats.
+ *
+ * @module @realist-kb/export
+ */
 export { htmlExporter, renderHtml } from './html/render-html.js'
 export * from './interchange/index.js'
 export { formatCitation, shortCitation } from './report/citation.js'

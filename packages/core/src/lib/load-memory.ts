@@ -22,7 +22,16 @@ export function loadFromMemory(
   )
 }
 
-/** Is this path a content file: markdown, not a README, not hidden? */
+/**
+ * Is this path a content file: markdown, not a README, not hidden?
+ *
+ * @example
+ * ```ts
+ * isContentPath('cmocs/cmoc-2c.md') // true
+ * isContentPath('cmocs/README.md') // false
+ * isContentPath('.drafts/cmoc-9.md') // false
+ * ```
+ */
 export function isContentPath(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1)
   return (

@@ -90,7 +90,15 @@ ${figuresTables(report)}
 `
 }
 
-/** The HTML exporter. */
+/**
+ * The HTML exporter.
+ *
+ * @example
+ * ```ts
+ * htmlExporter.render(buildTraceReport(kb)) // the same text as renderHtml
+ * htmlExporter.extension // 'html'
+ * ```
+ */
 export const htmlExporter: Exporter = {
   name: 'html',
   extension: 'html',

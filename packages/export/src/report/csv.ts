@@ -78,7 +78,15 @@ export function renderCsv(report: TraceReport): string {
   return toCsv(rows)
 }
 
-/** The CSV traceability-matrix exporter. */
+/**
+ * The CSV traceability-matrix exporter.
+ *
+ * @example
+ * ```ts
+ * const csv = csvExporter.render(buildTraceReport(kb))
+ * csvExporter.mediaType // 'text/csv'
+ * ```
+ */
 export const csvExporter: Exporter = {
   name: 'csv',
   extension: 'csv',
@@ -117,7 +125,14 @@ export function renderGapMapCsv(report: TraceReport): string {
   return toCsv(rows)
 }
 
-/** The evidence-gap-map CSV exporter. */
+/**
+ * The evidence-gap-map CSV exporter.
+ *
+ * @example
+ * ```ts
+ * const csv = gapMapExporter.render(buildTraceReport(kb)) // one row per CMOC, characteristic and value
+ * ```
+ */
 export const gapMapExporter: Exporter = {
   name: 'gap-map',
   extension: 'csv',

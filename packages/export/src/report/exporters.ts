@@ -20,5 +20,13 @@ export const reportExporters = {
   'gap-map': gapMapExporter,
 } as const satisfies Record<string, Exporter>
 
-/** A report format name. */
+/**
+ * A report format name.
+ *
+ * @example
+ * ```ts
+ * const format: ReportFormat = 'csv'
+ * reportExporters[format].render(report)
+ * ```
+ */
 export type ReportFormat = keyof typeof reportExporters

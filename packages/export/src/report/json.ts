@@ -16,7 +16,15 @@ export function renderJson(report: TraceReport): string {
   return `${JSON.stringify(report, null, 2)}\n`
 }
 
-/** The JSON exporter. */
+/**
+ * The JSON exporter.
+ *
+ * @example
+ * ```ts
+ * const json = jsonExporter.render(buildTraceReport(kb))
+ * jsonExporter.extension // 'json'
+ * ```
+ */
 export const jsonExporter: Exporter = {
   name: 'json',
   extension: 'json',

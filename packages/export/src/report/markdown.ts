@@ -140,7 +140,15 @@ export function renderMarkdown(report: TraceReport): string {
   return `${out.join('\n')}\n`
 }
 
-/** The Markdown exporter. */
+/**
+ * The Markdown exporter.
+ *
+ * @example
+ * ```ts
+ * const md = markdownExporter.render(buildTraceReport(kb))
+ * markdownExporter.extension // 'md'
+ * ```
+ */
 export const markdownExporter: Exporter = {
   name: 'md',
   extension: 'md',

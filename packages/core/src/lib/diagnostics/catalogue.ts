@@ -1,7 +1,22 @@
-/** How serious a diagnostic is: errors fail validation, warnings point at gaps. */
+/**
+ * How serious a diagnostic is: errors fail validation, warnings point at gaps.
+ *
+ * @example
+ * ```ts
+ * const fails = (severity: Severity): boolean => severity === 'error'
+ * ```
+ */
 export type Severity = 'error' | 'warning'
 
-/** One entry of the catalogue: the permanent name, code and default wording of a diagnostic. */
+/**
+ * One entry of the catalogue: the permanent name, code and default wording of a diagnostic.
+ *
+ * @example
+ * ```ts
+ * const entry: CatalogueEntry = catalogue['dangling-reference']
+ * console.log(entry.code, entry.severity, entry.title)
+ * ```
+ */
 export interface CatalogueEntry {
   /** Stable code, e.g. `RKB201`. Never reused or renumbered. */
   readonly code: string
@@ -158,5 +173,13 @@ export const catalogue = {
   },
 } as const satisfies Record<string, CatalogueEntry>
 
-/** Readable alias of a diagnostic, e.g. `dangling-reference`. */
+/**
+ * Readable alias of a diagnostic, e.g. `dangling-reference`.
+ *
+ * @example
+ * ```ts
+ * const name: DiagnosticName = 'dangling-reference'
+ * catalogue[name].code // 'RKB201'
+ * ```
+ */
 export type DiagnosticName = keyof typeof catalogue

@@ -1,6 +1,13 @@
 import { catalogue, type DiagnosticName, type Severity } from './catalogue.js'
 
-/** A place in a file: 1-based line and column, with an optional end. */
+/**
+ * A place in a file: 1-based line and column, with an optional end.
+ *
+ * @example
+ * ```ts
+ * const start: Position = { line: 4, column: 11, endLine: 4, endColumn: 22 }
+ * ```
+ */
 export interface Position {
   readonly line: number
   readonly column: number
@@ -11,6 +18,12 @@ export interface Position {
 /**
  * A problem found in a knowledge base, shaped like a vfile message: what was found, where, how
  * serious, under which stable code, and what to do about it.
+ *
+ * @example
+ * ```ts
+ * const errors = (diagnostics: readonly Diagnostic[]) =>
+ *   diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.code}`)
+ * ```
  */
 export interface Diagnostic extends Position {
   /** Path of the file, relative to the content folder, with `/` separators. */
@@ -32,7 +45,19 @@ export interface Diagnostic extends Position {
   readonly entity?: string
 }
 
-/** Fields a caller gives when creating a diagnostic; the rest comes from the catalogue. */
+/**
+ * Fields a caller gives when creating a diagnostic; the rest comes from the catalogue.
+ *
+ * @example
+ * ```ts
+ * const init: DiagnosticInit = {
+ *   file: 'cmocs/cmoc-1a.md',
+ *   position: { line: 4, column: 11 },
+ *   message: 'Unexpected reference `cmoc-9z`, expected the id of a cmoc',
+ * }
+ * createDiagnostic('dangling-reference', init)
+ * ```
+ */
 export interface DiagnosticInit {
   readonly file: string
   readonly position: Position

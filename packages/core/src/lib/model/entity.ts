@@ -9,12 +9,26 @@ import type { RecommendationData } from '../schema/recommendation.js'
 import type { ReviewData } from '../schema/review.js'
 import type { StudyData } from '../schema/study.js'
 
-/** A place in a knowledge base: a file (relative, `/`-separated) and a position in it. */
+/**
+ * A place in a knowledge base: a file (relative, `/`-separated) and a position in it.
+ *
+ * @example
+ * ```ts
+ * const where = (place: Place): string => `${place.file}:${place.line}:${place.column}`
+ * ```
+ */
 export interface Place extends Position {
   readonly file: string
 }
 
-/** The kinds of edge in the knowledge-base graph. */
+/**
+ * The kinds of edge in the knowledge-base graph.
+ *
+ * @example
+ * ```ts
+ * const cmocs = neighbours(kb.graph, 'rec-2-3', 'out', 'derived-from' satisfies EdgeType, 'cmoc')
+ * ```
+ */
 export type EdgeType =
   | 'derived-from'
   | 'addresses'
@@ -24,7 +38,15 @@ export type EdgeType =
   | 'relates-to'
   | 'mentions'
 
-/** A reference from one entity to another, as written, before it is resolved. */
+/**
+ * A reference from one entity to another, as written, before it is resolved.
+ *
+ * @example
+ * ```ts
+ * const entity = kb.graph.getNodeAttributes('rec-2-3')
+ * const inferred: Link[] = entity.links.filter((link) => link.basis === 'inferred')
+ * ```
+ */
 export interface Link {
   /** The field that holds it, as a path (`cmocs[1]`), or `body` for inline `[[id]]` links. */
   readonly field: string
@@ -44,10 +66,27 @@ export interface Link {
   readonly place: Place
 }
 
-/** Evidence data with its study resolved to an id, whichever form it was written in. */
+/**
+ * Evidence data with its study resolved to an id, whichever form it was written in.
+ *
+ * @example
+ * ```ts
+ * const evidence = entitiesOfKind(kb.graph, 'evidence')
+ * const byStudy = (data: EvidenceData): string => `${data.study}: ${data.point}`
+ * evidence.map((entry) => byStudy(entry.data))
+ * ```
+ */
 export type EvidenceData = EvidenceEntryData & { readonly study: string }
 
-/** A study's own data; its evidence entries become entities of their own. */
+/**
+ * A study's own data; its evidence entries become entities of their own.
+ *
+ * @example
+ * ```ts
+ * const designOf = (data: StudyOwnData): string => data.design ?? 'unknown'
+ * entitiesOfKind(kb.graph, 'study').map((study) => designOf(study.data))
+ * ```
+ */
 export type StudyOwnData = Omit<StudyData, 'evidence'>
 
 interface EntityCommon {
@@ -62,7 +101,18 @@ interface EntityCommon {
   readonly links: readonly Link[]
 }
 
-/** Entities by kind: a discriminated union on `kind`. */
+/**
+ * Entities by kind: a discriminated union on `kind`.
+ *
+ * @example
+ * ```ts
+ * const label = (entity: Entity): string => {
+ *   if (entity.kind === 'cmoc') return entity.data.title
+ *   if (entity.kind === 'study') return entity.data.citation.title
+ *   return entity.id
+ * }
+ * ```
+ */
 export type Entity =
   | (EntityCommon & { readonly kind: 'review'; readonly data: ReviewData })
   | (EntityCommon & { readonly kind: 'construct'; readonly data: ConstructData })
@@ -72,5 +122,13 @@ export type Entity =
   | (EntityCommon & { readonly kind: 'recommendation'; readonly data: RecommendationData })
   | (EntityCommon & { readonly kind: 'audience'; readonly data: AudienceData })
 
-/** The entity of one kind. */
+/**
+ * The entity of one kind.
+ *
+ * @example
+ * ```ts
+ * const cmocs: EntityOf<'cmoc'>[] = entitiesOfKind(kb.graph, 'cmoc')
+ * cmocs.map((cmoc) => cmoc.data.outcome)
+ * ```
+ */
 export type EntityOf<K extends EntityKind> = Extract<Entity, { kind: K }>

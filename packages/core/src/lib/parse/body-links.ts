@@ -3,7 +3,15 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 
-/** An inline `[[id]]` reference found in a body, with its offsets in the body text. */
+/**
+ * An inline `[[id]]` reference found in a body, with its offsets in the body text.
+ *
+ * @example
+ * ```ts
+ * const [link]: BodyLink[] = findBodyLinks('See [[cmoc-2c]].')
+ * link?.target // 'cmoc-2c'
+ * ```
+ */
 export interface BodyLink {
   readonly target: string
   readonly start: number

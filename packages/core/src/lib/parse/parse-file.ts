@@ -19,20 +19,44 @@ import { LineIndex } from './line-index.js'
 import { normaliseReference, referenceFields } from './references.js'
 import { describeIssues, positionAt } from './schema-issues.js'
 
-/** A content file: its path relative to the content folder (`/`-separated) and its text. */
+/**
+ * A content file: its path relative to the content folder (`/`-separated) and its text.
+ *
+ * @example
+ * ```ts
+ * const file: SourceFile = { path: 'audiences/public.md', text: '---\nkind: audience\nname: Public\n---\n' }
+ * loadFromMemory([file])
+ * ```
+ */
 export interface SourceFile {
   readonly path: string
   readonly text: string
 }
 
-/** An id a file declares even though its entity is invalid, so references to it do not cascade. */
+/**
+ * An id a file declares even though its entity is invalid, so references to it do not cascade.
+ *
+ * @example
+ * ```ts
+ * const parsed = parseFile({ path: 'cmocs/cmoc-1a.md', text: '---\nkind: cmoc\n---\n' })
+ * parsed.declared // [{ id: 'cmoc-1a', kind: 'cmoc', file: 'cmocs/cmoc-1a.md' }]
+ * ```
+ */
 export interface DeclaredId {
   readonly id: string
   readonly kind: EntityKind
   readonly file: string
 }
 
-/** What one file yields: its entities (a study also yields its evidence entries) and diagnostics. */
+/**
+ * What one file yields: its entities (a study also yields its evidence entries) and diagnostics.
+ *
+ * @example
+ * ```ts
+ * const parsed: ParsedFile = parseFile({ path: 'audiences/public.md', text })
+ * const kb = buildKnowledgeBase([parsed])
+ * ```
+ */
 export interface ParsedFile {
   readonly path: string
   readonly entities: readonly Entity[]
@@ -41,7 +65,15 @@ export interface ParsedFile {
   readonly diagnostics: readonly Diagnostic[]
 }
 
-/** Limits that keep one hostile file from exhausting memory or time. */
+/**
+ * Limits that keep one hostile file from exhausting memory or time.
+ *
+ * @example
+ * ```ts
+ * const options: ParseOptions = { maxFileSize: 500_000, maxLineLength: 10_000 }
+ * loadFromMemory(files, options)
+ * ```
+ */
 export interface ParseOptions {
   /**
    * Read frontmatter in the plain YAML subset with the fast parser (default true). Results are

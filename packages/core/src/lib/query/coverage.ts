@@ -4,7 +4,14 @@ import type { KnowledgeBase } from '../graph/types.js'
 import { type EntityKind, entityKinds } from '../schema/kinds.js'
 import { neighbours, studiesOfCmoc } from './neighbours.js'
 
-/** The diagnostics that name evidence gaps rather than broken content. */
+/**
+ * The diagnostics that name evidence gaps rather than broken content.
+ *
+ * @example
+ * ```ts
+ * for (const name of gapNames) console.log(name, catalogue[name].code)
+ * ```
+ */
 export const gapNames = [
   'recommendation-without-cmoc',
   'cmoc-without-evidence',
@@ -13,10 +20,26 @@ export const gapNames = [
   'construct-without-cmoc',
 ] as const satisfies readonly DiagnosticName[]
 
-/** A kind of evidence gap. */
+/**
+ * A kind of evidence gap.
+ *
+ * @example
+ * ```ts
+ * const singleStudy: GapName = 'single-study-cmoc'
+ * gaps(kb)[singleStudy].map((diagnostic) => diagnostic.entity)
+ * ```
+ */
 export type GapName = (typeof gapNames)[number]
 
-/** How completely the chain recommendation -> CMOC -> evidence -> study is filled in. */
+/**
+ * How completely the chain recommendation -> CMOC -> evidence -> study is filled in.
+ *
+ * @example
+ * ```ts
+ * const { recommendations }: Coverage = coverage(kb)
+ * console.log(`${recommendations.withCmocs} of ${recommendations.total} recommendations rest on CMOCs`)
+ * ```
+ */
 export interface Coverage {
   readonly counts: Readonly<Record<EntityKind, number>>
   readonly recommendations: { readonly total: number; readonly withCmocs: number }

@@ -8,7 +8,16 @@ import {
   neighbours,
 } from './neighbours.js'
 
-/** One evidence entry behind a CMOC, with the study it comes from. */
+/**
+ * One evidence entry behind a CMOC, with the study it comes from.
+ *
+ * @example
+ * ```ts
+ * const trace = evidenceForCmoc(kb.graph, 'cmoc-2c')
+ * const steps: readonly EvidenceTrace[] = trace?.evidence ?? []
+ * steps.map((step) => `${step.study?.id}: ${step.evidence.data.point} (${step.link.basis})`)
+ * ```
+ */
 export interface EvidenceTrace {
   readonly evidence: EntityOf<'evidence'>
   /** The evidence-to-CMOC link (basis, rationale, place). */
@@ -16,7 +25,15 @@ export interface EvidenceTrace {
   readonly study: EntityOf<'study'> | undefined
 }
 
-/** A CMOC as reached from a recommendation, with its evidence and studies. */
+/**
+ * A CMOC as reached from a recommendation, with its evidence and studies.
+ *
+ * @example
+ * ```ts
+ * const trace: CmocTrace | undefined = evidenceForCmoc(kb.graph, 'cmoc-2c')
+ * console.log(trace?.construct?.id, trace?.studies.map((study) => study.id))
+ * ```
+ */
 export interface CmocTrace {
   readonly cmoc: EntityOf<'cmoc'>
   /** The recommendation-to-CMOC link; absent when the CMOC is traced on its own. */
@@ -27,7 +44,15 @@ export interface CmocTrace {
   readonly studies: readonly EntityOf<'study'>[]
 }
 
-/** The whole path from a recommendation to the studies it rests on. */
+/**
+ * The whole path from a recommendation to the studies it rests on.
+ *
+ * @example
+ * ```ts
+ * const trace: RecommendationTrace | undefined = traceRecommendation(kb.graph, 'rec-2-3')
+ * trace?.cmocs.map((cmoc) => `${cmoc.cmoc.id} (${cmoc.link?.basis}): ${cmoc.studies.length} studies`)
+ * ```
+ */
 export interface RecommendationTrace {
   readonly recommendation: EntityOf<'recommendation'>
   readonly construct: EntityOf<'construct'> | undefined
@@ -104,7 +129,15 @@ export function traceRecommendation(
   }
 }
 
-/** Where a study is used: its evidence, the CMOCs it bears on, and the recommendations above them. */
+/**
+ * Where a study is used: its evidence, the CMOCs it bears on, and the recommendations above them.
+ *
+ * @example
+ * ```ts
+ * const usage: StudyUsage | undefined = studyUsage(kb.graph, 'collins-2022')
+ * usage?.cmocs.map((cmoc) => cmoc.id)
+ * ```
+ */
 export interface StudyUsage {
   readonly study: EntityOf<'study'>
   readonly evidence: readonly {

@@ -1,6 +1,14 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 
-/** Options of {@link formatDiagnostics}. */
+/**
+ * Options of {@link formatDiagnostics}.
+ *
+ * @example
+ * ```ts
+ * const options: FormatDiagnosticsOptions = { root: 'content', quiet: true, hints: false }
+ * formatDiagnostics(kb.diagnostics, options)
+ * ```
+ */
 export interface FormatDiagnosticsOptions {
   /** Prefix for file paths, e.g. the content folder as the user typed it. */
   readonly root?: string

@@ -1,7 +1,14 @@
 import { z } from 'zod'
 import { entityBase } from './common.js'
 
-/** Who a recommendation addresses. */
+/**
+ * Who a recommendation addresses: the frontmatter of a file in `audiences/`.
+ *
+ * @example
+ * ```ts
+ * audienceSchema.parse({ kind: 'audience', name: 'Healthcare professionals' })
+ * ```
+ */
 export const audienceSchema = z.strictObject({
   ...entityBase,
   kind: z.literal('audience'),
@@ -10,4 +17,12 @@ export const audienceSchema = z.strictObject({
   order: z.number().int().optional(),
 })
 
+/**
+ * The frontmatter of an audience, once validated.
+ *
+ * @example
+ * ```ts
+ * const audience: AudienceData = { kind: 'audience', name: 'Commissioners', examples: ['ICBs'] }
+ * ```
+ */
 export type AudienceData = z.infer<typeof audienceSchema>

@@ -1,7 +1,15 @@
 import { z } from 'zod'
 import { entityBase, referenceSchema } from './common.js'
 
-/** A mechanism, as one sentence or split into the resource offered and the response it triggers. */
+/**
+ * A mechanism, as one sentence or split into the resource offered and the response it triggers.
+ *
+ * @example
+ * ```ts
+ * mechanismSchema.parse('Shared criteria remove doubt about when to refer.')
+ * mechanismSchema.parse({ resource: 'Holistic needs assessment', response: 'Less ambiguity' })
+ * ```
+ */
 export const mechanismSchema = z.union([
   z.string().min(1),
   z
@@ -14,7 +22,22 @@ export const mechanismSchema = z.union([
     }),
 ])
 
-/** A context-mechanism-outcome configuration. */
+/**
+ * A context-mechanism-outcome configuration: the frontmatter of a file in `cmocs/`.
+ *
+ * @example
+ * ```ts
+ * const result = cmocSchema.safeParse({
+ *   kind: 'cmoc',
+ *   title: 'Consistent needs identification',
+ *   construct: 'cognitive-participation',
+ *   context: 'Professionals deciding when to start palliative care',
+ *   mechanism: { resource: 'Needs assessment', response: 'Less ambiguity' },
+ *   outcome: 'Needs are recognised more consistently',
+ * })
+ * result.success // true
+ * ```
+ */
 export const cmocSchema = z.strictObject({
   ...entityBase,
   kind: z.literal('cmoc'),
@@ -29,4 +52,13 @@ export const cmocSchema = z.strictObject({
   order: z.number().int().optional(),
 })
 
+/**
+ * The frontmatter of a CMOC, once validated.
+ *
+ * @example
+ * ```ts
+ * const resourceOf = (cmoc: CmocData): string | undefined =>
+ *   typeof cmoc.mechanism === 'string' ? undefined : cmoc.mechanism.resource
+ * ```
+ */
 export type CmocData = z.infer<typeof cmocSchema>

@@ -1,6 +1,14 @@
 import { z } from 'zod'
 
-/** Stable, kebab-case identifier of an entity, unique in a knowledge base. */
+/**
+ * Stable, kebab-case identifier of an entity, unique in a knowledge base.
+ *
+ * @example
+ * ```ts
+ * idSchema.safeParse('cmoc-2c').success // true
+ * idSchema.safeParse('CMOC 2c').success // false
+ * ```
+ */
 export const idSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
@@ -8,15 +16,35 @@ export const idSchema = z
   })
   .max(120)
 
-/** Whether a link is stated by the source or inferred by whoever encoded it. */
+/**
+ * Whether a link is stated by the source or inferred by whoever encoded it.
+ *
+ * @example
+ * ```ts
+ * basisSchema.options // ['stated', 'inferred']
+ * ```
+ */
 export const basisSchema = z.enum(['stated', 'inferred'])
 
-/** Where in the source document (for the bundled review: the paper) something comes from. */
+/**
+ * Where in the source document (for the bundled review: the paper) something comes from.
+ *
+ * @example
+ * ```ts
+ * locationSchema.parse('Results, CMOC2c, paragraph 2')
+ * ```
+ */
 export const locationSchema = z.string().min(1).max(500)
 
 /**
  * A reference to another entity. Written either as a bare id (`cmoc-2c`) or as an object that
  * says on what basis the link is made and where it comes from.
+ *
+ * @example
+ * ```ts
+ * referenceSchema.parse('cmoc-2c')
+ * referenceSchema.parse({ id: 'cmoc-2c', basis: 'inferred', rationale: 'Same barrier as 2b' })
+ * ```
  */
 export const referenceSchema = z.union([
   idSchema,
@@ -28,12 +56,28 @@ export const referenceSchema = z.union([
   }),
 ])
 
-/** ISO 3166-1 alpha-2 country code (`GB`, `US`). */
+/**
+ * ISO 3166-1 alpha-2 country code (`GB`, `US`).
+ *
+ * @example
+ * ```ts
+ * countryCodeSchema.safeParse('GB').success // true
+ * countryCodeSchema.safeParse('UK').success // true: the shape is checked, not the code list
+ * ```
+ */
 export const countryCodeSchema = z
   .string()
   .regex(/^[A-Z]{2}$/, { message: 'Expected an ISO 3166-1 alpha-2 country code such as GB or US' })
 
-/** A four-digit year. */
+/**
+ * A four-digit year.
+ *
+ * @example
+ * ```ts
+ * yearSchema.safeParse(2022).success // true
+ * yearSchema.safeParse('2022').success // false: a number, not a string
+ * ```
+ */
 export const yearSchema = z.number().int().min(1800).max(2200)
 
 /** Fields every entity may carry. */
@@ -43,5 +87,23 @@ export const entityBase = {
   tags: z.array(z.string().min(1)).optional(),
 }
 
+/**
+ * The basis of a link: `stated` by the source, or `inferred` by the encoder.
+ *
+ * @example
+ * ```ts
+ * const solid = (basis: Basis): boolean => basis === 'stated'
+ * ```
+ */
 export type Basis = z.infer<typeof basisSchema>
+
+/**
+ * A reference as written in frontmatter: an id, or an object with the id, basis, location and
+ * rationale.
+ *
+ * @example
+ * ```ts
+ * const refs: ReferenceInput[] = ['cmoc-2b', { id: 'cmoc-2c', basis: 'stated' }]
+ * ```
+ */
 export type ReferenceInput = z.infer<typeof referenceSchema>

@@ -1,7 +1,15 @@
 import { z } from 'zod'
 import { entityBase, referenceSchema } from './common.js'
 
-/** A theory construct (for NPT: coherence, cognitive participation, ...). */
+/**
+ * A theory construct (for NPT: coherence, cognitive participation, ...): the frontmatter of a
+ * file in `constructs/`.
+ *
+ * @example
+ * ```ts
+ * constructSchema.parse({ kind: 'construct', name: 'Coherence', description: 'Sense-making work.' })
+ * ```
+ */
 export const constructSchema = z.strictObject({
   ...entityBase,
   kind: z.literal('construct'),
@@ -13,4 +21,12 @@ export const constructSchema = z.strictObject({
   description: z.string().min(1),
 })
 
+/**
+ * The frontmatter of a construct, once validated.
+ *
+ * @example
+ * ```ts
+ * const construct: ConstructData = { kind: 'construct', name: 'Coherence', description: '...' }
+ * ```
+ */
 export type ConstructData = z.infer<typeof constructSchema>

@@ -7,7 +7,14 @@ import { recommendationSchema } from './recommendation.js'
 import { reviewSchema } from './review.js'
 import { studySchema } from './study.js'
 
-/** Every kind of entity a knowledge base holds. */
+/**
+ * Every kind of entity a knowledge base holds, in the order reports list them.
+ *
+ * @example
+ * ```ts
+ * for (const kind of entityKinds) console.log(kind, kindFolders[kind])
+ * ```
+ */
 export const entityKinds = [
   'review',
   'construct',
@@ -18,10 +25,25 @@ export const entityKinds = [
   'audience',
 ] as const
 
-/** A kind of entity. */
+/**
+ * A kind of entity.
+ *
+ * @example
+ * ```ts
+ * const kind: EntityKind = 'cmoc'
+ * ```
+ */
 export type EntityKind = (typeof entityKinds)[number]
 
-/** The zod schema of each kind's frontmatter. */
+/**
+ * The zod schema of each kind's frontmatter.
+ *
+ * @example
+ * ```ts
+ * const result = schemas.audience.safeParse({ kind: 'audience', name: 'The public' })
+ * if (!result.success) console.log(result.error.issues)
+ * ```
+ */
 export const schemas = {
   review: reviewSchema,
   construct: constructSchema,
@@ -34,6 +56,12 @@ export const schemas = {
 
 /**
  * The folder each kind lives in, relative to the content folder (`''` is the folder itself).
+ *
+ * @example
+ * ```ts
+ * kindFolders.cmoc // 'cmocs'
+ * kindFolders.review // ''
+ * ```
  */
 export const kindFolders: Readonly<Record<EntityKind, string>> = {
   review: '',
@@ -45,7 +73,15 @@ export const kindFolders: Readonly<Record<EntityKind, string>> = {
   audience: 'audiences',
 }
 
-/** The kind whose folder this is, if any. */
+/**
+ * The kind whose folder this is, if any.
+ *
+ * @example
+ * ```ts
+ * kindOfFolder('studies') // 'study'
+ * kindOfFolder('notes') // undefined
+ * ```
+ */
 export function kindOfFolder(folder: string): EntityKind | undefined {
   for (const kind of entityKinds) {
     if (kindFolders[kind] === folder) return kind
@@ -53,7 +89,15 @@ export function kindOfFolder(folder: string): EntityKind | undefined {
   return undefined
 }
 
-/** Is `value` a known kind? */
+/**
+ * Is `value` a known kind?
+ *
+ * @example
+ * ```ts
+ * isEntityKind('cmoc') // true
+ * isEntityKind('memo') // false
+ * ```
+ */
 export function isEntityKind(value: unknown): value is EntityKind {
   return typeof value === 'string' && (entityKinds as readonly string[]).includes(value)
 }

@@ -1,7 +1,21 @@
 import { z } from 'zod'
 import { entityBase, referenceSchema } from './common.js'
 
-/** An action the review recommends to named audiences. */
+/**
+ * An action the review recommends to named audiences: the frontmatter of a file in
+ * `recommendations/`.
+ *
+ * @example
+ * ```ts
+ * recommendationSchema.safeParse({
+ *   kind: 'recommendation',
+ *   construct: 'coherence',
+ *   text: 'Explain palliative care early.',
+ *   audiences: ['healthcare-professionals'],
+ *   cmocs: ['cmoc-1a'],
+ * }).success // true
+ * ```
+ */
 export const recommendationSchema = z.strictObject({
   ...entityBase,
   kind: z.literal('recommendation'),
@@ -14,4 +28,17 @@ export const recommendationSchema = z.strictObject({
   cmocs: z.array(referenceSchema).optional(),
 })
 
+/**
+ * The frontmatter of a recommendation, once validated.
+ *
+ * @example
+ * ```ts
+ * const rec: RecommendationData = {
+ *   kind: 'recommendation',
+ *   construct: 'coherence',
+ *   text: 'Explain palliative care early.',
+ *   audiences: ['healthcare-professionals'],
+ * }
+ * ```
+ */
 export type RecommendationData = z.infer<typeof recommendationSchema>

@@ -1,7 +1,14 @@
 import { z } from 'zod'
 import { countryCodeSchema, entityBase, yearSchema } from './common.js'
 
-/** The figures a review reports about itself, kept to compare with what is encoded. */
+/**
+ * The figures a review reports about itself, kept to compare with what is encoded.
+ *
+ * @example
+ * ```ts
+ * reportedFiguresSchema.parse({ papers: 164, countries: 33, perCountry: { US: 46, GB: 17 } })
+ * ```
+ */
 export const reportedFiguresSchema = z.strictObject({
   papers: z.number().int().nonnegative().optional(),
   countries: z.number().int().nonnegative().optional(),
@@ -12,7 +19,20 @@ export const reportedFiguresSchema = z.strictObject({
   provenance: z.string().optional(),
 })
 
-/** The review itself: one per knowledge base. */
+/**
+ * The review itself, one per knowledge base: the frontmatter of `review.md`.
+ *
+ * @example
+ * ```ts
+ * reviewSchema.safeParse({
+ *   kind: 'review',
+ *   title: 'Integrated palliative care and oncology: a realist synthesis',
+ *   authors: ['Bradley N'],
+ *   year: 2025,
+ *   doi: '10.1186/s12916-025-04083-1',
+ * }).success // true
+ * ```
+ */
 export const reviewSchema = z.strictObject({
   ...entityBase,
   kind: z.literal('review'),
@@ -44,5 +64,22 @@ export const reviewSchema = z.strictObject({
   reported: reportedFiguresSchema.optional(),
 })
 
+/**
+ * The frontmatter of the review, once validated.
+ *
+ * @example
+ * ```ts
+ * const cite = (review: ReviewData): string => `${review.authors[0]} et al. ${review.year}`
+ * ```
+ */
 export type ReviewData = z.infer<typeof reviewSchema>
+
+/**
+ * The figures a review reports about itself (papers, countries, CMOCs, ...).
+ *
+ * @example
+ * ```ts
+ * const reported: ReportedFigures = { papers: 164, cmocs: 18 }
+ * ```
+ */
 export type ReportedFigures = z.infer<typeof reportedFiguresSchema>

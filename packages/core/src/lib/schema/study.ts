@@ -2,7 +2,15 @@ import { z } from 'zod'
 import { countryCodeSchema, entityBase, yearSchema } from './common.js'
 import { evidenceEntrySchema } from './evidence.js'
 
-/** Study designs, kept to a fixed list so that gap maps group like with like. */
+/**
+ * Study designs, kept to a fixed list so that gap maps group like with like.
+ *
+ * @example
+ * ```ts
+ * studyDesignSchema.safeParse('qualitative').success // true
+ * studyDesignSchema.safeParse('interviews').success // false
+ * ```
+ */
 export const studyDesignSchema = z.enum([
   'qualitative',
   'mixed-methods',
@@ -24,10 +32,30 @@ export const studyDesignSchema = z.enum([
   'unknown',
 ])
 
-/** Whether a source is among the review's included papers. */
+/**
+ * Whether a source is among the review's included papers.
+ *
+ * @example
+ * ```ts
+ * inclusionStatusSchema.options // ['included', 'excluded', 'unknown']
+ * ```
+ */
 export const inclusionStatusSchema = z.enum(['included', 'excluded', 'unknown'])
 
-/** Bibliographic fields, as printed by the source that cites the study. */
+/**
+ * Bibliographic fields, as printed by the source that cites the study.
+ *
+ * @example
+ * ```ts
+ * citationSchema.parse({
+ *   authors: ['Collins A', 'Sundararajan V'],
+ *   etAl: true,
+ *   year: 2022,
+ *   title: 'Early palliative care',
+ *   doi: '10.3389/fonc.2022.991843',
+ * })
+ * ```
+ */
 export const citationSchema = z.strictObject({
   authors: z.array(z.string().min(1)).min(1),
   etAl: z.boolean().optional(),
@@ -46,7 +74,21 @@ export const citationSchema = z.strictObject({
   type: z.enum(['article', 'book', 'chapter', 'report', 'webpage', 'thesis', 'other']).optional(),
 })
 
-/** A source document. Evidence it provides is written in its `evidence:` list. */
+/**
+ * A source document: the frontmatter of a file in `studies/`. Evidence it provides is written in
+ * its `evidence:` list.
+ *
+ * @example
+ * ```ts
+ * studySchema.safeParse({
+ *   kind: 'study',
+ *   citation: { authors: ['Collins A'], year: 2022, title: 'Early palliative care' },
+ *   design: 'qualitative',
+ *   countries: ['AU'],
+ *   inclusion: { status: 'included' },
+ * }).success // true
+ * ```
+ */
 export const studySchema = z.strictObject({
   ...entityBase,
   kind: z.literal('study'),
@@ -65,7 +107,43 @@ export const studySchema = z.strictObject({
   evidence: z.array(evidenceEntrySchema).optional(),
 })
 
+/**
+ * One of the fixed study designs.
+ *
+ * @example
+ * ```ts
+ * const design: StudyDesign = 'mixed-methods'
+ * ```
+ */
 export type StudyDesign = z.infer<typeof studyDesignSchema>
+
+/**
+ * Whether a source is an included paper: `included`, `excluded` or `unknown`.
+ *
+ * @example
+ * ```ts
+ * const counted = (status: InclusionStatus): boolean => status === 'included'
+ * ```
+ */
 export type InclusionStatus = z.infer<typeof inclusionStatusSchema>
+
+/**
+ * The citation of a study, once validated.
+ *
+ * @example
+ * ```ts
+ * const firstAuthor = (citation: CitationData): string =>
+ *   `${citation.authors[0]}${citation.etAl ? ' et al.' : ''}`
+ * ```
+ */
 export type CitationData = z.infer<typeof citationSchema>
+
+/**
+ * The frontmatter of a study, once validated (with its evidence entries).
+ *
+ * @example
+ * ```ts
+ * const evidenceCount = (study: StudyData): number => study.evidence?.length ?? 0
+ * ```
+ */
 export type StudyData = z.infer<typeof studySchema>

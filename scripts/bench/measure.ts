@@ -1,0 +1,104 @@
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { buildTraceReport, IncrementalKnowledgeBase, parseFile } from '@realist-kb/core'
+import { listContentFiles, loadDirectory } from '@realist-kb/core/node'
+import { renderHtml } from '@realist-kb/export'
+import matter from 'gray-matter'
+
+/**
+ * One measurement, in a process of its own (so peak memory is its own): prints
+ * `{"ms": ..., "rssMb": ...}`. Run by scripts/bench/run.ts; not meant to be run by hand.
+ */
+const [phase, corpus, cacheDirectory] = process.argv.slice(2)
+if (!phase || !corpus) throw new Error('usage: measure.ts <phase> <corpus> [cache-dir]')
+
+/** The floor: list and read every file, in batches of 64 (faster and leaner than all at once). */
+async function readAll(): Promise<string[]> {
+  const { files } = await listContentFiles(path.resolve(corpus as string))
+  const texts: string[] = []
+  for (let start = 0; start < files.length; start += 64) {
+    texts.push(
+      ...(await Promise.all(
+        files
+          .slice(start, start + 64)
+          .map((file) => readFile(path.join(corpus as string, file), 'utf8')),
+      )),
+    )
+  }
+  return texts
+}
+
+const phases: Record<string, () => Promise<number>> = {
+  async read() {
+    const start = performance.now()
+    await readAll()
+    return performance.now() - start
+  },
+  async 'read-gray-matter'() {
+    const start = performance.now()
+    for (const text of await readAll()) matter(text, {})
+    return performance.now() - start
+  },
+  async cold() {
+    const start = performance.now()
+    await loadDirectory(corpus)
+    return performance.now() - start
+  },
+  async 'cold-fill-cache'() {
+    if (!cacheDirectory) throw new Error('cache directory needed')
+    await rm(cacheDirectory, { recursive: true, force: true })
+    const start = performance.now()
+    await loadDirectory(corpus, { cacheDirectory })
+    return performance.now() - start
+  },
+  async warm() {
+    if (!cacheDirectory) throw new Error('cache directory needed')
+    const start = performance.now()
+    await loadDirectory(corpus, { cacheDirectory })
+    return performance.now() - start
+  },
+  async incremental() {
+    // Median of 21 one-file edits (a study's evidence relinked), each re-read, re-parsed and
+    // applied to the live graph, with the diagnostics brought up to date.
+    const { files } = await listContentFiles(path.resolve(corpus))
+    const texts = await Promise.all(files.map((file) => readFile(path.join(corpus, file), 'utf8')))
+    const live = new IncrementalKnowledgeBase(
+      files.map((file, index) => parseFile({ path: file, text: texts[index] ?? '' })),
+    )
+    const studies = files.filter((file) => file.startsWith('studies/')).slice(0, 21)
+    const times: number[] = []
+    for (const [index, file] of studies.entries()) {
+      const absolute = path.join(corpus, file)
+      const original = await readFile(absolute, 'utf8')
+      await writeFile(absolute, original.replace(/cmoc-\d+/, `cmoc-${(index % 17) + 1}`))
+      const start = performance.now()
+      live.update(parseFile({ path: file, text: await readFile(absolute, 'utf8') }))
+      void live.knowledgeBase.diagnostics.length
+      times.push(performance.now() - start)
+      await writeFile(absolute, original)
+    }
+    return median(times)
+  },
+  async html() {
+    const kb = await loadDirectory(corpus)
+    const start = performance.now()
+    renderHtml(buildTraceReport(kb))
+    return performance.now() - start
+  },
+  async velite() {
+    const { build } = await import('velite')
+    const start = performance.now()
+    await build({ config: path.join(import.meta.dirname, 'velite.config.ts'), logLevel: 'silent' })
+    return performance.now() - start
+  },
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
+
+const run = phases[phase]
+if (!run) throw new Error(`unknown phase ${phase}`)
+const ms = await run()
+process.stdout.write(`${JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024 })}\n`)

@@ -1,0 +1,203 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { build } from 'esbuild'
+import { writeCorpus } from '../generate-corpus.js'
+
+/**
+ * `pnpm bench`: every figure of the performance targets, measured side by side in one run on the
+ * same generated corpus, each phase in a fresh Node process (so its peak memory is its own),
+ * repeated and reported as medians and as ratios to the floors. Results and how to read them:
+ * docs/performance.md.
+ */
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10k,50k' },
+    runs: { type: 'string', default: '3' },
+    'velite-runs': { type: 'string', default: '3' },
+    'no-velite': { type: 'boolean', default: false },
+  },
+})
+const sizes = values.sizes.split(',').filter(Boolean)
+const runs = Math.max(1, Number(values.runs))
+const root = path.resolve(import.meta.dirname, '../..')
+const work = path.join(root, 'node_modules', '.cache', 'realist-kb-bench')
+
+interface Sample {
+  readonly ms: number
+  readonly rssMb: number
+}
+
+async function main(): Promise<void> {
+  await mkdir(work, { recursive: true })
+  // Phases run the built packages in plain Node: bundle the measuring script, packages external.
+  const measure = path.join(work, 'measure.mjs')
+  await build({
+    entryPoints: [path.join(import.meta.dirname, 'measure.ts')],
+    outfile: measure,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'error',
+  })
+
+  console.log(
+    `realist-kb bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; medians of ${runs} runs\n`,
+  )
+  const results = new Map<string, Map<string, Sample>>()
+  for (const size of sizes) {
+    const corpus = path.join(root, 'bench-corpus', size)
+    if (!existsSync(path.join(corpus, 'review.md'))) {
+      const made = await writeCorpus(size, path.join(root, 'bench-corpus'))
+      console.log(
+        `generated ${made.files} files (${(made.bytes / 1e6).toFixed(0)} MB) in bench-corpus/${size}`,
+      )
+    }
+    const cache = path.join(work, `cache-${size}`)
+    const phase = (name: string, times = runs): Sample => {
+      const samples: Sample[] = []
+      for (let run = 0; run < times; run++) {
+        // Warm runs need the cache of a cold run before each; it is rebuilt, not measured here.
+        if (name === 'warm') runPhase(measure, 'cold-fill-cache', corpus, cache)
+        samples.push(runPhase(measure, name, corpus, cache))
+      }
+      return { ms: median(samples.map((s) => s.ms)), rssMb: median(samples.map((s) => s.rssMb)) }
+    }
+    const bySize = new Map<string, Sample>()
+    for (const name of ['read', 'read-gray-matter', 'cold', 'warm', 'incremental', 'html']) {
+      process.stdout.write(`  ${size} ${name}...`)
+      bySize.set(name, phase(name))
+      process.stdout.write(` ${format(bySize.get(name)?.ms)}\n`)
+    }
+    if (!values['no-velite'] && size === sizes[0]) {
+      process.stdout.write(`  ${size} velite...`)
+      bySize.set('velite', phase('velite', Math.max(1, Number(values['velite-runs']))))
+      process.stdout.write(` ${format(bySize.get('velite')?.ms)}\n`)
+    }
+    results.set(size, bySize)
+    await rm(cache, { recursive: true, force: true })
+  }
+  report(results)
+}
+
+function runPhase(measure: string, name: string, corpus: string, cache: string): Sample {
+  const result = spawnSync(process.execPath, [measure, name, corpus, cache], {
+    cwd: root,
+    env: { ...process.env, BENCH_CORPUS: corpus, NODE_ENV: 'production' },
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  })
+  if (result.status !== 0) throw new Error(`phase ${name} failed:\n${result.stderr}`)
+  const line = result.stdout.trim().split('\n').at(-1) ?? '{}'
+  return JSON.parse(line) as Sample
+}
+
+function report(results: Map<string, Map<string, Sample>>): void {
+  const first = sizes[0] ?? '10k'
+  const at = results.get(first)
+  if (!at) return
+  const get = (name: string): number => at.get(name)?.ms ?? Number.NaN
+  const rows: [string, string, string, string, boolean | undefined][] = [
+    ['read every file (floor)', format(get('read')), '1.00x read', '', undefined],
+    [
+      'read + gray-matter (floor)',
+      format(get('read-gray-matter')),
+      `${ratio(get('read-gray-matter'), get('read'))} read`,
+      '',
+      undefined,
+    ],
+    [
+      'cold load: parse, validate, graph',
+      format(get('cold')),
+      `${ratio(get('cold'), get('read-gray-matter'))} floor`,
+      '<= 2.00x read + gray-matter',
+      get('cold') <= 2 * get('read-gray-matter'),
+    ],
+    [
+      'warm load: nothing changed',
+      format(get('warm')),
+      `${ratio(get('warm'), get('read'))} read`,
+      '<= 1.50x read',
+      get('warm') <= 1.5 * get('read'),
+    ],
+    [
+      'one edited file: graph + diagnostics',
+      format(get('incremental')),
+      '',
+      '<= 10 ms (median of 21 edits)',
+      get('incremental') <= 10,
+    ],
+    ['HTML report (trace + render)', format(get('html')), '', '<= 3000 ms', get('html') <= 3000],
+    [
+      'peak RSS, cold load',
+      `${(at.get('cold')?.rssMb ?? Number.NaN).toFixed(0)} MB`,
+      '',
+      '<= 300 MB',
+      (at.get('cold')?.rssMb ?? Number.POSITIVE_INFINITY) <= 300,
+    ],
+  ]
+  if (at.has('velite')) {
+    rows.push([
+      'velite on the same corpus',
+      format(get('velite')),
+      `${ratio(get('velite'), get('cold'))} our cold load`,
+      '>= 4.00x slower than ours',
+      get('velite') >= 4 * get('cold'),
+    ])
+    rows.push([
+      'velite peak RSS',
+      `${(at.get('velite')?.rssMb ?? Number.NaN).toFixed(0)} MB`,
+      '',
+      '',
+      undefined,
+    ])
+  }
+  for (const size of sizes.slice(1)) {
+    const other = results.get(size)?.get('cold')?.ms ?? Number.NaN
+    const factor = (parseSize(size) ?? 1) / (parseSize(first) ?? 1)
+    rows.push([
+      `cold load at ${size}`,
+      format(other),
+      `${ratio(other, get('cold'))} the ${first} load`,
+      `<= ${(factor * 1.1).toFixed(1)}x (${factor}x the files)`,
+      other <= factor * 1.1 * get('cold'),
+    ])
+  }
+  const widths = [0, 1, 2, 3].map((column) =>
+    Math.max(...rows.map((row) => String(row[column]).length)),
+  )
+  console.log(
+    `\nAt ${first} studies (${sizes.length > 1 ? `growth to ${sizes.slice(1).join(', ')}` : 'no growth run'}):\n`,
+  )
+  for (const row of rows) {
+    const verdict = row[4] === undefined ? '' : row[4] ? 'ok' : 'MISSED'
+    console.log(
+      `  ${row[0].padEnd(widths[0] ?? 0)}  ${row[1].padStart(widths[1] ?? 0)}  ${row[2].padEnd(widths[2] ?? 0)}  ${row[3].padEnd(widths[3] ?? 0)}  ${verdict}`,
+    )
+  }
+}
+
+function parseSize(size: string): number | undefined {
+  const match = /^(\d+)(k?)$/.exec(size)
+  return match ? Number(match[1]) * (match[2] ? 1000 : 1) : undefined
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
+
+function format(ms: number | undefined): string {
+  if (ms === undefined || Number.isNaN(ms)) return '-'
+  return ms >= 100 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`
+}
+
+function ratio(a: number, b: number): string {
+  return `${(a / b).toFixed(2)}x`
+}
+
+await main()
