@@ -1,23 +1,10 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { KnowledgeBase } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../../../scripts/corpus/generate.js'
-
-function snapshot(kb: KnowledgeBase): unknown {
-  return {
-    nodes: kb.graph
-      .mapNodes((id, attributes) => [id, attributes])
-      .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
-    edges: kb.graph
-      .mapEdges((key, attributes, source, target) => [key, source, target, attributes])
-      .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
-    diagnostics: kb.diagnostics,
-    files: kb.files,
-  }
-}
+import { kbSnapshot } from './kb-snapshot.js'
 
 describe('the persistent cache', () => {
   let content: string
@@ -36,28 +23,28 @@ describe('the persistent cache', () => {
   })
 
   it('gives the same knowledge base cold, warm, after edits and with a corrupt cache file', async () => {
-    const plain = snapshot(await loadDirectory(content))
-    expect(snapshot(await loadDirectory(content, { cacheDirectory }))).toEqual(plain) // cold: writes
+    const plain = kbSnapshot(await loadDirectory(content))
+    expect(kbSnapshot(await loadDirectory(content, { cacheDirectory }))).toEqual(plain) // cold: writes
     expect((await readdir(cacheDirectory)).sort()).toEqual([
       expect.stringMatching(/\.kb\.json$/),
       expect.stringMatching(/\.parsed\.v8$/),
     ])
-    expect(snapshot(await loadDirectory(content, { cacheDirectory }))).toEqual(plain) // warm: restores
+    expect(kbSnapshot(await loadDirectory(content, { cacheDirectory }))).toEqual(plain) // warm: restores
 
     // An edit that changes links and diagnostics invalidates exactly what it must.
     const study = path.join(content, 'studies', 'study-000001.md')
     await writeFile(study, (await readFile(study, 'utf8')).replace(/cmoc-\d+/, 'cmoc-nowhere'))
-    const edited = snapshot(await loadDirectory(content))
+    const edited = kbSnapshot(await loadDirectory(content))
     expect(edited).not.toEqual(plain)
-    expect(snapshot(await loadDirectory(content, { cacheDirectory }))).toEqual(edited)
-    expect(snapshot(await loadDirectory(content, { cacheDirectory }))).toEqual(edited)
+    expect(kbSnapshot(await loadDirectory(content, { cacheDirectory }))).toEqual(edited)
+    expect(kbSnapshot(await loadDirectory(content, { cacheDirectory }))).toEqual(edited)
 
     // A deleted file, and a cache file that is garbage.
     await rm(path.join(content, 'studies', 'study-000002.md'))
     for (const cacheFile of await readdir(cacheDirectory))
       await writeFile(path.join(cacheDirectory, cacheFile), 'not a cache')
-    expect(snapshot(await loadDirectory(content, { cacheDirectory }))).toEqual(
-      snapshot(await loadDirectory(content)),
+    expect(kbSnapshot(await loadDirectory(content, { cacheDirectory }))).toEqual(
+      kbSnapshot(await loadDirectory(content)),
     )
   })
 

@@ -1,28 +1,13 @@
 import {
   buildKnowledgeBase,
   IncrementalKnowledgeBase,
-  type KnowledgeBase,
   parseFile,
   type SourceFile,
 } from '@realist-kb/core'
 import { describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../../../scripts/corpus/generate.js'
 import { Random } from '../../../../scripts/corpus/random.js'
-
-/** Nodes, edges and diagnostics in an order-independent form. */
-function snapshot(kb: KnowledgeBase): unknown {
-  return {
-    nodes: kb.graph
-      .mapNodes((id, attributes) => [id, attributes])
-      .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
-    edges: kb.graph
-      .mapEdges((key, attributes, source, target) => [key, source, target, attributes])
-      .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
-    diagnostics: kb.diagnostics,
-    files: kb.files,
-    review: kb.graph.getAttribute('review'),
-  }
-}
+import { kbSnapshot } from './kb-snapshot.js'
 
 /** Edits a researcher makes: relink, break, fix, duplicate, delete and add files. */
 function edit(random: Random, files: Map<string, string>): { path: string; text?: string } {
@@ -71,8 +56,8 @@ describe('IncrementalKnowledgeBase', () => {
         live.update(parseFile({ path: change.path, text: change.text } satisfies SourceFile))
       }
       const full = buildKnowledgeBase([...files].map(([path, text]) => parseFile({ path, text })))
-      expect(snapshot(live.knowledgeBase), `after step ${step}: ${change.path}`).toEqual(
-        snapshot(full),
+      expect(kbSnapshot(live.knowledgeBase), `after step ${step}: ${change.path}`).toEqual(
+        kbSnapshot(full),
       )
     }
   })
