@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
+import { open, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import graphology from 'graphology'
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
@@ -285,10 +285,17 @@ async function readSource(
 ): Promise<SourceBytes | ParsedFile> {
   const absolute = path.join(root, ...relative.split('/'))
   try {
-    const info = await lstat(absolute)
-    const limit = options?.maxFileBytes ?? defaultMaxFileBytes
-    if (info.size > limit) return tooLarge(relative, info.size, limit)
-    return { path: relative, bytes: await readFile(absolute) }
+    // One open, then stat and read through the handle: the size checked is the size read, and a
+    // load makes no more system calls per file than reading it does.
+    const handle = await open(absolute, 'r')
+    try {
+      const info = await handle.stat()
+      const limit = options?.maxFileBytes ?? defaultMaxFileBytes
+      if (info.size > limit) return tooLarge(relative, info.size, limit)
+      return { path: relative, bytes: await handle.readFile() }
+    } finally {
+      await handle.close()
+    }
   } catch (error) {
     return unreadable(relative, codeOf(error))
   }

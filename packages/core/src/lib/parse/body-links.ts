@@ -23,8 +23,9 @@ const parser = unified().use(remarkParse)
 
 // Anything that can put a `[[...]]` outside a plain text node, or split it across nodes: code
 // (backticks, fences, indented lines), raw HTML and autolinks (`<`), links and definitions right
-// after a bracket (`](`, `][`, `]:`), and escapes or entities.
-const unsafeForPlainScan = /[`<\\&\t]|~~~|\]\(|\]\[|\]:|^ {4}/m
+// after a bracket (`](`, `][`, `]:`), escapes or entities, and four spaces anywhere (after a list
+// or quote marker they start indented code).
+const unsafeForPlainScan = /[`<\\&\t]|~~~|\]\(|\]\[|\]:| {4}/
 // Inside a match, emphasis markers could split the text node.
 const splittingInsideMatch = /[*_!]/
 
@@ -45,8 +46,90 @@ export function findBodyLinks(body: string): BodyLink[] {
     const links = scanText(body, 0)
     if (links.every((link) => !splittingInsideMatch.test(body.slice(link.start, link.end))))
       return links
+  } else if (!unsafeBesidesCode.test(body)) {
+    const links = scanAroundCode(body)
+    if (links) return links
   }
   return findBodyLinksWithRemark(body)
+}
+
+// Bodies whose only markdown construct is code: fences at the start of a line and code spans.
+const unsafeBesidesCode = /[<\\&\t]|~~~|\]\(|\]\[|\]:|^ +\S|^[#>*+=_|-]|^\d+[.)]/m
+const fenceLine = /^(`{3,})([^`]*)$/
+
+/**
+ * Links outside code, for a body where code is the only construct: fenced blocks (at column 0)
+ * and code spans (paired backtick runs of equal length within a paragraph) are blanked with
+ * offsets kept, then the text is scanned. `undefined` when a match touches code or emphasis, or
+ * anything looks unusual: the caller then asks remark.
+ */
+function scanAroundCode(body: string): BodyLink[] | undefined {
+  const blank = new Uint8Array(body.length)
+  let paragraphStart = -1
+  let fence: string | undefined
+  let offset = 0
+  const closeParagraph = (end: number): void => {
+    if (paragraphStart !== -1) blankCodeSpans(body, paragraphStart, end, blank)
+    paragraphStart = -1
+  }
+  for (const line of body.split('\n')) {
+    const end = offset + line.length
+    if (fence !== undefined) {
+      // Every line of a fenced block, fences included, is code.
+      blank.fill(1, offset, end)
+      if (line.startsWith(fence) && /^`+\s*$/.test(line)) fence = undefined
+    } else {
+      const opening = fenceLine.exec(line)
+      if (opening?.[1]) {
+        closeParagraph(offset)
+        blank.fill(1, offset, end) // the info string is not text either
+        fence = opening[1]
+      } else if (line.trim() === '') {
+        closeParagraph(offset)
+      } else if (paragraphStart === -1) {
+        paragraphStart = offset
+      }
+    }
+    offset = end + 1
+  }
+  closeParagraph(body.length)
+  const links = scanText(body, 0)
+  for (const link of links) {
+    if (splittingInsideMatch.test(body.slice(link.start, link.end))) return undefined
+    for (let index = link.start; index < link.end; index++) if (blank[index]) return undefined
+  }
+  return links.filter((link) => !blank[link.start])
+}
+
+/** Mark code spans in `body[start, end)`: a backtick run closes at the next run of equal length. */
+function blankCodeSpans(body: string, start: number, end: number, blank: Uint8Array): void {
+  let index = start
+  while (index < end) {
+    const open = body.indexOf('`', index)
+    if (open === -1 || open >= end) return
+    let runEnd = open
+    while (runEnd < end && body.charCodeAt(runEnd) === 96) runEnd++
+    const length = runEnd - open
+    let search = runEnd
+    let closed = -1
+    while (search < end) {
+      const next = body.indexOf('`', search)
+      if (next === -1 || next >= end) break
+      let nextEnd = next
+      while (nextEnd < end && body.charCodeAt(nextEnd) === 96) nextEnd++
+      if (nextEnd - next === length) {
+        closed = nextEnd
+        break
+      }
+      search = nextEnd
+    }
+    if (closed === -1) {
+      index = runEnd // an unmatched run is literal text
+      continue
+    }
+    blank.fill(1, open, closed)
+    index = closed
+  }
 }
 
 /**

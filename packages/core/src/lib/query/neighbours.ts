@@ -52,11 +52,17 @@ export function neighbours<K extends EntityKind>(
  * ```
  */
 export function studiesOfCmoc(graph: KnowledgeGraph, cmocId: string): string[] {
+  // Walks the edges directly: run for every CMOC on every load, it must not allocate per edge.
   const studies = new Set<string>()
-  for (const { entity } of neighbours(graph, cmocId, 'in', 'evidences', 'evidence')) {
-    for (const study of neighbours(graph, entity.id, 'out', 'drawn-from', 'study'))
-      studies.add(study.entity.id)
-  }
+  if (!graph.hasNode(cmocId)) return []
+  graph.forEachInEdge(cmocId, (_edge, attributes, evidence) => {
+    if (attributes.type !== 'evidences' || graph.getNodeAttribute(evidence, 'kind') !== 'evidence')
+      return
+    graph.forEachOutEdge(evidence, (_drawn, drawn, _source, study) => {
+      if (drawn.type === 'drawn-from' && graph.getNodeAttribute(study, 'kind') === 'study')
+        studies.add(study)
+    })
+  })
   return [...studies].sort(compareIds)
 }
 
