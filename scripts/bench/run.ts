@@ -87,7 +87,12 @@ async function main(): Promise<void> {
 function runPhase(measure: string, name: string, corpus: string, cache: string): Sample {
   const result = spawnSync(process.execPath, [measure, name, corpus, cache], {
     cwd: root,
-    env: { ...process.env, BENCH_CORPUS: corpus, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      BENCH_CORPUS: corpus,
+      BENCH_VELITE_CONFIG: path.join(import.meta.dirname, 'velite.config.ts'),
+      NODE_ENV: 'production',
+    },
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   })

@@ -93,12 +93,16 @@ function scanAroundCode(body: string): BodyLink[] | undefined {
     offset = end + 1
   }
   closeParagraph(body.length)
-  const links = scanText(body, 0)
-  for (const link of links) {
-    if (splittingInsideMatch.test(body.slice(link.start, link.end))) return undefined
-    for (let index = link.start; index < link.end; index++) if (blank[index]) return undefined
+  const links: BodyLink[] = []
+  for (const link of scanText(body, 0)) {
+    let inCode = 0
+    for (let index = link.start; index < link.end; index++) inCode += blank[index] ?? 0
+    if (inCode === link.end - link.start) continue // wholly inside code: text, not a link
+    // Partly in code, or emphasis inside: the nodes would split it; let remark decide.
+    if (inCode > 0 || splittingInsideMatch.test(body.slice(link.start, link.end))) return undefined
+    links.push(link)
   }
-  return links.filter((link) => !blank[link.start])
+  return links
 }
 
 /** Mark code spans in `body[start, end)`: a backtick run closes at the next run of equal length. */
