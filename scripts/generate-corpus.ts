@@ -26,7 +26,14 @@ export async function writeCorpus(
   const files = generateCorpus({ studies })
   for (const dir of new Set(files.map((file) => path.dirname(path.join(folder, file.path)))))
     await mkdir(dir, { recursive: true })
-  await Promise.all(files.map((file) => writeFile(path.join(folder, file.path), file.text)))
+  // Written in batches: 50,000 files at once would exhaust file descriptors.
+  for (let start = 0; start < files.length; start += 256) {
+    await Promise.all(
+      files
+        .slice(start, start + 256)
+        .map((file) => writeFile(path.join(folder, file.path), file.text)),
+    )
+  }
   return {
     folder,
     files: files.length,

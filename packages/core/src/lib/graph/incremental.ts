@@ -159,9 +159,13 @@ export class IncrementalKnowledgeBase {
     this.#duplicateDiagnostics.delete(id)
     const definers = this.#definers.get(id)
     if (!definers || definers.length === 0) return false
-    const entities = definers.flatMap(
-      (path) => this.#files.get(path)?.entities.filter((entity) => entity.id === id) ?? [],
-    )
+    // One definer is the rule; collect entities without allocating per file in that case.
+    const entities: Entity[] = []
+    for (const path of definers) {
+      for (const entity of this.#files.get(path)?.entities ?? [])
+        if (entity.id === id) entities.push(entity)
+    }
+
     const [first, ...rest] = entities
     if (!first) return false
     this.#graph.addNode(id, first)

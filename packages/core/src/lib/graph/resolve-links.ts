@@ -18,7 +18,7 @@ export function resolveLinks(
   const diagnostics: Diagnostic[] = []
   const seen = new Set<string>()
   for (const link of entity.links) {
-    const fieldBase = link.field.replace(/\[\d+\]$/, '')
+    const fieldBase = withoutIndex(link.field)
     const seenKey = `${fieldBase}\u0000${link.target}`
     if (seen.has(seenKey) && link.type !== 'mentions') {
       diagnostics.push(
@@ -99,4 +99,11 @@ function candidatesOfKinds(graph: KnowledgeGraph, kinds: readonly EntityKind[]):
 
 function withArticle(kind: string): string {
   return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`
+}
+
+/** `cmocs[2]` -> `cmocs`: the list a reference sits in (a slice, not a regex: runs per link). */
+function withoutIndex(field: string): string {
+  if (!field.endsWith(']')) return field
+  const bracket = field.lastIndexOf('[')
+  return bracket > 0 ? field.slice(0, bracket) : field
 }
