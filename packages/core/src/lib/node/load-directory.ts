@@ -1,4 +1,5 @@
-import { open, readdir, realpath, stat } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { type FileHandle, open, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import graphology from 'graphology'
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
@@ -287,9 +288,18 @@ async function readSource(
   try {
     // One open, then stat and read through the handle: the size checked is the size read, and a
     // load makes no more system calls per file than reading it does.
-    const handle = await open(absolute, 'r')
+    const handle = await openInside(root, absolute)
+    if (handle === undefined)
+      return failed(
+        relative,
+        unsafe(
+          relative,
+          'Unexpected link to a path outside the content folder, expected content inside it',
+        ),
+      )
     try {
       const info = await handle.stat()
+      if (!info.isFile()) return unreadable(relative, 'not a regular file')
       const limit = options?.maxFileBytes ?? defaultMaxFileBytes
       if (info.size > limit) return tooLarge(relative, info.size, limit)
       return { path: relative, bytes: await handle.readFile() }
@@ -299,6 +309,27 @@ async function readSource(
   } catch (error) {
     return unreadable(relative, codeOf(error))
   }
+}
+
+// Opening never follows a link by itself, and never waits on a special file (a FIFO put where a
+// content file was listed would block a plain open forever).
+const readFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
+
+/**
+ * Open a listed file for reading, or `undefined` when it now leads outside `root`. A file can be
+ * replaced by a link between listing and reading: links are resolved and checked again here.
+ */
+async function openInside(root: string, absolute: string): Promise<FileHandle | undefined> {
+  try {
+    return await open(absolute, readFlags)
+  } catch (error) {
+    // ELOOP (EMLINK on some BSDs): a link, which O_NOFOLLOW refused to follow.
+    if (constants.O_NOFOLLOW === undefined || !['ELOOP', 'EMLINK'].includes(codeOf(error)))
+      throw error
+  }
+  const target = await realpath(absolute)
+  if (target !== root && !target.startsWith(root + path.sep)) return undefined
+  return open(target, readFlags)
 }
 
 function tooLarge(relative: string, size: number, limit: number): ParsedFile {

@@ -17,13 +17,21 @@ const crypto = require('node:crypto')
 const { root, files, limit } = workerData
 const out = files.map((file) => {
   const absolute = path.join(root, ...file.split('/'))
+  let fd
   try {
-    const info = fs.lstatSync(absolute)
+    // One open, then stat and read through it: the size checked is the size of what is read (a
+    // link is measured by its target, not by itself), and a special file put in place of a
+    // content file since it was listed neither blocks the open (O_NONBLOCK) nor is read.
+    fd = fs.openSync(absolute, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK || 0))
+    const info = fs.fstatSync(fd)
+    if (!info.isFile()) return { file, error: 'not a regular file' }
     if (info.size > limit) return { file, tooLarge: info.size }
-    const bytes = fs.readFileSync(absolute)
+    const bytes = fs.readFileSync(fd)
     return { file, bytes, hash: crypto.createHash('sha1').update(bytes).digest('hex') }
   } catch (error) {
     return { file, error: (error && error.code) || 'error' }
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd)
   }
 })
 parentPort.postMessage(out)

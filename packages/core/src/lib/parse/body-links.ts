@@ -146,7 +146,7 @@ function blankCodeSpans(body: string, start: number, end: number, blank: Uint8Ar
  */
 export function findBodyLinksWithRemark(body: string): BodyLink[] {
   if (!body.includes('[[')) return []
-  const tree = parser.parse(body) as Root
+  const tree = parser.parse(maskBrackets(body)) as Root
   const links: BodyLink[] = []
   visit(tree, 'text', (node: Text) => {
     const start = node.position?.start.offset
@@ -156,6 +156,15 @@ export function findBodyLinksWithRemark(body: string): BodyLink[] {
     links.push(...scanText(body.slice(start, end), start))
   })
   return links
+}
+
+// remark matches each `]` against the `[`s before it in the same paragraph, so one long
+// paragraph of brackets took minutes to parse. A wiki link is never a markdown link: brackets are
+// masked with characters markdown gives no meaning, one for one, so every offset stays exact and
+// code, HTML and escapes are still recognised. (A `[[id]]` written as a markdown link's text or
+// target is then found as a link too.)
+function maskBrackets(body: string): string {
+  return body.replace(/[[\]]/g, (bracket) => (bracket === '[' ? '\uE000' : '\uE001'))
 }
 
 function scanText(source: string, offset: number): BodyLink[] {

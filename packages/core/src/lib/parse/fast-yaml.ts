@@ -71,7 +71,8 @@ export function parseFastYaml(text: string): FastNode | undefined {
     if (parser.index !== lines.length || node.type !== 'map') return undefined
     return node
   } catch (error) {
-    if (error instanceof OutsideSubset) return undefined
+    // A RangeError is nesting too deep for the stack: `yaml` then reports it as a diagnostic.
+    if (error instanceof OutsideSubset || error instanceof RangeError) return undefined
     throw error
   }
 }
@@ -260,6 +261,21 @@ function scalar(source: string, start: number, inFlow: boolean): FastNode {
   return { type: 'scalar', value: source, range }
 }
 
+// Each map's pairs by key, built on first use. A file with many problems looks up many keys;
+// scanning every pair for each made a hostile file of many thousand keys take minutes.
+const pairIndexes = new WeakMap<FastNode, Map<string, FastPair>>()
+
+function pairsByKey(node: Extract<FastNode, { type: 'map' }>): Map<string, FastPair> {
+  let index = pairIndexes.get(node)
+  if (index === undefined) {
+    index = new Map()
+    // The first pair wins, as `find` did.
+    for (const pair of node.pairs) if (!index.has(pair.key)) index.set(pair.key, pair)
+    pairIndexes.set(node, index)
+  }
+  return index
+}
+
 /**
  * The `[start, end]` of the node at `path` (of its key when `keyOf`), or of the deepest node on
  * the way that exists: the same walk `positionAt` makes over a `yaml` document.
@@ -279,7 +295,7 @@ export function locateFast(
   for (const key of path) {
     let next: FastNode | undefined
     if (node.type === 'map') {
-      const pair = node.pairs.find((candidate) => candidate.key === String(key))
+      const pair = pairsByKey(node).get(String(key))
       keyRange = pair?.keyRange
       next = pair?.value
     } else if (node.type === 'seq' && typeof key === 'number') {

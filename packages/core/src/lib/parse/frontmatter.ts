@@ -1,5 +1,7 @@
-import { isMap, parseDocument } from 'yaml'
+import { isMap } from 'yaml'
+import { duplicateKeys } from './duplicate-keys.js'
 import { fastToJs, locateFast, parseFastYaml } from './fast-yaml.js'
+import { maxYamlDepth, parseYaml } from './parse-yaml.js'
 import { type Locator, yamlLocator } from './schema-issues.js'
 import { splitFence } from './split-fence.js'
 
@@ -115,20 +117,65 @@ export function splitFrontmatter(text: string, fast = false): SplitFile | SplitP
       }
     }
   }
-  const document = parseDocument(matterText, {
+  const parsed = parseYaml(matterText, {
     version: '1.2',
     schema: 'core',
-    uniqueKeys: true,
+    // Unique keys are checked below, in linear time; `yaml`'s check is quadratic.
+    uniqueKeys: false,
     prettyErrors: false,
     strict: true,
+    // Content must not print to the console (e.g. "Keys with collection values will be
+    // stringified"); everything worth saying becomes a diagnostic.
+    logLevel: 'error',
+    // Only the core schema's tags are read. Others (`!!binary`, `!!timestamp`, `!!set`, and tags
+    // other loaders turn into code, such as `!!js/function`) are refused below, never resolved.
+    resolveKnownTags: false,
   })
-  if (document.errors.length > 0) {
+  if (parsed.document === undefined) {
+    const start = matterOffset + parsed.tooDeep
     return {
       type: 'yaml',
-      problems: document.errors.map((error) => ({
+      problems: [
+        {
+          message: `Unexpected frontmatter nested more than ${maxYamlDepth} levels deep, expected fewer levels of lists and maps`,
+          start,
+          end: start + 1,
+        },
+      ],
+    }
+  }
+  const document = parsed.document
+  if (document.errors.length > 0) {
+    // A too deeply nested document fails at many places at once: one report says it all.
+    const tooDeep = document.errors.find((error) => isStackOverflow(error.message))
+    return {
+      type: 'yaml',
+      problems: (tooDeep ? [tooDeep] : document.errors).map((error) => ({
         message: cleanYamlMessage(error.message),
         start: matterOffset + error.pos[0],
         end: matterOffset + error.pos[1],
+      })),
+    }
+  }
+  const tags = document.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')
+  if (tags.length > 0) {
+    return {
+      type: 'yaml',
+      problems: tags.map((warning) => ({
+        message: `Unexpected YAML tag \`${tagOf(warning.message)}\`, expected a plain value (only the core tags such as \`!!str\` are read)`,
+        start: matterOffset + warning.pos[0],
+        end: matterOffset + warning.pos[1],
+      })),
+    }
+  }
+  const duplicates = duplicateKeys(document)
+  if (duplicates.length > 0) {
+    return {
+      type: 'yaml',
+      problems: duplicates.map((duplicate) => ({
+        message: `Unexpected duplicate field \`${duplicate.key}\`, expected each field once`,
+        start: matterOffset + duplicate.start,
+        end: matterOffset + duplicate.end,
       })),
     }
   }
@@ -167,6 +214,22 @@ export function splitFrontmatter(text: string, fast = false): SplitFile | SplitP
 }
 
 function cleanYamlMessage(message: string): string {
+  // `yaml` words its two resource defences as a stack overflow and an "attack": say what was
+  // found instead.
+  if (isStackOverflow(message))
+    return 'Unexpected frontmatter nested too deeply, expected fewer levels of lists and maps'
+  if (/excessive alias count/i.test(message))
+    return `Unexpected frontmatter expanding aliases more than ${maxAliasCount} times, expected fewer \`*alias\` uses`
   // yaml appends "at line X, column Y" and a code frame; the diagnostic carries the position.
   return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message
+}
+
+// `Unresolved tag: tag:yaml.org,2002:js/function` -> `!!js/function`, as it was written.
+function tagOf(message: string): string {
+  const tag = message.replace(/^Unresolved tag: /, '').split('\n')[0] ?? ''
+  return tag.replace(/^tag:yaml\.org,2002:/, '!!')
+}
+
+function isStackOverflow(message: string): boolean {
+  return /maximum call stack size exceeded/i.test(message)
 }

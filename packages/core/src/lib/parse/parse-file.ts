@@ -256,9 +256,12 @@ function parseWithImpl(
       position: data.id === undefined ? start : positionAt(context, ['id'], false),
       message:
         data.id === undefined
-          ? `Unexpected file name \`${stemOf(file.path)}\` as id, expected a kebab-case id`
-          : `Unexpected id \`${id}\`, expected a kebab-case id`,
-      hint: `Rename to \`${toKebab(id)}\` (lowercase letters, digits and single hyphens).`,
+          ? `Unexpected file name \`${shortened(id)}\` as id${whyNotAnId(id)}, expected a kebab-case id`
+          : `Unexpected id \`${shortened(id)}\`${whyNotAnId(id)}, expected a kebab-case id`,
+      hint:
+        toKebab(id) === ''
+          ? 'Use lowercase ASCII letters, digits and single hyphens, e.g. `cmoc-2c`.'
+          : `Rename to \`${shortened(toKebab(id))}\` (lowercase letters, digits and single hyphens).`,
     })
     return empty()
   }
@@ -489,6 +492,20 @@ function folderOf(path: string): string {
 function stemOf(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1)
   return name.replace(/\.md$/i, '')
+}
+
+// What makes an id look right but fail: a letter that is not ASCII (an accent, composed or
+// decomposed, or a look-alike from another script) is invisible in the id itself.
+function whyNotAnId(id: string): string {
+  const letter = [...id].find((character) => (character.codePointAt(0) ?? 0) > 0x7f)
+  if (letter !== undefined)
+    return ` (U+${(letter.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')} is not ASCII)`
+  return id.length > 120 ? ' (longer than 120 characters)' : ''
+}
+
+// Ids from hostile files can be very long: messages show their start.
+function shortened(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text
 }
 
 function toKebab(value: string): string {

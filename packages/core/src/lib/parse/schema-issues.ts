@@ -1,4 +1,4 @@
-import { type Document, isMap, isPair, isScalar, type Node } from 'yaml'
+import { type Document, isMap, isPair, isScalar, type Node, type Scalar } from 'yaml'
 import type { z } from 'zod'
 import type { Position } from '../diagnostics/diagnostic.js'
 import { didYouMean } from '../diagnostics/did-you-mean.js'
@@ -165,6 +165,21 @@ export type Locator = (
  * points at its parent map.
  */
 export function yamlLocator(document: Document.Parsed): Locator {
+  // Each map's pairs by key, built on first use. A file with many problems looks up many keys;
+  // scanning every pair for each made a hostile file of many thousand keys take minutes.
+  const indexes = new WeakMap<object, Map<string, { key: Scalar; value: Node | null }>>()
+  const pairsOf = (map: object, items: readonly unknown[]) => {
+    let index = indexes.get(map)
+    if (index === undefined) {
+      index = new Map()
+      // Later pairs win, as a scan for the last match did.
+      for (const item of items)
+        if (isPair(item) && isScalar(item.key))
+          index.set(String(item.key.value), { key: item.key, value: item.value as Node | null })
+      indexes.set(map, index)
+    }
+    return index
+  }
   return (path, keyOf) => {
     let node: Node | null | undefined = document.contents
     let keyNode: Node | undefined
@@ -173,11 +188,10 @@ export function yamlLocator(document: Document.Parsed): Locator {
       const items: unknown[] = (node as { items: unknown[] }).items
       let next: Node | undefined
       if (isMap(node)) {
-        for (const item of items) {
-          if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(key)) {
-            keyNode = item.key
-            next = (item.value as Node | null) ?? item.key
-          }
+        const pair = pairsOf(node, items).get(String(key))
+        if (pair !== undefined) {
+          keyNode = pair.key
+          next = pair.value ?? pair.key
         }
       } else if (typeof key === 'number') {
         next = items[key] as Node | undefined

@@ -46,12 +46,20 @@ export function formatDiagnostics(
   const blocks: string[] = []
   for (const [file, list] of byFile) {
     const rows = list.map(
-      (d) => [placeOf(d), d.severity, d.message, `${d.name} ${d.code}`, d.hint] as const,
+      (d) =>
+        [
+          placeOf(d),
+          d.severity,
+          printable(d.message),
+          `${d.name} ${d.code}`,
+          printable(d.hint),
+        ] as const,
     )
     const widths = [0, 1].map((column) =>
       Math.max(...rows.map((row) => (row[column] ?? '').length)),
     )
-    const lines = [options?.root ? `${options.root.replace(/\/+$/, '')}/${file}` : file]
+    const shownFile = printable(file)
+    const lines = [options?.root ? `${options.root.replace(/\/+$/, '')}/${shownFile}` : shownFile]
     for (const row of rows) {
       lines.push(
         `  ${row[0].padEnd(widths[0] ?? 0)}  ${row[1].padEnd(widths[1] ?? 0)}  ${row[2]}  ${row[3]}`,
@@ -93,6 +101,21 @@ function placeOf(d: Diagnostic): string {
   )
     return startText
   return `${startText}-${d.endLine}:${d.endColumn}`
+}
+
+// Messages quote content, and file names are content too. Control characters (an escape sequence
+// can clear the terminal, retitle it, or erase the line that reports an error), line breaks that
+// would break the grid, and bidirectional overrides (which reorder what is shown) are printed as
+// visible escapes instead.
+const unprintable =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its job
+  /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+
+function printable(text: string): string {
+  return text.replace(
+    unprintable,
+    (character) => `\\u{${(character.codePointAt(0) ?? 0).toString(16)}}`,
+  )
 }
 
 function plural(count: number, word: string): string {

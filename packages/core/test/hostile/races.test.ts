@@ -1,0 +1,158 @@
+import { execFileSync } from 'node:child_process'
+import { constants } from 'node:fs'
+import { mkdir, open, rm, symlink, writeFile } from 'node:fs/promises'
+import { createRequire, syncBuiltinESMExports } from 'node:module'
+import path from 'node:path'
+import type { KnowledgeBase } from '@realist-kb/core'
+import { loadDirectory } from '@realist-kb/core/node'
+import { describe, expect, it } from 'vitest'
+import { codesOf, diagnosticsOf } from './helpers.js'
+import { tempContent } from './temp-content.js'
+
+const require = createRequire(import.meta.url)
+const audience = (name: string): string => `---\nkind: audience\nname: ${name}\n---\n`
+
+/**
+ * Load `root` and run `change` at the moment the loader first touches `file` after listing its
+ * folder: deterministically between listing and reading, whatever order files are read in. The
+ * hook wraps the promise-based file functions the loader uses (and their ES module exports).
+ */
+async function loadWithChange(
+  root: string,
+  file: string,
+  change: () => Promise<void>,
+): Promise<KnowledgeBase> {
+  const fsp = require('node:fs/promises') as Record<string, (...args: unknown[]) => unknown>
+  const target = path.join(root, ...file.split('/'))
+  let listed = false
+  let changed = false
+  const originals = new Map<string, (...args: unknown[]) => unknown>()
+  for (const name of ['open', 'readFile', 'lstat', 'stat', 'realpath', 'readdir']) {
+    const original = fsp[name] as (...args: unknown[]) => unknown
+    originals.set(name, original)
+    fsp[name] = async (...args: unknown[]): Promise<unknown> => {
+      const at = String(args[0])
+      if (name === 'readdir') {
+        const result = await original(...args)
+        if (at === path.dirname(target)) listed = true
+        return result
+      }
+      if (listed && !changed && at === target) {
+        changed = true
+        await change()
+      }
+      return original(...args)
+    }
+  }
+  syncBuiltinESMExports()
+  try {
+    const kb = await loadDirectory(root)
+    expect(changed, 'the change ran between listing and reading').toBe(true)
+    return kb
+  } finally {
+    for (const [name, original] of originals) fsp[name] = original
+    syncBuiltinESMExports()
+  }
+}
+
+describe('files that change or disappear while a folder is loaded', () => {
+  it('a file deleted after listing is reported unreadable', async () => {
+    const temp = await tempContent({
+      'audiences/a.md': audience('A'),
+      'audiences/b.md': audience('B'),
+    })
+    try {
+      const kb = await loadWithChange(temp.root, 'audiences/a.md', () =>
+        rm(path.join(temp.root, 'audiences/a.md')),
+      )
+      expect(diagnosticsOf(kb, 'audiences/a.md')).toMatchObject([
+        {
+          code: 'RKB100',
+          message: 'Unexpected unreadable file (ENOENT), expected a readable file',
+        },
+      ])
+      expect(kb.graph.nodes()).toEqual(['b'])
+    } finally {
+      await temp.cleanup()
+    }
+  })
+
+  it('a file rewritten after listing is read whole, as it is now', async () => {
+    const temp = await tempContent({ 'audiences/a.md': audience('Before') })
+    try {
+      const kb = await loadWithChange(temp.root, 'audiences/a.md', () =>
+        writeFile(path.join(temp.root, 'audiences/a.md'), audience('After')),
+      )
+      expect(kb.graph.getNodeAttributes('a').data).toMatchObject({ name: 'After' })
+      expect(kb.diagnostics).toEqual([expect.objectContaining({ name: 'missing-review' })])
+    } finally {
+      await temp.cleanup()
+    }
+  })
+
+  it('a file replaced by a link out of the folder after listing is not followed', async () => {
+    const temp = await tempContent(
+      { 'audiences/a.md': audience('A') },
+      { 'secret.md': audience('Secret') },
+    )
+    try {
+      const file = path.join(temp.root, 'audiences/a.md')
+      const kb = await loadWithChange(temp.root, 'audiences/a.md', async () => {
+        await rm(file)
+        await symlink(path.join(temp.outside, 'secret.md'), file)
+      })
+      expect(codesOf(kb, 'audiences/a.md')).toEqual(['RKB112 unsafe-path'])
+      expect(kb.graph.order).toBe(0)
+    } finally {
+      await temp.cleanup()
+    }
+  })
+
+  it('a file replaced by a folder after listing is reported unreadable', async () => {
+    const temp = await tempContent({ 'audiences/a.md': audience('A') })
+    try {
+      const file = path.join(temp.root, 'audiences/a.md')
+      const kb = await loadWithChange(temp.root, 'audiences/a.md', async () => {
+        await rm(file)
+        await mkdir(file)
+      })
+      expect(codesOf(kb, 'audiences/a.md')).toEqual(['RKB100 unreadable-file'])
+    } finally {
+      await temp.cleanup()
+    }
+  })
+
+  it('a file replaced by a FIFO after listing neither blocks nor is read', async (context) => {
+    const temp = await tempContent({ 'audiences/a.md': audience('A') })
+    const file = path.join(temp.root, 'audiences/a.md')
+    // Should the loader block on the FIFO, a writer opened later unblocks it, so that the test
+    // fails on time instead of hanging the run.
+    let rescue: NodeJS.Timeout | undefined
+    try {
+      const started = performance.now()
+      const kb = await loadWithChange(temp.root, 'audiences/a.md', async () => {
+        await rm(file)
+        try {
+          execFileSync('mkfifo', [file])
+        } catch {
+          context.skip('mkfifo is not available on this system')
+        }
+        rescue = setTimeout(() => {
+          void open(file, constants.O_WRONLY | constants.O_NONBLOCK)
+            .then((handle) => handle.close())
+            .catch(() => undefined)
+        }, 3_000)
+      })
+      expect(performance.now() - started).toBeLessThan(2_500)
+      expect(diagnosticsOf(kb, 'audiences/a.md')).toMatchObject([
+        {
+          code: 'RKB100',
+          message: 'Unexpected unreadable file (not a regular file), expected a readable file',
+        },
+      ])
+    } finally {
+      clearTimeout(rescue)
+      await temp.cleanup()
+    }
+  })
+})
