@@ -8,6 +8,7 @@ import { statsCommand, statsHelp } from './commands/stats.js'
 import { validateCommand, validateHelp } from './commands/validate.js'
 import { watchCommand, watchHelp } from './commands/watch.js'
 import { type CliIo, exitCodes, UsageError } from './io.js'
+import { terminalSafe } from './terminal-safe.js'
 
 type Command = {
   run: (args: readonly string[], io: CliIo) => Promise<number>
@@ -89,7 +90,8 @@ Run \`realist-kb <command> --help\` for a command's options.
  * const code = await main(['validate', 'content'], { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() })
  * ```
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], terminalIo: CliIo): Promise<number> {
+  const io = terminalSafe(terminalIo)
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(mainHelp())
