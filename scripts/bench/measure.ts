@@ -61,7 +61,7 @@ const phases: Record<string, () => Promise<number>> = {
     // Median of 21 one-file edits (a study's evidence relinked), each re-read, re-parsed and
     // applied to the live graph, with the diagnostics brought up to date.
     const { files } = await listContentFiles(path.resolve(corpus))
-    const texts = await Promise.all(files.map((file) => readFile(path.join(corpus, file), 'utf8')))
+    const texts = await readAll()
     const live = new IncrementalKnowledgeBase(
       files.map((file, index) => parseFile({ path: file, text: texts[index] ?? '' })),
     )
