@@ -3,6 +3,7 @@ import type { CliIo } from './io.js'
 // C0 and C1 controls except tab and newline, line and paragraph separators, and bidi overrides:
 // enough to move the cursor, clear the screen, retitle the terminal or reorder what is shown.
 const unsafeForTerminal =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the purpose
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 
 /**
