@@ -1,28 +1,29 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { KnowledgeBase } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm'
 
 const root = path.resolve(import.meta.dirname, '../../../..')
-const formats = path.resolve(root, '../shared/formats')
+// The official schemas, copied unchanged with their sources and licences (schemas/*/SOURCE.txt),
+// so that a clone validates offline with nothing beside it.
+const formats = path.join(import.meta.dirname, 'schemas')
 
 /** The small valid knowledge base of the core tests. */
 export const validFixture = path.join(root, 'packages/core/test/fixtures/valid')
 /** A knowledge base whose every text tries to break out of its format. */
 export const hostileFixture = path.join(import.meta.dirname, 'fixtures/hostile')
-/** The bundled review (written separately; may be incomplete). */
+/** The bundled review. */
 export const contentDir = path.join(root, 'content')
 
-/** Load the bundled review when it is there and yields entities; `undefined` otherwise. */
-export async function loadContent(): Promise<KnowledgeBase | undefined> {
-  if (!existsSync(contentDir)) return undefined
-  try {
-    const kb = await loadDirectory(contentDir)
-    return kb.graph.order > 0 ? kb : undefined
-  } catch {
-    return undefined
-  }
+/**
+ * Load the bundled review. It is part of the repository: failing to load it fails the test
+ * rather than skipping the bundled-review checks.
+ */
+export async function loadContent(): Promise<KnowledgeBase> {
+  const kb = await loadDirectory(contentDir)
+  if (kb.graph.order === 0) throw new Error(`Unexpected empty knowledge base in ${contentDir}`)
+  return kb
 }
 
 const read = (file: string): XMLFileInfo => ({
