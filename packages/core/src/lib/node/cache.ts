@@ -30,11 +30,6 @@ export interface ParsedCache {
   readonly parsed: Readonly<Record<string, { readonly hash: string; readonly parsed: ParsedFile }>>
 }
 
-/** The content hash of one file. */
-export function hashContent(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex')
-}
-
 /** The key of a whole load: every path with its content hash, the problems met and the options. */
 export function loadKey(entries: readonly (readonly [string, string])[], extra: string): string {
   const hash = createHash('sha1').update(cacheFormat).update('\0').update(extra)
