@@ -1,8 +1,8 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { didYouMean } from '../diagnostics/did-you-mean.js'
-import type { Entity } from '../model/entity.js'
+import type { Entity, Link } from '../model/entity.js'
 import type { EntityKind } from '../schema/kinds.js'
-import type { KnowledgeGraph } from './types.js'
+import type { EdgeAttributes, KnowledgeGraph } from './types.js'
 
 /**
  * Resolve the links of one entity: add an edge for each link whose target exists and has a kind
@@ -77,20 +77,35 @@ export function resolveLinks(
       continue
     }
     graph.addEdgeWithKey(
-      `${entity.id}|${link.field}|${link.target}@${link.place.line}:${link.place.column}`,
+      linkEdgeKey(entity.id, link),
       entity.id,
       link.target,
-      {
-        type: link.type,
-        basis: link.basis,
-        field: link.field,
-        place: link.place,
-        ...(link.location === undefined ? {} : { location: link.location }),
-        ...(link.rationale === undefined ? {} : { rationale: link.rationale }),
-      },
+      edgeAttributesOf(link),
     )
   }
   return diagnostics
+}
+
+/**
+ * The key of the edge a resolved link becomes: `source|field|target@line:column`. Joined rather
+ * than concatenated: a template literal leaves a tree of string pieces behind each key (about
+ * seven per edge, a fifth of a loaded graph's memory), where `join` makes one flat string.
+ */
+export function linkEdgeKey(source: string, link: Link): string {
+  const { field, target, place } = link
+  return [source, '|', field, '|', target, '@', place.line, ':', place.column].join('')
+}
+
+/** The attributes of the edge a resolved link becomes (sharing the link's place). */
+export function edgeAttributesOf(link: Link): EdgeAttributes {
+  return {
+    type: link.type,
+    basis: link.basis,
+    field: link.field,
+    place: link.place,
+    ...(link.location === undefined ? {} : { location: link.location }),
+    ...(link.rationale === undefined ? {} : { rationale: link.rationale }),
+  }
 }
 
 function candidatesOfKinds(graph: KnowledgeGraph, kinds: readonly EntityKind[]): string[] {

@@ -261,19 +261,25 @@ function scalar(source: string, start: number, inFlow: boolean): FastNode {
   return { type: 'scalar', value: source, range }
 }
 
-// Each map's pairs by key, built on first use. A file with many problems looks up many keys;
-// scanning every pair for each made a hostile file of many thousand keys take minutes.
+/** Maps with more pairs than this are looked up through an index rather than scanned. */
+const indexedPairs = 32
+
+// Each large map's pairs by key, built on first use: a file with many problems looks up many
+// keys, and scanning every pair for each made a hostile file of many thousand keys take minutes.
+// Small maps, the rule, are scanned: an entry here lives until a full garbage collection, and
+// indexing every map kept each file's whole tree alive that long (a third of a load's peak memory).
 const pairIndexes = new WeakMap<FastNode, Map<string, FastPair>>()
 
-function pairsByKey(node: Extract<FastNode, { type: 'map' }>): Map<string, FastPair> {
+function pairWithKey(node: Extract<FastNode, { type: 'map' }>, key: string): FastPair | undefined {
+  if (node.pairs.length <= indexedPairs) return node.pairs.find((pair) => pair.key === key)
   let index = pairIndexes.get(node)
   if (index === undefined) {
     index = new Map()
-    // The first pair wins, as `find` did.
+    // The first pair wins, as `find` does.
     for (const pair of node.pairs) if (!index.has(pair.key)) index.set(pair.key, pair)
     pairIndexes.set(node, index)
   }
-  return index
+  return index.get(key)
 }
 
 /**
@@ -295,7 +301,7 @@ export function locateFast(
   for (const key of path) {
     let next: FastNode | undefined
     if (node.type === 'map') {
-      const pair = pairsByKey(node).get(String(key))
+      const pair = pairWithKey(node, String(key))
       keyRange = pair?.keyRange
       next = pair?.value
     } else if (node.type === 'seq' && typeof key === 'number') {
