@@ -59,4 +59,19 @@ describe('the persistent cache', () => {
     const audience = kb.graph.getNodeAttributes('audience-1')
     expect(audience.kind === 'audience' && audience.data.name).toBe('Audience X')
   })
+
+  it('restores files that could not be read as they were reported: not UTF-8, too large', async () => {
+    await writeFile(path.join(content, 'audiences', 'latin-1.md'), Buffer.from([0x2d, 0xe9, 0xff]))
+    await writeFile(path.join(content, 'audiences', 'large.md'), `---\n${'x'.repeat(3000)}\n---\n`)
+    const options = { maxFileBytes: 2048 }
+    const loaded = await loadDirectory(content, options)
+    const plain = kbSnapshot(loaded)
+    expect(loaded.diagnostics.map((diagnostic) => `${diagnostic.file} ${diagnostic.code}`)).toEqual(
+      expect.arrayContaining(['audiences/latin-1.md RKB100', 'audiences/large.md RKB109']),
+    )
+    for (const run of ['cold', 'warm', 'warm again'])
+      expect(kbSnapshot(await loadDirectory(content, { ...options, cacheDirectory })), run).toEqual(
+        plain,
+      )
+  })
 })

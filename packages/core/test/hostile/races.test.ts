@@ -13,56 +13,54 @@ const require = createRequire(import.meta.url)
 const audience = (name: string): string => `---\nkind: audience\nname: ${name}\n---\n`
 
 /**
- * Load `root` and run `change` at the moment the loader first touches `file` after listing its
- * folder: deterministically between listing and reading, whatever order files are read in. The
- * hook wraps the promise-based file functions the loader uses (and their ES module exports).
+ * Load `root` and run `change` right after the loader lists the folder of `file`: listing has
+ * seen the file as it was, and reading (which starts once every folder is listed) sees it as the
+ * change left it, with or without a cache. The hook wraps `readdir` (and its ES module export); the loader reads with
+ * other functions, so nothing else is slowed or reordered.
  */
 async function loadWithChange(
+  cached: boolean,
   root: string,
   file: string,
   change: () => Promise<void>,
 ): Promise<KnowledgeBase> {
   const fsp = require('node:fs/promises') as Record<string, (...args: unknown[]) => unknown>
-  const target = path.join(root, ...file.split('/'))
-  let listed = false
+  const folder = path.dirname(path.join(root, ...file.split('/')))
+  const original = fsp.readdir as (...args: unknown[]) => Promise<unknown>
   let changed = false
-  const originals = new Map<string, (...args: unknown[]) => unknown>()
-  for (const name of ['open', 'readFile', 'lstat', 'stat', 'realpath', 'readdir']) {
-    const original = fsp[name] as (...args: unknown[]) => unknown
-    originals.set(name, original)
-    fsp[name] = async (...args: unknown[]): Promise<unknown> => {
-      const at = String(args[0])
-      if (name === 'readdir') {
-        const result = await original(...args)
-        if (at === path.dirname(target)) listed = true
-        return result
-      }
-      if (listed && !changed && at === target) {
-        changed = true
-        await change()
-      }
-      return original(...args)
+  fsp.readdir = async (...args: unknown[]): Promise<unknown> => {
+    const result = await original(...args)
+    if (!changed && String(args[0]) === folder) {
+      changed = true
+      await change()
     }
+    return result
   }
   syncBuiltinESMExports()
   try {
-    const kb = await loadDirectory(root)
+    // The cache goes beside the content folder, in the temporary folder removed after the test.
+    const options = cached ? { cacheDirectory: path.join(path.dirname(root), 'cache') } : {}
+    const kb = await loadDirectory(root, options)
     expect(changed, 'the change ran between listing and reading').toBe(true)
     return kb
   } finally {
-    for (const [name, original] of originals) fsp[name] = original
+    fsp.readdir = original
     syncBuiltinESMExports()
   }
 }
 
-describe('files that change or disappear while a folder is loaded', () => {
+// Loads with and without a cache read files the same way, and both are checked.
+describe.each([
+  ['without a cache', false],
+  ['with a cache', true],
+])('files that change or disappear while a folder is loaded, %s', (_name, cached) => {
   it('a file deleted after listing is reported unreadable', async () => {
     const temp = await tempContent({
       'audiences/a.md': audience('A'),
       'audiences/b.md': audience('B'),
     })
     try {
-      const kb = await loadWithChange(temp.root, 'audiences/a.md', () =>
+      const kb = await loadWithChange(cached, temp.root, 'audiences/a.md', () =>
         rm(path.join(temp.root, 'audiences/a.md')),
       )
       expect(diagnosticsOf(kb, 'audiences/a.md')).toMatchObject([
@@ -80,7 +78,7 @@ describe('files that change or disappear while a folder is loaded', () => {
   it('a file rewritten after listing is read whole, as it is now', async () => {
     const temp = await tempContent({ 'audiences/a.md': audience('Before') })
     try {
-      const kb = await loadWithChange(temp.root, 'audiences/a.md', () =>
+      const kb = await loadWithChange(cached, temp.root, 'audiences/a.md', () =>
         writeFile(path.join(temp.root, 'audiences/a.md'), audience('After')),
       )
       expect(kb.graph.getNodeAttributes('a').data).toMatchObject({ name: 'After' })
@@ -97,7 +95,7 @@ describe('files that change or disappear while a folder is loaded', () => {
     )
     try {
       const file = path.join(temp.root, 'audiences/a.md')
-      const kb = await loadWithChange(temp.root, 'audiences/a.md', async () => {
+      const kb = await loadWithChange(cached, temp.root, 'audiences/a.md', async () => {
         await rm(file)
         await symlink(path.join(temp.outside, 'secret.md'), file)
       })
@@ -112,7 +110,7 @@ describe('files that change or disappear while a folder is loaded', () => {
     const temp = await tempContent({ 'audiences/a.md': audience('A') })
     try {
       const file = path.join(temp.root, 'audiences/a.md')
-      const kb = await loadWithChange(temp.root, 'audiences/a.md', async () => {
+      const kb = await loadWithChange(cached, temp.root, 'audiences/a.md', async () => {
         await rm(file)
         await mkdir(file)
       })
@@ -130,7 +128,7 @@ describe('files that change or disappear while a folder is loaded', () => {
     let rescue: NodeJS.Timeout | undefined
     try {
       const started = performance.now()
-      const kb = await loadWithChange(temp.root, 'audiences/a.md', async () => {
+      const kb = await loadWithChange(cached, temp.root, 'audiences/a.md', async () => {
         await rm(file)
         try {
           execFileSync('mkfifo', [file])

@@ -3,23 +3,18 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
-import type { KnowledgeGraph } from '../graph/types.js'
 import type { ParsedFile } from '../parse/parse-file.js'
+import type { StoredGraph } from './stored-graph.js'
 
 /** Bump when parsing or graph building changes what a file yields: older caches are ignored. */
-const cacheFormat = 'realist-kb-cache-2'
+const cacheFormat = 'realist-kb-cache-3'
 
-/**
- * The knowledge base as last built, without bodies: a warm load reads every file anyway (to
- * hash it), so bodies are cut back out of the texts instead of being stored twice.
- */
+/** The knowledge base as last built. */
 export interface Snapshot {
   readonly format: string
   /** Hash of every input (paths, content hashes, options): equal keys mean an identical result. */
   readonly key: string
-  readonly graph: ReturnType<KnowledgeGraph['export']>
-  /** Body length of each node whose body is not empty: the body is the end of its file. */
-  readonly bodyLengths: Readonly<Record<string, number>>
+  readonly graph: StoredGraph
   readonly diagnostics: readonly Diagnostic[]
   readonly files: readonly string[]
 }

@@ -1,10 +1,9 @@
-import { constants } from 'node:fs'
-import { type FileHandle, open, readdir, realpath, stat } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import graphology from 'graphology'
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { buildKnowledgeBase } from '../graph/build-graph.js'
-import type { KnowledgeBase, KnowledgeGraph } from '../graph/types.js'
+import type { KnowledgeBase } from '../graph/types.js'
 import { isContentPath } from '../load-memory.js'
 import { type ParsedFile, type ParseOptions, parseFile } from '../parse/parse-file.js'
 import {
@@ -15,7 +14,8 @@ import {
   type Snapshot,
   writeCaches,
 } from './cache.js'
-import { readInWorker, type WorkerRead } from './read-in-worker.js'
+import { ContentFileReader, type ContentRead, codeOf } from './read-content-file.js'
+import { restoreGraph, storeGraph } from './stored-graph.js'
 
 /**
  * Options of {@link loadDirectory}.
@@ -37,9 +37,6 @@ export interface LoadDirectoryOptions extends ParseOptions {
    */
   readonly cacheDirectory?: string
 }
-
-// graphology ships CommonJS; its named class is reached through the default export under Node ESM.
-const { MultiDirectedGraph } = graphology
 
 const defaultMaxFileBytes = 4 * 1024 * 1024
 const skippedFolders = new Set(['node_modules'])
@@ -63,30 +60,24 @@ export async function loadDirectory(
   const root = await realpath(directory)
   const { files, problems } = await listContentFiles(root)
   const problemFiles = problems.map((diagnostic) => failed(diagnostic.file, diagnostic))
+  const reader = new ContentFileReader(root, options?.maxFileBytes ?? defaultMaxFileBytes)
   if (options?.cacheDirectory === undefined) {
-    // Parse each batch as it arrives, so that file texts do not pile up in memory.
-    const parsed = await mapInBatches(
-      files,
-      (file) => readSource(root, file, options),
-      (read) => ('bytes' in read ? decodeAndParse(read, options) : read),
-    )
+    // Parse each file as soon as it is read, so that only texts kept as bodies stay in memory.
+    const parsed = await mapInBatches(files, (file) => parseRead(reader.read(file), options))
     return buildKnowledgeBase([...parsed, ...problemFiles])
   }
-  return loadThroughCache(root, files, problemFiles, options, options.cacheDirectory)
+  return loadThroughCache(root, files, problemFiles, reader, options, options.cacheDirectory)
 }
 
-/** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
-const readConcurrency = 64
+/** Files read between two turns of the event loop: about a millisecond's work each time. */
+const batchSize = 64
 
-async function mapInBatches<T, U>(
-  items: readonly string[],
-  read: (item: string) => Promise<T>,
-  then: (value: T) => U,
-): Promise<U[]> {
+/** Map `items` in batches, yielding to the event loop between batches. */
+async function mapInBatches<U>(items: readonly string[], map: (item: string) => U): Promise<U[]> {
   const out: U[] = []
-  for (let start = 0; start < items.length; start += readConcurrency) {
-    const batch = await Promise.all(items.slice(start, start + readConcurrency).map(read))
-    for (const value of batch) out.push(then(value))
+  for (let start = 0; start < items.length; start += batchSize) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve))
+    for (const item of items.slice(start, start + batchSize)) out.push(map(item))
   }
   return out
 }
@@ -95,87 +86,54 @@ async function loadThroughCache(
   root: string,
   files: readonly string[],
   problemFiles: readonly ParsedFile[],
+  reader: ContentFileReader,
   options: Readonly<LoadDirectoryOptions>,
   cacheDirectory: string,
 ): Promise<KnowledgeBase> {
-  const limit = options.maxFileBytes ?? defaultMaxFileBytes
   const cacheFiles = cacheFilesFor(cacheDirectory, root)
-  // The worker reads and hashes every file while this thread parses the snapshot.
-  const reading = readInWorker(root, files, limit)
-  const snapshot = await readSnapshot(cacheFiles.snapshot)
-  const reads = (await reading).map((read) => sourceOf(read, limit))
+  // The snapshot is read from disk (on libuv's threads) while this thread reads the content.
+  const snapshotRead = readSnapshot(cacheFiles.snapshot)
+  const reads = await mapInBatches(files, (file) => {
+    let hash = ''
+    const read = reader.read(file, (bytes) => {
+      hash = createHash('sha1').update(bytes).digest('hex')
+    })
+    return { read, hash: 'text' in read ? hash : `failed:${JSON.stringify(read.problem)}` }
+  })
   const { cacheDirectory: _directory, ...parseOptions } = options
   const key = loadKey(
-    reads.map((read) => [read.source.path, read.hash] as const),
+    reads.map(({ read, hash }) => [read.file, hash] as const),
     JSON.stringify({ parseOptions, problems: problemFiles.map((file) => file.diagnostics) }),
   )
+  const snapshot = await snapshotRead
   if (snapshot?.key === key) return restore(snapshot, reads)
 
   const cache = await readParsedCache(cacheFiles.parsed)
   const parsed: Record<string, { hash: string; parsed: ParsedFile }> = {}
-  const parsedFiles = reads.map(({ source, hash }) => {
-    const cached = cache?.parsed[source.path]
-    const file =
-      cached?.hash === hash
-        ? cached.parsed
-        : 'bytes' in source
-          ? decodeAndParse(source, options)
-          : source
-    parsed[source.path] = { hash, parsed: file }
+  const parsedFiles = reads.map(({ read, hash }) => {
+    const cached = cache?.parsed[read.file]
+    const file = cached?.hash === hash ? cached.parsed : parseRead(read, options)
+    parsed[read.file] = { hash, parsed: file }
     return file
   })
   const kb = buildKnowledgeBase([...parsedFiles, ...problemFiles])
-  const graph = kb.graph.export()
-  const bodyLengths: Record<string, number> = {}
-  for (const node of graph.nodes) {
-    const attributes = node.attributes
-    if (attributes?.body) {
-      bodyLengths[node.key] = attributes.body.length
-      node.attributes = { ...attributes, body: '' }
-    }
-  }
   await writeCaches(
     cacheFiles,
-    { key, graph, bodyLengths, diagnostics: kb.diagnostics, files: kb.files },
+    { key, graph: storeGraph(kb.graph), diagnostics: kb.diagnostics, files: kb.files },
     { parsed },
   )
   return kb
 }
 
 /** The knowledge base as the snapshot recorded it, bodies cut back out of the files just read. */
-function restore(
-  snapshot: Snapshot,
-  reads: readonly { source: SourceBytes | ParsedFile }[],
-): KnowledgeBase {
+function restore(snapshot: Snapshot, reads: readonly { read: ContentRead }[]): KnowledgeBase {
   const texts = new Map<string, string>()
-  for (const { source } of reads)
-    if ('bytes' in source) texts.set(source.path, utf8.decode(source.bytes))
-  for (const node of snapshot.graph.nodes) {
-    const length = snapshot.bodyLengths[node.key]
-    const attributes = node.attributes
-    if (length !== undefined && attributes) {
-      const text = texts.get(attributes.file) ?? ''
-      node.attributes = {
-        ...attributes,
-        body: text.slice(text.length - length),
-      } as typeof attributes
-    }
-  }
-  const graph: KnowledgeGraph = new MultiDirectedGraph()
-  graph.import(snapshot.graph)
+  for (const { read } of reads) if ('text' in read) texts.set(read.file, read.text)
+  const graph = restoreGraph(snapshot.graph, (file, length) => {
+    const text = texts.get(file) ?? ''
+    return text.slice(text.length - length)
+  })
   return { graph, diagnostics: snapshot.diagnostics, files: snapshot.files }
-}
-
-function sourceOf(
-  read: WorkerRead,
-  limit: number,
-): { source: SourceBytes | ParsedFile; hash: string } {
-  if ('bytes' in read) return { source: { path: read.file, bytes: read.bytes }, hash: read.hash }
-  const source =
-    'tooLarge' in read
-      ? tooLarge(read.file, read.tooLarge, limit)
-      : unreadable(read.file, read.error)
-  return { source, hash: `failed:${JSON.stringify(source.diagnostics)}` }
 }
 
 /**
@@ -269,116 +227,51 @@ export async function listContentFiles(
   return { files, problems }
 }
 
-/** A file's bytes, read and within the size limit. */
-interface SourceBytes {
-  readonly path: string
-  readonly bytes: Uint8Array
-}
-
 function failed(relative: string, diagnostic: Diagnostic): ParsedFile {
   return { path: relative, entities: [], declared: [], diagnostics: [diagnostic] }
 }
 
-async function readSource(
-  root: string,
-  relative: string,
-  options?: Readonly<LoadDirectoryOptions> | null,
-): Promise<SourceBytes | ParsedFile> {
-  const absolute = path.join(root, ...relative.split('/'))
-  try {
-    // One open, then stat and read through the handle: the size checked is the size read, and a
-    // load makes no more system calls per file than reading it does.
-    const handle = await openInside(root, absolute)
-    if (handle === undefined)
+/** Parse a file that was read, or turn why it was not into its diagnostic. */
+function parseRead(read: ContentRead, options?: Readonly<LoadDirectoryOptions> | null): ParsedFile {
+  if ('text' in read) return parseFile({ path: read.file, text: read.text }, options)
+  const { file, problem } = read
+  const at = { file, position: { line: 1, column: 1 } }
+  switch (problem.kind) {
+    case 'outside':
       return failed(
-        relative,
+        file,
         unsafe(
-          relative,
+          file,
           'Unexpected link to a path outside the content folder, expected content inside it',
         ),
       )
-    try {
-      const info = await handle.stat()
-      if (!info.isFile()) return unreadable(relative, 'not a regular file')
-      const limit = options?.maxFileBytes ?? defaultMaxFileBytes
-      if (info.size > limit) return tooLarge(relative, info.size, limit)
-      return { path: relative, bytes: await handle.readFile() }
-    } finally {
-      await handle.close()
-    }
-  } catch (error) {
-    return unreadable(relative, codeOf(error))
+    case 'too-large':
+      return failed(
+        file,
+        createDiagnostic('file-too-large', {
+          ...at,
+          message: `Unexpected file of ${problem.size} bytes, expected at most ${options?.maxFileBytes ?? defaultMaxFileBytes}`,
+        }),
+      )
+    case 'not-utf8':
+      return failed(
+        file,
+        createDiagnostic('unreadable-file', {
+          ...at,
+          message: 'Unexpected bytes that are not UTF-8, expected UTF-8 text',
+        }),
+      )
+    case 'unreadable':
+      return failed(
+        file,
+        createDiagnostic('unreadable-file', {
+          ...at,
+          message: `Unexpected unreadable file (${problem.code}), expected a readable file`,
+        }),
+      )
   }
-}
-
-// Opening never follows a link by itself, and never waits on a special file (a FIFO put where a
-// content file was listed would block a plain open forever).
-const readFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
-
-/**
- * Open a listed file for reading, or `undefined` when it now leads outside `root`. A file can be
- * replaced by a link between listing and reading: links are resolved and checked again here.
- */
-async function openInside(root: string, absolute: string): Promise<FileHandle | undefined> {
-  try {
-    return await open(absolute, readFlags)
-  } catch (error) {
-    // ELOOP (EMLINK on some BSDs): a link, which O_NOFOLLOW refused to follow.
-    if (constants.O_NOFOLLOW === undefined || !['ELOOP', 'EMLINK'].includes(codeOf(error)))
-      throw error
-  }
-  const target = await realpath(absolute)
-  if (target !== root && !target.startsWith(root + path.sep)) return undefined
-  return open(target, readFlags)
-}
-
-function tooLarge(relative: string, size: number, limit: number): ParsedFile {
-  return failed(
-    relative,
-    createDiagnostic('file-too-large', {
-      file: relative,
-      position: { line: 1, column: 1 },
-      message: `Unexpected file of ${size} bytes, expected at most ${limit}`,
-    }),
-  )
-}
-
-function unreadable(relative: string, code: string): ParsedFile {
-  return failed(
-    relative,
-    createDiagnostic('unreadable-file', {
-      file: relative,
-      position: { line: 1, column: 1 },
-      message: `Unexpected unreadable file (${code}), expected a readable file`,
-    }),
-  )
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true })
-
-function decodeAndParse(source: SourceBytes, options?: Readonly<ParseOptions> | null): ParsedFile {
-  let text: string
-  try {
-    text = utf8.decode(source.bytes)
-  } catch {
-    return failed(
-      source.path,
-      createDiagnostic('unreadable-file', {
-        file: source.path,
-        position: { line: 1, column: 1 },
-        message: 'Unexpected bytes that are not UTF-8, expected UTF-8 text',
-      }),
-    )
-  }
-  return parseFile({ path: source.path, text }, options)
 }
 
 function unsafe(file: string, message: string): Diagnostic {
   return createDiagnostic('unsafe-path', { file, position: { line: 1, column: 1 }, message })
-}
-
-function codeOf(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error
-    ? String((error as { code: unknown }).code)
-    : 'error'
 }

@@ -1,0 +1,122 @@
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs'
+import path from 'node:path'
+
+/** A content file read whole, or why it was not. */
+export type ContentRead =
+  | { readonly file: string; readonly text: string }
+  | { readonly file: string; readonly problem: ReadProblem }
+
+/** Why a listed file was not read, for the loader to turn into a diagnostic. */
+export type ReadProblem =
+  | { readonly kind: 'outside' }
+  | { readonly kind: 'unreadable'; readonly code: string }
+  | { readonly kind: 'too-large'; readonly size: number }
+  | { readonly kind: 'not-utf8' }
+
+// Opening never follows a link by itself, and never waits on a special file (a FIFO put where a
+// content file was listed would block a plain open forever).
+const readFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * Reads files into one buffer that is reused from file to file, so a load allocates no memory per
+ * file beyond its text. Synchronous on purpose: with the page cache warm, reading 10,000 files
+ * this way takes a tenth of a second, several times less than the same reads through promises
+ * (each of which is a round trip through libuv's thread pool). Callers read in small batches and
+ * yield between them so the event loop is not held for long.
+ */
+export class ContentFileReader {
+  readonly #root: string
+  readonly #limit: number
+  #buffer: Buffer
+
+  /** `root` must be a real path (no links); `limit` is the largest file read, in bytes. */
+  constructor(root: string, limit: number) {
+    this.#root = root
+    this.#limit = limit
+    this.#buffer = Buffer.allocUnsafe(Math.min(limit, 64 * 1024) + 1)
+  }
+
+  /**
+   * Read one listed file (relative, `/`-separated) as UTF-8 text. Call `onBytes` to see the raw
+   * bytes (to hash them) before they are overwritten by the next read.
+   */
+  read(relative: string, onBytes?: (bytes: Uint8Array) => void): ContentRead {
+    const absolute = path.join(this.#root, ...relative.split('/'))
+    let fd: number | undefined
+    try {
+      // One open, then stat and read through it: the size checked is the size of what is read.
+      fd = this.#openInside(absolute)
+      if (fd === undefined) return { file: relative, problem: { kind: 'outside' } }
+      const info = fstatSync(fd)
+      if (!info.isFile())
+        return { file: relative, problem: { kind: 'unreadable', code: 'not a regular file' } }
+      if (info.size > this.#limit)
+        return { file: relative, problem: { kind: 'too-large', size: info.size } }
+      const length = this.#readAll(fd, info.size)
+      if (length > this.#limit)
+        return { file: relative, problem: { kind: 'too-large', size: length } }
+      const bytes = this.#buffer.subarray(0, length)
+      onBytes?.(bytes)
+      try {
+        return { file: relative, text: utf8.decode(bytes) }
+      } catch {
+        return { file: relative, problem: { kind: 'not-utf8' } }
+      }
+    } catch (error) {
+      return { file: relative, problem: { kind: 'unreadable', code: codeOf(error) } }
+    } finally {
+      if (fd !== undefined) closeSync(fd)
+    }
+  }
+
+  /**
+   * Read to the end of the file, but never more than one byte past the limit: a file that grows
+   * while it is read is measured as it is, not trusted to its first size.
+   */
+  #readAll(fd: number, expected: number): number {
+    this.#ensure(Math.min(expected, this.#limit) + 1)
+    let length = 0
+    for (;;) {
+      if (length === this.#buffer.length) {
+        if (length > this.#limit) return length
+        this.#ensure(Math.min(length * 2, this.#limit + 1))
+      }
+      const count = readSync(fd, this.#buffer, length, this.#buffer.length - length, length)
+      if (count === 0) return length
+      length += count
+    }
+  }
+
+  #ensure(size: number): void {
+    if (this.#buffer.length >= size) return
+    const larger = Buffer.allocUnsafe(size)
+    this.#buffer.copy(larger)
+    this.#buffer = larger
+  }
+
+  /**
+   * Open a listed file for reading, or `undefined` when it now leads outside the root: a file can
+   * be replaced by a link between listing and reading, so links are resolved and checked again.
+   */
+  #openInside(absolute: string): number | undefined {
+    try {
+      return openSync(absolute, readFlags)
+    } catch (error) {
+      // ELOOP (EMLINK on some BSDs): a link, which O_NOFOLLOW refused to follow.
+      if (constants.O_NOFOLLOW === undefined || !['ELOOP', 'EMLINK'].includes(codeOf(error)))
+        throw error
+    }
+    const target = realpathSync(absolute)
+    if (target !== this.#root && !target.startsWith(this.#root + path.sep)) return undefined
+    return openSync(target, readFlags)
+  }
+}
+
+/** The `code` of a system error (`ENOENT`), or `error`. */
+export function codeOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : 'error'
+}
