@@ -14,7 +14,7 @@ function edit(random: Random, files: Map<string, string>): { path: string; text?
   const paths = [...files.keys()]
   const path = random.pick(paths)
   const text = files.get(path) ?? ''
-  switch (random.int(0, 7)) {
+  switch (random.int(0, 8)) {
     case 0:
       return { path, text: text.replace(/cmoc-\d+/, `cmoc-${random.int(1, 30)}`) } // relink
     case 1:
@@ -32,8 +32,10 @@ function edit(random: Random, files: Map<string, string>): { path: string; text?
       return { path: path.replace(/\.md$/, '-renamed.md'), text } // add under another name
     case 6:
       return { path, text: text.replace(/^evidence:[\s\S]*?(?=^---)/m, '') } // drop all evidence
-    default:
+    case 7:
       return { path: 'review.md' } // remove the review, then edits bring files back
+    default:
+      return { path: 'second-review.md', text: files.get('review.md') ?? '' } // a second review
   }
 }
 

@@ -37,6 +37,10 @@ export class IncrementalKnowledgeBase {
   readonly #linkDiagnostics = new Map<string, Diagnostic[]>()
   readonly #gapDiagnostics = new Map<string, Diagnostic[]>()
   readonly #duplicateDiagnostics = new Map<string, Diagnostic[]>()
+  /** Ids of the review nodes in the graph: kept as nodes come and go, not searched for. */
+  readonly #reviews = new Set<string>()
+  /** The files, sorted; kept until a file is added or removed (an edit keeps the list). */
+  #sortedFiles: string[] | undefined
   #snapshot: KnowledgeBase | undefined
 
   constructor(parsedFiles: Iterable<ParsedFile> = []) {
@@ -51,17 +55,15 @@ export class IncrementalKnowledgeBase {
   get knowledgeBase(): KnowledgeBase {
     if (!this.#snapshot) {
       const diagnostics: Diagnostic[] = []
-      for (const file of this.#files.values()) diagnostics.push(...file.diagnostics)
+      for (const file of this.#files.values())
+        if (file.diagnostics.length > 0) diagnostics.push(...file.diagnostics)
       for (const list of this.#duplicateDiagnostics.values()) diagnostics.push(...list)
       for (const list of this.#linkDiagnostics.values()) diagnostics.push(...list)
       for (const list of this.#gapDiagnostics.values()) diagnostics.push(...list)
       diagnostics.push(...this.#reviewDiagnostics())
       diagnostics.sort(compareDiagnostics)
-      this.#snapshot = {
-        graph: this.#graph,
-        diagnostics,
-        files: [...this.#files.keys()].sort(byPath),
-      }
+      this.#sortedFiles ??= [...this.#files.keys()].sort(byPath)
+      this.#snapshot = { graph: this.#graph, diagnostics, files: this.#sortedFiles }
     }
     return this.#snapshot
   }
@@ -93,6 +95,7 @@ export class IncrementalKnowledgeBase {
   #change(path: string, parsed: ParsedFile | undefined): void {
     this.#snapshot = undefined
     const old = this.#files.get(path)
+    if (old === undefined || parsed === undefined) this.#sortedFiles = undefined
     const ids = new Set<string>()
     for (const file of [old, parsed]) {
       for (const entity of file?.entities ?? []) ids.add(entity.id)
@@ -112,6 +115,7 @@ export class IncrementalKnowledgeBase {
         for (const link of before.links) gapTargets.add(link.target)
         this.#forgetLinks(before)
         this.#graph.dropNode(id)
+        this.#reviews.delete(id)
       }
       if (this.#placeNode(id)) sources.add(id)
     }
@@ -169,6 +173,7 @@ export class IncrementalKnowledgeBase {
     const [first, ...rest] = entities
     if (!first) return false
     this.#graph.addNode(id, first)
+    if (first.kind === 'review') this.#reviews.add(id)
     if (rest.length > 0) {
       this.#duplicateDiagnostics.set(
         id,
@@ -208,7 +213,8 @@ export class IncrementalKnowledgeBase {
   }
 
   #reviewDiagnostics(): Diagnostic[] {
-    const reviews = this.#graph.filterNodes((_id, node) => node.kind === 'review')
+    // The set is in graph order: both are in insertion order, and change together.
+    const reviews = [...this.#reviews]
     this.#graph.updateAttributes((attributes) => {
       const { review: _previous, ...rest } = attributes
       return reviews.length === 1 ? { ...rest, review: reviews[0] as string } : rest
