@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { markdownToHtml } from '@realist-kb/export'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../../scripts/corpus/generate.js'
 import { markdownToHtmlWithUnified } from '../src/report/markdown-to-html.js'
@@ -57,8 +58,73 @@ describe('markdown rendering fast path', () => {
       '\n\nLeading blank lines.\n\n',
       'A: b',
       'e.g. a; b',
+      'In code, `[[cmoc-1]]` is text.',
+      '`code` first, then [[cmoc-1]] and `more code`',
+      'a `b  c` d',
+      'a ` b` c',
+      'a `b ` c',
+      'a `` b `` c',
+      '`a``b`',
+      'a `b`` c',
+      'unclosed `code',
+      '[[a`b`]]',
+      'x`a`y`b`z',
+      'one `line\nand` the next',
+      '```\n[[cmoc-1]] in a block\n```',
+      '```\n```',
+      '```\na\n\nb\n```',
+      '```\n```\n```',
+      '```js\ncode\n```',
+      '~~~\ncode\n~~~',
+      ' ```\ncode\n```',
+      '```\n  indented\n```',
+      'text\n```\ncode\n```',
+      '```\ncode\n```\ntext',
+      'Before.\n\n```\ncode line\n(more)\n```\n\nAfter `x`.',
     ]
     for (const text of cases)
       expect(markdownToHtml(text), text).toBe(markdownToHtmlWithUnified(text))
+  })
+
+  it('agrees with unified on generated bodies near the edge of plain (fast-check)', () => {
+    // Pieces the fast path takes, and pieces one character away from them.
+    const piece = fc.oneof(
+      { weight: 4, arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z0-9.,;:?()%/-]{0,7}$/) },
+      {
+        weight: 2,
+        arbitrary: fc
+          .stringMatching(/^[A-Za-z0-9 .,;:?()%/[\]-]{1,9}$/)
+          .map((code) => `\`${code}\``),
+      },
+      fc.constantFrom('[[cmoc-1]]', '`[[cmoc-2]]`', '`', '``', '```', '[[', ']]', '[', ']', '-'),
+      fc.constantFrom('1.', '(', ')', "'", '"', '%', ':', '#', '*', '_', '<', '&', '\\'),
+    )
+    const line = fc
+      .array(fc.tuple(piece, fc.constantFrom(' ', ' ', '', '  ')), { minLength: 1, maxLength: 6 })
+      .map((parts) =>
+        parts
+          .map(([text, space]) => text + space)
+          .join('')
+          .trimEnd(),
+      )
+    const chunk = fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc.array(line, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n')),
+      },
+      fc.array(line, { maxLength: 3 }).map((lines) => ['```', ...lines, '```'].join('\n')),
+    )
+    const body = fc
+      .array(fc.tuple(chunk, fc.constantFrom('\n\n', '\n', '\n\n\n')), {
+        minLength: 1,
+        maxLength: 5,
+      })
+      .map((chunks) => chunks.map(([text, gap]) => text + gap).join(''))
+    fc.assert(
+      fc.property(body, (text) => {
+        expect(markdownToHtml(text)).toBe(markdownToHtmlWithUnified(text))
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 2000), seed: 20261124 },
+    )
   })
 })

@@ -95,22 +95,48 @@ export function markdownToHtmlWithUnified(markdown: string): string {
 }
 
 // Prose with no markdown syntax at all: letters first on every line, a small set of characters
-// with no meaning in markdown or HTML, and [[id]] links. Such text renders as plain paragraphs,
-// which is what unified would produce (a test compares both); a report of 10,000 studies then
-// does not pay a full markdown parse per body.
+// with no meaning in markdown or HTML, [[id]] links, code spans of the same characters (and
+// brackets) on one line, and fenced code blocks of such lines standing alone between blank lines.
+// Such text renders as plain paragraphs and code, which is what unified would produce (a test
+// compares both); a report of 10,000 studies then does not pay a full markdown parse per body.
 const plainLine = /^[A-Za-z(][A-Za-z0-9 .,;:'"?()%/-]*[A-Za-z0-9.,;:'"?)%]$|^[A-Za-z]$/
 const wikiLinkInText = /\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]/g
+const codeCharacters = String.raw`A-Za-z0-9.,;:?()%/\[\]-`
+// One backtick each side and no other next to them (runs of backticks pair by length), no space
+// at either end (CommonMark would strip one), never empty.
+const codeSpan = new RegExp(
+  `(?<!\`)\`([${codeCharacters}](?:[ ${codeCharacters}]*[${codeCharacters}])?)\`(?!\`)`,
+  'g',
+)
+const codeLine = new RegExp(`^[${codeCharacters}](?:[ ${codeCharacters}]*[${codeCharacters}])?$`)
+const fence = '```'
 
 function plainParagraphsToHtml(markdown: string): string | undefined {
   const paragraphs = markdown.replace(/^\n+|\n+$/g, '').split(/\n{2,}/)
   const out: string[] = []
   for (const paragraph of paragraphs) {
     const lines = paragraph.split('\n')
-    for (const line of lines) {
-      const withoutLinks = line.replace(wikiLinkInText, 'x')
-      if (!plainLine.test(withoutLinks) || withoutLinks.includes('  ')) return undefined
+    if (lines[0] === fence) {
+      const code = lines.slice(1, -1)
+      if (lines.length < 2 || lines.at(-1) !== fence || !code.every((line) => codeLine.test(line)))
+        return undefined
+      out.push(`<pre><code>${code.map((line) => `${line}\n`).join('')}</code></pre>`)
+      continue
     }
-    out.push(`<p>${paragraph.replace(wikiLinkInText, '<a href="#$1">$1</a>')}</p>`)
+    for (const line of lines) {
+      const plain = line.replace(codeSpan, 'x').replace(wikiLinkInText, 'x')
+      if (!plainLine.test(plain) || plain.includes('  ')) return undefined
+    }
+    // Code spans split the paragraph: links are made only in the text between them.
+    const html = paragraph
+      .split(codeSpan)
+      .map((part, index) =>
+        index % 2 === 1
+          ? `<code>${part}</code>`
+          : part.replace(wikiLinkInText, '<a href="#$1">$1</a>'),
+      )
+      .join('')
+    out.push(`<p>${html}</p>`)
   }
   return out.join('\n')
 }
