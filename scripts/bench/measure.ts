@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildTraceReport, IncrementalKnowledgeBase, parseFile } from '@realist-kb/core'
@@ -32,6 +33,14 @@ const phases: Record<string, () => Promise<number>> = {
   async read() {
     const start = performance.now()
     await readAll()
+    return performance.now() - start
+  },
+  async 'read-sync'() {
+    // For reference: the way the loader reads (synchronous calls, no thread-pool round trips).
+    const start = performance.now()
+    const root = path.resolve(corpus as string)
+    const { files } = await listContentFiles(root)
+    for (const file of files) readFileSync(path.join(root, file), 'utf8')
     return performance.now() - start
   },
   async 'read-gray-matter'() {

@@ -68,7 +68,15 @@ async function main(): Promise<void> {
       return { ms: median(samples.map((s) => s.ms)), rssMb: median(samples.map((s) => s.rssMb)) }
     }
     const bySize = new Map<string, Sample>()
-    for (const name of ['read', 'read-gray-matter', 'cold', 'warm', 'incremental', 'html']) {
+    for (const name of [
+      'read',
+      'read-sync',
+      'read-gray-matter',
+      'cold',
+      'warm',
+      'incremental',
+      'html',
+    ]) {
       process.stdout.write(`  ${size} ${name}...`)
       bySize.set(name, phase(name))
       process.stdout.write(` ${format(bySize.get(name)?.ms)}\n`)
@@ -109,6 +117,13 @@ function report(results: Map<string, Map<string, Sample>>): void {
   const rows: [string, string, string, string, boolean | undefined][] = [
     ['read every file (floor)', format(get('read')), '1.00x read', '', undefined],
     [
+      'read every file, synchronously (reference)',
+      format(get('read-sync')),
+      `${ratio(get('read-sync'), get('read'))} read`,
+      '',
+      undefined,
+    ],
+    [
       'read + gray-matter (floor)',
       format(get('read-gray-matter')),
       `${ratio(get('read-gray-matter'), get('read'))} read`,
@@ -144,6 +159,13 @@ function report(results: Map<string, Map<string, Sample>>): void {
       '<= 300 MB',
       (at.get('cold')?.rssMb ?? Number.POSITIVE_INFINITY) <= 300,
     ],
+    [
+      'peak RSS, warm load',
+      `${(at.get('warm')?.rssMb ?? Number.NaN).toFixed(0)} MB`,
+      '',
+      '',
+      undefined,
+    ],
   ]
   if (at.has('velite')) {
     rows.push([
@@ -171,6 +193,26 @@ function report(results: Map<string, Map<string, Sample>>): void {
       `<= ${(factor * 1.1).toFixed(1)}x (${factor}x the files)`,
       other <= factor * 1.1 * get('cold'),
     ])
+    // The other phases at this size, for reference: the targets are set at the first size.
+    const bySize = results.get(size)
+    const sample = (name: string): number => bySize?.get(name)?.ms ?? Number.NaN
+    rows.push(
+      [
+        `warm load at ${size}`,
+        format(sample('warm')),
+        `${ratio(sample('warm'), get('warm'))} the ${first} load`,
+        '',
+        undefined,
+      ],
+      [`one edited file at ${size}`, format(sample('incremental')), '', '', undefined],
+      [
+        `peak RSS, cold load at ${size}`,
+        `${(bySize?.get('cold')?.rssMb ?? Number.NaN).toFixed(0)} MB`,
+        '',
+        '',
+        undefined,
+      ],
+    )
   }
   const widths = [0, 1, 2, 3].map((column) =>
     Math.max(...rows.map((row) => String(row[column]).length)),
