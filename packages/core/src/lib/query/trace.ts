@@ -103,6 +103,20 @@ export function traceRecommendation(
   graph: KnowledgeGraph,
   recommendationId: string,
 ): RecommendationTrace | undefined {
+  return traceRecommendationWith(graph, recommendationId, (cmocId) =>
+    evidenceForCmoc(graph, cmocId),
+  )
+}
+
+/**
+ * {@link traceRecommendation}, taking each CMOC's trace from `cmocTrace`: a report that has
+ * traced every CMOC already passes them in rather than trace them again for each recommendation.
+ */
+export function traceRecommendationWith(
+  graph: KnowledgeGraph,
+  recommendationId: string,
+  cmocTrace: (cmocId: string) => CmocTrace | undefined,
+): RecommendationTrace | undefined {
   if (!graph.hasNode(recommendationId)) return undefined
   const recommendation = graph.getNodeAttributes(recommendationId)
   if (recommendation.kind !== 'recommendation') return undefined
@@ -114,7 +128,7 @@ export function traceRecommendation(
     'derived-from',
     'cmoc',
   )) {
-    const trace = evidenceForCmoc(graph, entity.id)
+    const trace = cmocTrace(entity.id)
     if (trace) cmocs.push({ ...trace, link: edge })
   }
   cmocs.sort((a, b) => compareEntities(a.cmoc, b.cmoc))

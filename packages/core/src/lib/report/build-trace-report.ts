@@ -2,7 +2,12 @@ import type { EdgeAttributes, KnowledgeBase } from '../graph/types.js'
 import type { EntityOf } from '../model/entity.js'
 import { gapNames } from '../query/coverage.js'
 import { compareEntities, compareIds, entitiesOfKind, neighbours } from '../query/neighbours.js'
-import { evidenceForCmoc, recommendationsOfCmoc, traceRecommendation } from '../query/trace.js'
+import {
+  type CmocTrace,
+  evidenceForCmoc,
+  recommendationsOfCmoc,
+  traceRecommendationWith,
+} from '../query/trace.js'
 import { reportedVersusEncoded } from './figures.js'
 import { buildGapMap } from './gap-map.js'
 import { evidenceProfile } from './profile.js'
@@ -35,8 +40,14 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
           (constructOrder.get(constructOf(b.id) ?? '') ?? 1e9) || compareEntities(a, b),
     )
 
+  // Each CMOC is traced once, here, and its trace reused by every recommendation above it.
+  const cmocTraces = new Map<string, CmocTrace | undefined>()
+  const cmocTrace = (id: string): CmocTrace | undefined => {
+    if (!cmocTraces.has(id)) cmocTraces.set(id, evidenceForCmoc(graph, id))
+    return cmocTraces.get(id)
+  }
   const cmocs: CmocEntry[] = byConstruct(entitiesOfKind(graph, 'cmoc')).map((cmoc) => {
-    const trace = evidenceForCmoc(graph, cmoc.id)
+    const trace = cmocTrace(cmoc.id)
     const evidence = trace?.evidence ?? []
     const studies = trace?.studies ?? []
     const mechanism = cmoc.data.mechanism
@@ -72,7 +83,7 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
   })
 
   const recommendations = entitiesOfKind(graph, 'recommendation').map((rec) => {
-    const trace = traceRecommendation(graph, rec.id)
+    const trace = traceRecommendationWith(graph, rec.id, cmocTrace)
     const evidence = (trace?.cmocs ?? []).flatMap((cmoc) =>
       cmoc.evidence.map((item) => ({ evidence: item.evidence, basis: item.link.basis })),
     )
