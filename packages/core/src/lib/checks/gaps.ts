@@ -1,6 +1,5 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { KnowledgeGraph } from '../graph/types.js'
-import { studiesOfCmoc } from '../query/neighbours.js'
 
 /**
  * The evidence gaps reviewers care about, as warnings: recommendations without CMOCs, CMOCs
@@ -44,7 +43,7 @@ export function checkNodeGaps(graph: KnowledgeGraph, id: string): Diagnostic[] {
       }
       return []
     case 'cmoc': {
-      const studies = studiesOfCmoc(graph, id)
+      const studies = someStudiesOfCmoc(graph, id, 2)
       if (studies.length === 0) {
         return [
           createDiagnostic('cmoc-without-evidence', {
@@ -92,4 +91,23 @@ export function checkNodeGaps(graph: KnowledgeGraph, id: string): Diagnostic[] {
     default:
       return []
   }
+}
+
+/**
+ * Up to `limit` distinct studies whose evidence bears on a CMOC: the gap checks need to know only
+ * whether there are none, one or several, and a CMOC of a large base has hundreds. Stopping at
+ * the second keeps an edit's recheck of the CMOCs it touches from walking all their evidence.
+ */
+function someStudiesOfCmoc(graph: KnowledgeGraph, cmocId: string, limit: number): string[] {
+  const studies = new Set<string>()
+  graph.someInEdge(cmocId, (_edge, attributes, evidence) => {
+    if (attributes.type !== 'evidences' || graph.getNodeAttribute(evidence, 'kind') !== 'evidence')
+      return false
+    graph.forEachOutEdge(evidence, (_drawn, drawn, _source, study) => {
+      if (drawn.type === 'drawn-from' && graph.getNodeAttribute(study, 'kind') === 'study')
+        studies.add(study)
+    })
+    return studies.size >= limit
+  })
+  return [...studies]
 }

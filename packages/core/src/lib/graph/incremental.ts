@@ -28,6 +28,8 @@ const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 export class IncrementalKnowledgeBase {
   readonly #graph: KnowledgeGraph = new MultiDirectedGraph()
   readonly #files = new Map<string, ParsedFile>()
+  /** The files' own diagnostics, for the files that have any (few, in a large base). */
+  readonly #fileDiagnostics = new Map<string, readonly Diagnostic[]>()
   /** For each id, the files that define it (sorted): the first one's entity is the node. */
   readonly #definers = new Map<string, string[]>()
   /** For each id declared by an invalid file, the files that declare it. */
@@ -55,8 +57,7 @@ export class IncrementalKnowledgeBase {
   get knowledgeBase(): KnowledgeBase {
     if (!this.#snapshot) {
       const diagnostics: Diagnostic[] = []
-      for (const file of this.#files.values())
-        if (file.diagnostics.length > 0) diagnostics.push(...file.diagnostics)
+      for (const list of this.#fileDiagnostics.values()) diagnostics.push(...list)
       for (const list of this.#duplicateDiagnostics.values()) diagnostics.push(...list)
       for (const list of this.#linkDiagnostics.values()) diagnostics.push(...list)
       for (const list of this.#gapDiagnostics.values()) diagnostics.push(...list)
@@ -136,6 +137,7 @@ export class IncrementalKnowledgeBase {
 
   #register(file: ParsedFile): void {
     this.#files.set(file.path, file)
+    if (file.diagnostics.length > 0) this.#fileDiagnostics.set(file.path, file.diagnostics)
     for (const entity of file.entities) insertSorted(this.#definers, entity.id, file.path)
     for (const declared of file.declared) {
       const set = this.#declared.get(declared.id) ?? new Set()
@@ -146,6 +148,7 @@ export class IncrementalKnowledgeBase {
 
   #unregister(file: ParsedFile): void {
     this.#files.delete(file.path)
+    this.#fileDiagnostics.delete(file.path)
     for (const entity of file.entities) {
       const list = this.#definers.get(entity.id)?.filter((path) => path !== file.path) ?? []
       if (list.length === 0) this.#definers.delete(entity.id)
