@@ -48,6 +48,15 @@ describe('the persistent cache', () => {
     )
   })
 
+  it('restores the graph in the same order, key for key: exports of it are byte-identical', async () => {
+    // toEqual ignores the order of keys, nodes and edges; a JSON export of the graph does not.
+    const exported = (kb: Awaited<ReturnType<typeof loadDirectory>>): string =>
+      JSON.stringify({ graph: kb.graph.export(), diagnostics: kb.diagnostics, files: kb.files })
+    const plain = exported(await loadDirectory(content))
+    expect(exported(await loadDirectory(content, { cacheDirectory }))).toBe(plain) // cold
+    expect(exported(await loadDirectory(content, { cacheDirectory }))).toBe(plain) // warm
+  })
+
   it('keys the cache by content, not by time: an edit that keeps size and time is seen', async () => {
     const file = path.join(content, 'audiences', 'audience-1.md')
     await loadDirectory(content, { cacheDirectory })
