@@ -1,4 +1,12 @@
-/** An author's name split as CSL-JSON wants it: family and given, or a literal (organisations). */
+/**
+ * An author's name split as CSL-JSON wants it: family and given, or a literal (organisations).
+ *
+ * @example
+ * ```ts
+ * const person: AuthorName = { family: 'Collins', given: 'A' }
+ * const organisation: AuthorName = { literal: 'World Health Organization' }
+ * ```
+ */
 export interface AuthorName {
   readonly family?: string
   readonly given?: string

@@ -3,7 +3,15 @@ import { entityLabel, oneLine } from './entity-text.js'
 import { uuidV5 } from './uuid-v5.js'
 import { escapeXmlText, xmlAttributes, xmlDeclaration } from './xml.js'
 
-/** A code of a REFI-QDA codebook, with the codes nested under it. */
+/**
+ * A code of a REFI-QDA codebook, with the codes nested under it.
+ *
+ * @example
+ * ```ts
+ * const names = (code: CodebookCode): string[] => [code.name, ...code.codes.flatMap(names)]
+ * toCodebook(kb).codes.flatMap(names) // ['Coherence', 'CMOC1a: Experience of palliative care ...', ...]
+ * ```
+ */
 export interface CodebookCode {
   readonly guid: string
   readonly name: string
@@ -14,7 +22,14 @@ export interface CodebookCode {
   readonly codes: readonly CodebookCode[]
 }
 
-/** A set of a REFI-QDA codebook: a named group of codes, by GUID. */
+/**
+ * A set of a REFI-QDA codebook: a named group of codes, by GUID.
+ *
+ * @example
+ * ```ts
+ * const sizes = toCodebook(kb).sets.map((set: CodebookSet) => `${set.name}: ${set.members.length}`)
+ * ```
+ */
 export interface CodebookSet {
   readonly guid: string
   readonly name: string
@@ -22,14 +37,33 @@ export interface CodebookSet {
   readonly members: readonly string[]
 }
 
-/** A REFI-QDA codebook (`.qdc`): codes, nested, and sets of codes. */
+/**
+ * A REFI-QDA codebook (`.qdc`): codes, nested, and sets of codes.
+ *
+ * @example
+ * ```ts
+ * const codebook: Codebook = readCodebook(await readFile('review.qdc', 'utf8'))
+ * console.log(codebook.codes.length, codebook.sets.length)
+ * ```
+ */
 export interface Codebook {
   readonly origin?: string
   readonly codes: readonly CodebookCode[]
   readonly sets: readonly CodebookSet[]
 }
 
-/** Thrown by {@link writeCodebook} for a codebook without codes, which REFI-QDA does not allow. */
+/**
+ * Thrown by {@link writeCodebook} for a codebook without codes, which REFI-QDA does not allow.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   writeCodebook({ codes: [], sets: [] })
+ * } catch (error) {
+ *   if (error instanceof EmptyCodebookError) console.error('nothing to export: no constructs')
+ * }
+ * ```
+ */
 export class EmptyCodebookError extends Error {
   override readonly name = 'EmptyCodebookError'
 }

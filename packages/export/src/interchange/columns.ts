@@ -2,10 +2,28 @@ import type { Entity, EntityOf, ReferenceInput } from '@realist-kb/core'
 import { entityLabel, entityTitle, mechanismText, referenceId } from './entity-text.js'
 import type { GraphEdge } from './sorted.js'
 
-/** The value types a column holds; each graph format maps them to its own type names. */
+/**
+ * The value types a column holds; each graph format maps them to its own type names.
+ *
+ * @example
+ * ```ts
+ * const gexfType = (type: ColumnType): string => (type === 'integer' ? 'integer' : 'string')
+ * ```
+ */
 export type ColumnType = 'string' | 'integer'
 
-/** A typed attribute column of a graph export: one per GEXF `<attribute>` or GraphML `<key>`. */
+/**
+ * A typed attribute column of a graph export: one per GEXF `<attribute>` or GraphML `<key>`.
+ *
+ * @example
+ * ```ts
+ * const year: Column<Entity> = {
+ *   name: 'year',
+ *   type: 'integer',
+ *   value: (entity) => (entity.kind === 'study' ? entity.data.citation.year : undefined),
+ * }
+ * ```
+ */
 export interface Column<T> {
   readonly name: string
   readonly type: ColumnType
@@ -55,6 +73,11 @@ const mechanismPart = (part: 'resource' | 'response') =>
 /**
  * The node columns of the GEXF and GraphML exports, in output order. The set is fixed so that a
  * script written against one export works on the next; a node leaves out what it lacks.
+ *
+ * @example
+ * ```ts
+ * nodeColumns.map((column) => `${column.name}: ${column.type}`) // ['label: string', ...]
+ * ```
  */
 export const nodeColumns: readonly Column<Entity>[] = [
   { name: 'label', type: 'string', value: entityLabel },
@@ -167,7 +190,14 @@ export const nodeColumns: readonly Column<Entity>[] = [
   },
 ]
 
-/** The edge columns of the GEXF and GraphML exports, in output order. */
+/**
+ * The edge columns of the GEXF and GraphML exports, in output order.
+ *
+ * @example
+ * ```ts
+ * edgeColumns.map((column) => column.name) // ['type', 'basis', ...]
+ * ```
+ */
 export const edgeColumns: readonly Column<GraphEdge>[] = [
   { name: 'type', type: 'string', value: (edge) => edge.attributes.type },
   { name: 'basis', type: 'string', value: (edge) => edge.attributes.basis },

@@ -6,7 +6,14 @@ import {
 } from '@realist-kb/core'
 import { type AuthorName, parseAuthorName } from './author-name.js'
 
-/** The CSL item types the export produces. */
+/**
+ * The CSL item types the export produces.
+ *
+ * @example
+ * ```ts
+ * const journalArticles = toCslJson(kb).filter((item) => item.type === ('article-journal' satisfies CslType))
+ * ```
+ */
 export type CslType =
   | 'article'
   | 'article-journal'
@@ -17,7 +24,14 @@ export type CslType =
   | 'thesis'
   | 'document'
 
-/** One CSL-JSON item: only the fields a study's citation holds. */
+/**
+ * One CSL-JSON item: only the fields a study's citation holds.
+ *
+ * @example
+ * ```ts
+ * const withDoi: CslItem[] = toCslJson(kb).filter((item) => item.DOI !== undefined)
+ * ```
+ */
 export interface CslItem {
   readonly id: string
   readonly type: CslType

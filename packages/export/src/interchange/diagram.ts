@@ -8,7 +8,14 @@ import {
 } from '@realist-kb/core'
 import { entityLabel, entityTitle, oneLine, shortCitation } from './entity-text.js'
 
-/** A box in a diagram. */
+/**
+ * A box in a diagram.
+ *
+ * @example
+ * ```ts
+ * const cmocBoxes: DiagramNode[] = programmeTheoryDiagram(kb).nodes.filter((node) => node.kind === 'cmoc')
+ * ```
+ */
 export interface DiagramNode {
   /** The entity id. */
   readonly id: string
@@ -19,7 +26,14 @@ export interface DiagramNode {
   readonly detail?: string
 }
 
-/** An arrow in a diagram; inferred links are drawn dashed. */
+/**
+ * An arrow in a diagram; inferred links are drawn dashed.
+ *
+ * @example
+ * ```ts
+ * const dashed: DiagramEdge[] = programmeTheoryDiagram(kb).edges.filter((edge) => edge.basis === 'inferred')
+ * ```
+ */
 export interface DiagramEdge {
   readonly source: string
   readonly target: string
@@ -28,7 +42,15 @@ export interface DiagramEdge {
   readonly label?: string
 }
 
-/** A picture of part of the knowledge base, independent of the notation it is drawn in. */
+/**
+ * A picture of part of the knowledge base, independent of the notation it is drawn in.
+ *
+ * @example
+ * ```ts
+ * const diagram: Diagram | undefined = traceDiagram(kb, 'rec-2-3')
+ * if (diagram) console.log(writeMermaid(diagram), writeDot(diagram))
+ * ```
+ */
 export interface Diagram {
   /** A name for the picture, safe as an identifier (`programme-theory`, `trace-rec-1-1`). */
   readonly name: string

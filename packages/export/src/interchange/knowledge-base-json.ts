@@ -9,14 +9,28 @@ import type {
 } from '@realist-kb/core'
 import { sortedEdges, sortedEntities } from './sorted.js'
 
-/** An entity as the JSON form holds it: everything but its unresolved links. */
+/**
+ * An entity as the JSON form holds it: everything but its unresolved links.
+ *
+ * @example
+ * ```ts
+ * const studies: EntityJson[] = toKnowledgeBaseJson(kb).entities.filter((e) => e.kind === 'study')
+ * ```
+ */
 export type EntityJson = Entity extends infer E
   ? E extends Entity
     ? Omit<E, 'links'>
     : never
   : never
 
-/** A resolved link: one edge of the graph. */
+/**
+ * A resolved link: one edge of the graph.
+ *
+ * @example
+ * ```ts
+ * const inferred: LinkJson[] = toKnowledgeBaseJson(kb).links.filter((link) => link.basis === 'inferred')
+ * ```
+ */
 export interface LinkJson {
   readonly source: string
   readonly target: string
@@ -30,7 +44,15 @@ export interface LinkJson {
   readonly place: Place
 }
 
-/** The whole knowledge base as JSON, version 1 (documented in docs/json-format.md). */
+/**
+ * The whole knowledge base as JSON, version 1 (documented in docs/json-format.md).
+ *
+ * @example
+ * ```ts
+ * const json: KnowledgeBaseJson = JSON.parse(writeKnowledgeBaseJson(kb))
+ * console.log(json.review, json.entities.length, json.links.length)
+ * ```
+ */
 export interface KnowledgeBaseJson {
   readonly formatVersion: 1
   readonly generator: 'realist-kb'

@@ -1,7 +1,18 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { Codebook, CodebookCode, CodebookSet } from './codebook.js'
 
-/** Thrown by {@link readCodebook} for text that is not a well-formed REFI-QDA codebook. */
+/**
+ * Thrown by {@link readCodebook} for text that is not a well-formed REFI-QDA codebook.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   readCodebook('<not-a-codebook/>')
+ * } catch (error) {
+ *   if (error instanceof CodebookParseError) console.error(error.message)
+ * }
+ * ```
+ */
 export class CodebookParseError extends Error {
   override readonly name = 'CodebookParseError'
 }
