@@ -1,0 +1,130 @@
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { entitiesOfKind } from '@realist-kb/core'
+import { loadDirectory } from '@realist-kb/core/node'
+import {
+  type Diagram,
+  programmeTheoryDiagram,
+  traceDiagram,
+  writeMermaid,
+} from '@realist-kb/export'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hasChromium, launchChromium } from './chromium.js'
+
+const require = createRequire(import.meta.url)
+const root = path.resolve(import.meta.dirname, '../..')
+const validFixture = path.join(root, 'packages/core/test/fixtures/valid')
+const hostileFixture = path.join(root, 'packages/export/test/fixtures/hostile')
+
+interface Rendered {
+  readonly nodes: number
+  readonly edges: number
+  readonly labels: string[]
+  readonly scripts: number
+  readonly handlers: string[]
+}
+
+/**
+ * Mermaid's own parser and renderer, in chromium: the flowcharts we write are read by the real
+ * grammar (a line-by-line check in the export tests only knows the lines we meant to write).
+ */
+describe.skipIf(!hasChromium)('Mermaid flowcharts read by Mermaid itself', () => {
+  let browser: Browser
+  let page: Page
+  const diagrams: [string, Diagram][] = []
+
+  beforeAll(async () => {
+    const content = await loadDirectory(path.join(root, 'content'))
+    const valid = await loadDirectory(validFixture)
+    const hostile = await loadDirectory(hostileFixture)
+    for (const [name, kb] of [
+      ['valid', valid],
+      ['hostile', hostile],
+      ['bundled', content],
+    ] as const) {
+      diagrams.push([`the ${name} programme theory`, programmeTheoryDiagram(kb)])
+      for (const rec of entitiesOfKind(kb.graph, 'recommendation')) {
+        const trace = traceDiagram(kb, rec.id)
+        if (trace) diagrams.push([`the ${name} trace of ${rec.id}`, trace])
+      }
+    }
+    browser = await launchChromium()
+    page = await browser.newPage()
+    await page.setContent('<!doctype html><html><body></body></html>')
+    await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') })
+    await page.evaluate(() => {
+      ;(globalThis as unknown as MermaidGlobal).mermaid.initialize({ startOnLoad: false })
+    })
+  }, 60_000)
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  const parse = (text: string): Promise<string> =>
+    page.evaluate(async (source) => {
+      try {
+        await (globalThis as unknown as MermaidGlobal).mermaid.parse(source)
+        return 'ok'
+      } catch (error) {
+        return String(error)
+      }
+    }, text)
+
+  it('refuses a broken flowchart (the parser is strict enough to test with)', async () => {
+    expect(await parse('flowchart LR\n  a["x"]]\n')).not.toBe('ok')
+    expect(await parse('flowchart LR\n  a["x"] --> b["y"]\n')).toBe('ok')
+  })
+
+  it('parses every programme theory and trace: valid, hostile and bundled', async () => {
+    expect(diagrams.length).toBeGreaterThan(25)
+    const failures: string[] = []
+    for (const [name, diagram] of diagrams) {
+      const result = await parse(writeMermaid(diagram))
+      if (result !== 'ok') failures.push(`${name}: ${result}`)
+    }
+    expect(failures).toEqual([])
+  })
+
+  it('renders the hostile theory with every node and arrow, its labels as text', async () => {
+    const [, diagram] = diagrams.find(([name]) => name === 'the hostile programme theory') ?? []
+    if (!diagram) throw new Error('no hostile theory')
+    const rendered = await page.evaluate(async (source): Promise<Rendered> => {
+      const { svg } = await (globalThis as unknown as MermaidGlobal).mermaid.render(
+        'hostile',
+        source,
+      )
+      const host = document.createElement('div')
+      host.innerHTML = svg
+      return {
+        nodes: host.querySelectorAll('g.node').length,
+        edges: host.querySelectorAll('path.flowchart-link').length,
+        labels: Array.from(host.querySelectorAll('g.node')).map((node) => node.textContent ?? ''),
+        scripts: host.querySelectorAll('script').length,
+        handlers: Array.from(host.querySelectorAll('*')).flatMap((element) =>
+          element.getAttributeNames().filter((attribute) => attribute.startsWith('on')),
+        ),
+      }
+    }, writeMermaid(diagram))
+    expect(rendered.nodes).toBe(diagram.nodes.length)
+    expect(rendered.edges).toBe(diagram.edges.length)
+    expect(rendered.scripts).toBe(0)
+    expect(rendered.handlers).toEqual([])
+    // Each box shows its label's characters, markup included, and nothing else (line breaks
+    // aside: labels are wrapped, so whitespace is left out of the comparison).
+    const text = (label: string): string => label.replace(/\s+/g, '')
+    expect(rendered.labels.map(text).sort()).toEqual(
+      diagram.nodes.map((node) => text(node.label)).sort(),
+    )
+    expect(rendered.labels.join(' ')).toContain('<script>')
+  })
+})
+
+interface MermaidGlobal {
+  mermaid: {
+    initialize(config: { startOnLoad: boolean }): void
+    parse(text: string): Promise<unknown>
+    render(id: string, text: string): Promise<{ svg: string }>
+  }
+}
