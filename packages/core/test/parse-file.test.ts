@@ -123,6 +123,17 @@ describe('parseFile', () => {
     ])
   })
 
+  it('keeps the tags of an evidence file of its own', () => {
+    const text =
+      '---\nkind: evidence\nstudy: doe-2020\ncmocs: [cmoc-1a]\nrelation: refines\nparts: [context]\npoint: P\ntags: [rural, follow-up]\n---\n'
+    const parsed = parseFile({ path: 'evidence/doe-2020-extra.md', text })
+    expect(parsed.diagnostics).toEqual([])
+    expect(parsed.entities[0]?.data).toMatchObject({
+      study: 'doe-2020',
+      tags: ['rural', 'follow-up'],
+    })
+  })
+
   it('reports an unterminated frontmatter', () => {
     const [diagnostic] = parseFile({
       path: 'audiences/x.md',

@@ -47,11 +47,10 @@ function expectedData(kind: EntityKind, data: EntityData, id: string): unknown[]
     return [own, ...evidence.map((entry) => ({ ...entry, study: id }))]
   }
   if (kind === 'evidence') {
-    // An evidence file's study reference becomes a plain id; `kind` and `tags` are not kept
-    // in evidence data (an evidence entry has neither).
+    // An evidence file's study reference becomes a plain id; `kind` is not kept in evidence
+    // data (an evidence entry has none), `tags` are.
     const {
       kind: _kind,
-      tags: _tags,
       study,
       ...fields
     } = data as EntityData & {

@@ -67,7 +67,8 @@ export interface Link {
 }
 
 /**
- * Evidence data with its study resolved to an id, whichever form it was written in.
+ * Evidence data with its study resolved to an id, whichever form it was written in. `tags` are
+ * those of an evidence file of its own (an entry inside a study has none).
  *
  * @example
  * ```ts
@@ -76,7 +77,10 @@ export interface Link {
  * evidence.map((entry) => byStudy(entry.data))
  * ```
  */
-export type EvidenceData = EvidenceEntryData & { readonly study: string }
+export type EvidenceData = EvidenceEntryData & {
+  readonly study: string
+  readonly tags?: readonly string[]
+}
 
 /**
  * A study's own data; its evidence entries become entities of their own.

@@ -7,7 +7,7 @@ import type { ParsedFile } from '../parse/parse-file.js'
 import type { StoredGraph } from './stored-graph.js'
 
 /** Bump when parsing or graph building changes what a file yields: older caches are ignored. */
-const cacheFormat = 'realist-kb-cache-3'
+const cacheFormat = 'realist-kb-cache-4'
 
 /** The knowledge base as last built. */
 export interface Snapshot {

@@ -308,7 +308,7 @@ function parseWithImpl(
     const {
       kind: _kind,
       study,
-      tags: _tags,
+      tags,
       ...fields
     } = result.data as EvidenceEntryData & {
       kind: 'evidence'
@@ -320,7 +320,11 @@ function parseWithImpl(
       ...build.fieldLinks(kind, result.data as Record<string, unknown>, []),
       ...bodyLinks,
     ]
-    const evidenceData: EvidenceData = { ...fields, study: studyId }
+    const evidenceData: EvidenceData = {
+      ...fields,
+      study: studyId,
+      ...(tags === undefined ? {} : { tags }),
+    }
     build.rationaleWarnings(links, fields.rationale)
     entities.push({
       kind,
