@@ -289,67 +289,43 @@ function parseWithImpl(
   const build = new EntityBuilder(file.path, context, diagnostics)
   const bodyLinks = build.bodyLinks(split)
   const position = lines.range(0, split.bodyOffset)
+  // The entity the file itself defines (a study's evidence entries are added after it).
+  const own = (links: readonly Link[], data: unknown): Entity =>
+    ({ kind, id, file: file.path, position, body: split.body, links, data }) as Entity
   const entities: Entity[] = []
   if (kind === 'study') {
-    const { evidence = [], ...own } = result.data as StudyData
-    entities.push({
-      kind,
-      id,
-      file: file.path,
-      position,
-      body: split.body,
-      links: bodyLinks,
-      data: own,
-    })
+    const { evidence = [], ...studyData } = result.data as StudyData
+    entities.push(own(bodyLinks, studyData))
     evidence.forEach((entry, index) => {
       entities.push(build.evidenceEntry(id, entry, index))
-    })
-  } else if (kind === 'evidence') {
-    const {
-      kind: _kind,
-      study,
-      tags,
-      ...fields
-    } = result.data as EvidenceEntryData & {
-      kind: 'evidence'
-      study: string | { id: string }
-      tags?: string[]
-    }
-    const studyId = normaliseReference(study).id
-    const links = [
-      ...build.fieldLinks(kind, result.data as Record<string, unknown>, []),
-      ...bodyLinks,
-    ]
-    const evidenceData: EvidenceData = {
-      ...fields,
-      study: studyId,
-      ...(tags === undefined ? {} : { tags }),
-    }
-    build.rationaleWarnings(links, fields.rationale)
-    entities.push({
-      kind,
-      id,
-      file: file.path,
-      position,
-      body: split.body,
-      links,
-      data: evidenceData,
     })
   } else {
     const links = [
       ...build.fieldLinks(kind, result.data as Record<string, unknown>, []),
       ...bodyLinks,
     ]
-    build.rationaleWarnings(links, undefined)
-    entities.push({
-      kind,
-      id,
-      file: file.path,
-      position,
-      body: split.body,
-      links,
-      data: result.data,
-    } as Entity)
+    if (kind === 'evidence') {
+      const {
+        kind: _kind,
+        study,
+        tags,
+        ...fields
+      } = result.data as EvidenceEntryData & {
+        kind: 'evidence'
+        study: string | { id: string }
+        tags?: string[]
+      }
+      build.rationaleWarnings(links, fields.rationale)
+      const data: EvidenceData = {
+        ...fields,
+        study: normaliseReference(study).id,
+        ...(tags === undefined ? {} : { tags }),
+      }
+      entities.push(own(links, data))
+    } else {
+      build.rationaleWarnings(links, undefined)
+      entities.push(own(links, result.data))
+    }
   }
   return { path: file.path, entities, declared: [], diagnostics }
 }
