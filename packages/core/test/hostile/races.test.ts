@@ -106,6 +106,24 @@ describe.each([
     }
   })
 
+  it('a folder replaced by a link out of the content after listing is not followed', async () => {
+    const temp = await tempContent(
+      { 'audiences/a.md': audience('A'), 'review.md': '---\nkind: review\ntitle: R\n---\n' },
+      { 'audiences/a.md': audience('Secret') },
+    )
+    try {
+      const folder = path.join(temp.root, 'audiences')
+      const kb = await loadWithChange(cached, temp.root, 'audiences/a.md', async () => {
+        await rm(folder, { recursive: true })
+        await symlink(path.join(temp.outside, 'audiences'), folder)
+      })
+      expect(codesOf(kb, 'audiences/a.md')).toEqual(['RKB112 unsafe-path'])
+      expect(kb.graph.hasNode('a')).toBe(false)
+    } finally {
+      await temp.cleanup()
+    }
+  })
+
   it('a file replaced by a folder after listing is reported unreadable', async () => {
     const temp = await tempContent({ 'audiences/a.md': audience('A') })
     try {

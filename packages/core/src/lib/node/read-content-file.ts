@@ -29,6 +29,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 export class ContentFileReader {
   readonly #root: string
   readonly #limit: number
+  /** Whether each folder read from still resolves inside the root, checked once per folder. */
+  readonly #folderInside = new Map<string, boolean>()
   #buffer: Buffer
 
   /** `root` must be a real path (no links); `limit` is the largest file read, in bytes. */
@@ -47,6 +49,8 @@ export class ContentFileReader {
     let fd: number | undefined
     try {
       // One open, then stat and read through it: the size checked is the size of what is read.
+      if (!this.#isFolderInside(path.dirname(absolute)))
+        return { file: relative, problem: { kind: 'outside' } }
       fd = this.#openInside(absolute)
       if (fd === undefined) return { file: relative, problem: { kind: 'outside' } }
       const info = fstatSync(fd)
@@ -94,6 +98,26 @@ export class ContentFileReader {
     const larger = Buffer.allocUnsafe(size)
     this.#buffer.copy(larger)
     this.#buffer = larger
+  }
+
+  /**
+   * Whether a folder still resolves inside the root. O_NOFOLLOW guards only the last part of a
+   * path: a folder swapped for a link out of the root after listing would otherwise be followed.
+   * Checked when reading first reaches the folder (once, not per file: a realpath per file would
+   * cost a fifth of a load); a folder that cannot be resolved is left for the open to report.
+   */
+  #isFolderInside(folder: string): boolean {
+    let inside = this.#folderInside.get(folder)
+    if (inside === undefined) {
+      try {
+        const real = realpathSync(folder)
+        inside = real === this.#root || real.startsWith(this.#root + path.sep)
+      } catch {
+        inside = true
+      }
+      this.#folderInside.set(folder, inside)
+    }
+    return inside
   }
 
   /**
