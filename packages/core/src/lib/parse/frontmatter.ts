@@ -11,8 +11,6 @@ export interface SplitFile {
   readonly locate: Locator
   /** The frontmatter as plain data. */
   readonly data: unknown
-  /** Whether the fast subset parser read the frontmatter (otherwise `yaml` did). */
-  readonly fast: boolean
   /** Offset of the frontmatter text in the file. */
   readonly matterOffset: number
   /** The markdown body. */
@@ -110,7 +108,6 @@ export function splitFrontmatter(text: string, fast = false): SplitFile | SplitP
       return {
         locate: (path, keyOf) => locateFast(tree, path, keyOf),
         data: fastToJs(tree),
-        fast: true,
         matterOffset,
         body,
         bodyOffset,
@@ -206,7 +203,6 @@ export function splitFrontmatter(text: string, fast = false): SplitFile | SplitP
   return {
     locate: yamlLocator(document),
     data: data ?? {},
-    fast: false,
     matterOffset,
     body,
     bodyOffset,

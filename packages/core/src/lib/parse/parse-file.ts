@@ -105,32 +105,17 @@ export function parseFile(
   file: Readonly<SourceFile>,
   options?: Readonly<ParseOptions> | null,
 ): ParsedFile {
-  if (options?.fastPath === false) return parseWith(file, options, false).result
-  const parsed = parseWith(file, options, true)
+  const fast = options?.fastPath !== false
+  const parsed = parseWith(file, options, fast)
   // Any diagnostic is reported from the reference path, so messages and positions never depend
   // on which parser read the file. Files with problems are rare; valid files stay fast.
-  return parsed.usedFast && parsed.result.diagnostics.length > 0
-    ? parseWith(file, options, false).result
-    : parsed.result
+  return fast && parsed.diagnostics.length > 0 ? parseWith(file, options, false) : parsed
 }
 
 function parseWith(
   file: Readonly<SourceFile>,
   options: Readonly<ParseOptions> | null | undefined,
   fast: boolean,
-): { result: ParsedFile; usedFast: boolean } {
-  let usedFast = false
-  const result = parseWithImpl(file, options, fast, (value) => {
-    usedFast = value
-  })
-  return { result, usedFast }
-}
-
-function parseWithImpl(
-  file: Readonly<SourceFile>,
-  options: Readonly<ParseOptions> | null | undefined,
-  fast: boolean,
-  reportFast: (value: boolean) => void,
 ): ParsedFile {
   const diagnostics: Diagnostic[] = []
   const empty = (): ParsedFile => ({ path: file.path, entities: [], declared: [], diagnostics })
@@ -211,7 +196,6 @@ function parseWithImpl(
     return declareFromName()
   }
 
-  reportFast(split.fast)
   const data = split.data as Record<string, unknown>
   const context = { locate: split.locate, lines, matterOffset: split.matterOffset }
   const folder = folderOf(file.path)
