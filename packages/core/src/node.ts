@@ -9,4 +9,6 @@ export {
   type LoadDirectoryOptions,
   listContentFiles,
   loadDirectory,
+  readContentFile,
 } from './lib/node/load-directory.js'
+export type { FileStat } from './lib/node/read-content-file.js'

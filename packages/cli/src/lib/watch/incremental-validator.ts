@@ -7,14 +7,9 @@ import {
   type KnowledgeBase,
   type ParsedFile,
 } from '@realist-kb/core'
-import { listContentFiles } from '@realist-kb/core/node'
+import { type LoadDirectoryOptions, listContentFiles } from '@realist-kb/core/node'
 import { type DiagnosticDiff, diffDiagnostics } from './diagnostic-diff.js'
-import {
-  fileSignature,
-  type ReadContentFile,
-  type ReadContentFileOptions,
-  readContentFile,
-} from './read-content-file.js'
+import { fileSignature, readWatchedFile, type WatchedFile } from './read-content-file.js'
 
 /** What one update did: the new knowledge base, the diagnostics diff, the files touched. */
 export interface ValidationUpdate extends DiagnosticDiff {
@@ -57,8 +52,8 @@ interface Plan {
  * ```
  */
 export class IncrementalValidator {
-  readonly #options: Readonly<ReadContentFileOptions> | null | undefined
-  readonly #files = new Map<string, ReadContentFile>()
+  readonly #options: Readonly<LoadDirectoryOptions> | null | undefined
+  readonly #files = new Map<string, WatchedFile>()
   /** Folders holding content files at the last listing (`''` is the root). */
   #folders = new Set<string>([''])
   #root: string
@@ -69,19 +64,9 @@ export class IncrementalValidator {
   /** Files read or dropped since the graph was last brought up to date. */
   readonly #dirty = new Set<string>()
 
-  constructor(root: string, options?: Readonly<ReadContentFileOptions> | null) {
+  constructor(root: string, options?: Readonly<LoadDirectoryOptions> | null) {
     this.#root = path.resolve(root)
     this.#options = options
-  }
-
-  /** The knowledge base as of the last update (`undefined` before {@link start}). */
-  get knowledgeBase(): KnowledgeBase | undefined {
-    return this.#kb
-  }
-
-  /** The content folder, resolved. */
-  get root(): string {
-    return this.#root
   }
 
   /** Read every content file and build the knowledge base. */
@@ -107,7 +92,7 @@ export class IncrementalValidator {
     const reparsed: string[] = []
     const results = await Promise.all(
       [...plan.read].map(
-        async (file) => [file, await readContentFile(this.#root, file, this.#options)] as const,
+        async (file) => [file, await readWatchedFile(this.#root, file, this.#options)] as const,
       ),
     )
     for (const [file, result] of results) {

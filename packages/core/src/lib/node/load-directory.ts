@@ -14,7 +14,7 @@ import {
   type Snapshot,
   writeCaches,
 } from './cache.js'
-import { ContentFileReader, type ContentRead, codeOf } from './read-content-file.js'
+import { ContentFileReader, type ContentRead, codeOf, type FileStat } from './read-content-file.js'
 import { restoreGraph, storeGraph } from './stored-graph.js'
 
 /**
@@ -67,6 +67,32 @@ export async function loadDirectory(
     return buildKnowledgeBase([...parsed, ...problemFiles])
   }
   return loadThroughCache(root, files, problemFiles, reader, options, options.cacheDirectory)
+}
+
+/**
+ * Read and parse one content file exactly as {@link loadDirectory} does (the same checks, limits
+ * and diagnostics), for a caller that follows changes file by file, such as watch mode. `root`
+ * is the content folder as `realpath` gives it. `undefined` when the file no longer exists.
+ * `stat` identifies the version read (from the open file), when the file could be opened.
+ *
+ * @example
+ * ```ts
+ * import { readContentFile } from '@realist-kb/core/node'
+ * const read = readContentFile('/abs/content', 'cmocs/cmoc-1a.md')
+ * read?.parsed.diagnostics
+ * ```
+ */
+export function readContentFile(
+  root: string,
+  relative: string,
+  options?: Readonly<LoadDirectoryOptions> | null,
+): { readonly parsed: ParsedFile; readonly stat?: FileStat } | undefined {
+  const reader = new ContentFileReader(root, options?.maxFileBytes ?? defaultMaxFileBytes)
+  const read = reader.read(relative)
+  if ('problem' in read && read.problem.kind === 'unreadable' && read.problem.code === 'ENOENT')
+    return undefined
+  const parsed = parseRead(read, options)
+  return read.stat === undefined ? { parsed } : { parsed, stat: read.stat }
 }
 
 /** Files read between two turns of the event loop: about a millisecond's work each time. */

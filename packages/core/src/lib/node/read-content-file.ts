@@ -3,8 +3,23 @@ import path from 'node:path'
 
 /** A content file read whole, or why it was not. */
 export type ContentRead =
-  | { readonly file: string; readonly text: string }
-  | { readonly file: string; readonly problem: ReadProblem }
+  | { readonly file: string; readonly text: string; readonly stat: FileStat }
+  | { readonly file: string; readonly problem: ReadProblem; readonly stat?: FileStat }
+
+/**
+ * The identity of the version of a file that was read, from the open file itself: it changes
+ * whenever the file is written or replaced.
+ *
+ * @example
+ * ```ts
+ * const versionOf = (stat: FileStat): string => `${stat.ino}:${stat.size}:${stat.mtimeMs}`
+ * ```
+ */
+export interface FileStat {
+  readonly ino: number
+  readonly size: number
+  readonly mtimeMs: number
+}
 
 /** Why a listed file was not read, for the loader to turn into a diagnostic. */
 export type ReadProblem =
@@ -55,18 +70,22 @@ export class ContentFileReader {
       if (fd === undefined) return { file: relative, problem: { kind: 'outside' } }
       const info = fstatSync(fd)
       if (!info.isFile())
-        return { file: relative, problem: { kind: 'unreadable', code: 'not a regular file' } }
+        return {
+          file: relative,
+          problem: { kind: 'unreadable', code: 'not a regular file' },
+          stat: info,
+        }
       if (info.size > this.#limit)
-        return { file: relative, problem: { kind: 'too-large', size: info.size } }
+        return { file: relative, problem: { kind: 'too-large', size: info.size }, stat: info }
       const length = this.#readAll(fd, info.size)
       if (length > this.#limit)
-        return { file: relative, problem: { kind: 'too-large', size: length } }
+        return { file: relative, problem: { kind: 'too-large', size: length }, stat: info }
       const bytes = this.#buffer.subarray(0, length)
       onBytes?.(bytes)
       try {
-        return { file: relative, text: utf8.decode(bytes) }
+        return { file: relative, text: utf8.decode(bytes), stat: info }
       } catch {
-        return { file: relative, problem: { kind: 'not-utf8' } }
+        return { file: relative, problem: { kind: 'not-utf8' }, stat: info }
       }
     } catch (error) {
       return { file: relative, problem: { kind: 'unreadable', code: codeOf(error) } }
