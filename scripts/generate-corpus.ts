@@ -3,8 +3,18 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { generateCorpus } from './corpus/generate.js'
 
-/** Corpus sizes by name: number of study files. */
-export const corpusSizes: Record<string, number> = { '1k': 1000, '10k': 10_000, '50k': 50_000 }
+/**
+ * The number of studies a size names: `10k` is 10,000, `250` is 250; `undefined` otherwise.
+ *
+ * @example
+ * ```ts
+ * studiesOfSize('50k') // 50000
+ * ```
+ */
+export function studiesOfSize(size: string): number | undefined {
+  const match = /^([1-9]\d*)(k?)$/.exec(size)
+  return match ? Number(match[1]) * (match[2] ? 1000 : 1) : undefined
+}
 
 /**
  * Write a generated corpus to `<out>/<size>/` (removing an earlier one there) and return its path.
@@ -18,9 +28,9 @@ export async function writeCorpus(
   size: string,
   out: string,
 ): Promise<{ folder: string; files: number; bytes: number }> {
-  const studies = corpusSizes[size] ?? Number(size)
-  if (!Number.isInteger(studies) || studies <= 0)
-    throw new Error(`Unexpected size ${size}, expected 1k, 10k, 50k or a number`)
+  const studies = studiesOfSize(size)
+  if (studies === undefined)
+    throw new Error(`Unexpected size ${size}, expected a number of studies such as 250 or 10k`)
   const folder = path.resolve(out, size)
   await rm(folder, { recursive: true, force: true })
   const files = generateCorpus({ studies })

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { buildTraceReport, IncrementalKnowledgeBase, parseFile } from '@realist-kb/core'
 import { listContentFiles, loadDirectory } from '@realist-kb/core/node'
 import { renderHtml } from '@realist-kb/export'
 import matter from 'gray-matter'
+import { median } from './median.js'
 
 /**
  * One measurement, in a process of its own (so peak memory is its own): prints
@@ -14,7 +15,7 @@ const [phase, corpus, cacheDirectory] = process.argv.slice(2)
 if (!phase || !corpus) throw new Error('usage: measure.ts <phase> <corpus> [cache-dir]')
 
 /** The floor: list and read every file, in batches of 64 (faster and leaner than all at once). */
-async function readAll(): Promise<string[]> {
+async function readAll(): Promise<{ files: string[]; texts: string[] }> {
   const { files } = await listContentFiles(path.resolve(corpus as string))
   const texts: string[] = []
   for (let start = 0; start < files.length; start += 64) {
@@ -26,7 +27,7 @@ async function readAll(): Promise<string[]> {
       )),
     )
   }
-  return texts
+  return { files, texts }
 }
 
 const phases: Record<string, () => Promise<number>> = {
@@ -45,7 +46,7 @@ const phases: Record<string, () => Promise<number>> = {
   },
   async 'read-gray-matter'() {
     const start = performance.now()
-    for (const text of await readAll()) matter(text, {})
+    for (const text of (await readAll()).texts) matter(text, {})
     return performance.now() - start
   },
   async cold() {
@@ -67,24 +68,23 @@ const phases: Record<string, () => Promise<number>> = {
     return performance.now() - start
   },
   async incremental() {
-    // Median of 21 one-file edits (a study's evidence relinked), each re-read, re-parsed and
-    // applied to the live graph, with the diagnostics brought up to date.
-    const { files } = await listContentFiles(path.resolve(corpus))
-    const texts = await readAll()
+    // Median of 21 one-file edits (a study's evidence relinked), each re-parsed and applied to
+    // the live graph, with the diagnostics brought up to date. The edits are made in memory: the
+    // corpus on disk is never changed, so a run that dies leaves it as it was.
+    const { files, texts } = await readAll()
     const live = new IncrementalKnowledgeBase(
       files.map((file, index) => parseFile({ path: file, text: texts[index] ?? '' })),
     )
-    const studies = files.filter((file) => file.startsWith('studies/')).slice(0, 21)
     const times: number[] = []
-    for (const [index, file] of studies.entries()) {
-      const absolute = path.join(corpus, file)
-      const original = await readFile(absolute, 'utf8')
-      await writeFile(absolute, original.replace(/cmoc-\d+/, `cmoc-${(index % 17) + 1}`))
+    for (let index = 0, edits = 0; index < files.length && edits < 21; index++) {
+      const file = files[index] as string
+      if (!file.startsWith('studies/')) continue
+      const text = (texts[index] ?? '').replace(/cmoc-\d+/, `cmoc-${(edits % 17) + 1}`)
       const start = performance.now()
-      live.update(parseFile({ path: file, text: await readFile(absolute, 'utf8') }))
+      live.update(parseFile({ path: file, text }))
       void live.knowledgeBase.diagnostics.length
       times.push(performance.now() - start)
-      await writeFile(absolute, original)
+      edits++
     }
     return median(times)
   },
@@ -103,11 +103,6 @@ const phases: Record<string, () => Promise<number>> = {
     await build({ config, logLevel: 'silent' })
     return performance.now() - start
   },
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
 }
 
 const run = phases[phase]

@@ -5,8 +5,10 @@ import { defineConfig, s } from 'velite'
 
 // The comparison for `pnpm bench`: velite loads the same corpus with a schema equivalent to
 // ours (strict frontmatter objects, references as strings), compiles each body with its markdown
-// pipeline, and builds the same graph (entities, frontmatter links, inline [[id]] links) in its
-// prepare hook. The corpus folder comes from BENCH_CORPUS.
+// pipeline, and builds the same graph in its prepare hook: an entity per file (its id from the
+// file name, as ours), one per evidence entry, and an edge per frontmatter and inline [[id]] link
+// that resolves (found with a plain regex, so links in code count too: about 1% more edges than
+// ours). Set BENCH_VELITE_COUNTS to print the graph's size. The corpus folder comes from BENCH_CORPUS.
 // velite resolves `root` against the config file's folder: pass an absolute path.
 const root = path.resolve(process.env.BENCH_CORPUS ?? 'bench-corpus/10k')
 const reference = s.union([
@@ -22,6 +24,7 @@ const common = {
   provenance: s.string().optional(),
   body: s.markdown(),
   raw: s.raw(),
+  path: s.path(),
 }
 
 export default defineConfig({
@@ -126,27 +129,36 @@ export default defineConfig({
   },
   prepare(data) {
     const graph = new graphology.MultiDirectedGraph()
-    const idOf = (entry: { id?: string | undefined; raw: string }, fallback: string): string =>
-      entry.id ?? fallback
+    type Entry = Record<string, unknown> & { id?: string; path: string; raw: string }
     const targets = (value: unknown): string[] =>
       (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((r) =>
         typeof r === 'string' ? r : (r as { id: string }).id,
       )
-    const all = Object.entries(data).flatMap(([collection, entries]) =>
-      (entries as Record<string, unknown>[]).map((entry, index) => ({
-        collection,
-        entry,
-        id: idOf(entry as { id?: string; raw: string }, `${collection}-${index}`),
-      })),
+    const link = (source: string, value: unknown): void => {
+      for (const target of targets(value)) if (graph.hasNode(target)) graph.addEdge(source, target)
+    }
+    const all = Object.values(data).flatMap((entries) =>
+      (entries as Entry[]).map((entry) => ({ entry, id: entry.id ?? path.basename(entry.path) })),
     )
-    for (const { id, entry } of all) if (!graph.hasNode(id)) graph.addNode(id, entry)
     for (const { id, entry } of all) {
-      for (const key of ['construct', 'audiences', 'cmocs'])
-        for (const target of targets(entry[key]))
-          if (graph.hasNode(target)) graph.addEdge(id, target)
+      if (graph.hasNode(id)) continue
+      graph.addNode(id, entry)
+      ;((entry.evidence as Record<string, unknown>[] | undefined) ?? []).forEach((item, index) => {
+        graph.addNode(`${id}-e${index + 1}`, item)
+      })
+    }
+    for (const { id, entry } of all) {
+      for (const key of ['construct', 'audiences', 'cmocs']) link(id, entry[key])
+      ;((entry.evidence as Record<string, unknown>[] | undefined) ?? []).forEach((item, index) => {
+        const evidence = `${id}-e${index + 1}`
+        graph.addEdge(evidence, id)
+        link(evidence, item.cmocs)
+      })
       for (const match of String(entry.raw).matchAll(/\[\[([^[\]\n]+?)\]\]/g))
         if (match[1] && graph.hasNode(match[1])) graph.addEdge(id, match[1])
     }
+    if (process.env.BENCH_VELITE_COUNTS)
+      console.error(`velite graph: ${graph.order} nodes, ${graph.size} edges`)
     return false // nothing to write: the measurement is load, validate and graph
   },
 })
