@@ -1,7 +1,7 @@
 import type { TraceReport } from '@realist-kb/core'
 import { type Exporter, reportExporters } from '@realist-kb/export'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { bundledReport, fixtureReport } from './report-helpers.js'
+import { bundledReport, fixtureReport, looseEndsReport } from './report-helpers.js'
 
 /** Checks that every in-document link of one format resolves, given the rendered text. */
 const linkCheckers: Record<string, (text: string, report: TraceReport) => string[]> = {
@@ -83,6 +83,7 @@ const inputs: [string, () => Promise<TraceReport>][] = [
   ['valid fixture', () => fixtureReport('valid')],
   ['hostile fixture', () => fixtureReport('hostile', 'export')],
   ['bundled review', bundledReport],
+  ['valid fixture with a recommendation under no construct', looseEndsReport],
 ]
 
 describe.each(Object.entries(reportExporters) as [string, Exporter][])(

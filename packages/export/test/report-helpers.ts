@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { buildTraceReport, type TraceReport } from '@realist-kb/core'
-import { loadDirectory } from '@realist-kb/core/node'
+import { buildTraceReport, loadFromMemory, type TraceReport } from '@realist-kb/core'
+import { listContentFiles, loadDirectory } from '@realist-kb/core/node'
 
 /** Root of the repository, for the bundled review in content/. */
 export const repositoryRoot = path.resolve(import.meta.dirname, '../../..')
@@ -20,4 +21,27 @@ export async function fixtureReport(
 /** Trace report of the bundled review. */
 export async function bundledReport(): Promise<TraceReport> {
   return buildTraceReport(await loadDirectory(path.join(repositoryRoot, 'content')))
+}
+
+/**
+ * Trace report of the valid fixture plus a recommendation whose construct does not exist: a
+ * report must still list it (under no construct).
+ */
+export async function looseEndsReport(): Promise<TraceReport> {
+  const folder = path.join(repositoryRoot, 'packages/core/test/fixtures/valid')
+  const { files } = await listContentFiles(folder)
+  const sources = await Promise.all(
+    files.map(async (file) => ({
+      path: file,
+      text: await readFile(path.join(folder, file), 'utf8'),
+    })),
+  )
+  sources.push({
+    path: 'recommendations/rec-9-9.md',
+    text: '---\nkind: recommendation\nconstruct: nowhere\ntext: Loose end.\naudiences: [public]\ncmocs: [cmoc-1a]\n---\n',
+  })
+  const report = buildTraceReport(loadFromMemory(sources))
+  if (!report.recommendations.some((rec) => rec.id === 'rec-9-9' && rec.construct === undefined))
+    throw new Error('Unexpected report: rec-9-9 should be listed without a construct')
+  return report
 }

@@ -1,6 +1,7 @@
 import type { TraceReport } from '@realist-kb/core'
 import { escapeHtml } from '../report/escape.js'
 import type { Exporter } from '../report/exporter.js'
+import { recommendationGroups } from '../report/recommendation-groups.js'
 import { figuresChart } from './figures-chart.js'
 import { gapMapHtml } from './gap-map-html.js'
 import { programmeTheorySvg } from './programme-theory-svg.js'
@@ -147,18 +148,15 @@ function controls(report: TraceReport): string {
 
 function recommendationSections(index: ReportIndex): string {
   const { report } = index
-  const groups = report.constructs.map((construct) => ({
-    id: construct.id,
-    heading: `${construct.name}${construct.question ? `: ${construct.question}` : ''}`,
-    recs: report.recommendations.filter((rec) => rec.construct === construct.id),
-  }))
-  const orphans = report.recommendations.filter(
-    (rec) => rec.construct === undefined || !index.constructs.has(rec.construct),
-  )
   // A construct's section carries the construct's own id: the programme theory links to it.
-  if (orphans.length > 0)
-    groups.push({ id: 'rkb-no-construct', heading: 'Without a construct', recs: orphans })
-  return groups
+  return recommendationGroups(report)
+    .map(({ construct, recommendations }) => ({
+      id: construct?.id ?? 'rkb-no-construct',
+      heading: construct
+        ? `${construct.name}${construct.question ? `: ${construct.question}` : ''}`
+        : 'Without a construct',
+      recs: recommendations,
+    }))
     .map(
       (
         group,

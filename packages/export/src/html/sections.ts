@@ -16,7 +16,6 @@ export interface ReportIndex {
   readonly studies: ReadonlyMap<string, StudyEntry>
   readonly evidence: ReadonlyMap<string, TraceReport['evidence'][number]>
   readonly audiences: ReadonlyMap<string, TraceReport['audiences'][number]>
-  readonly constructs: ReadonlyMap<string, TraceReport['constructs'][number]>
 }
 
 /** Index a report by id. */
@@ -29,7 +28,6 @@ export function indexReport(report: TraceReport): ReportIndex {
     studies: byId(report.studies),
     evidence: byId(report.evidence),
     audiences: byId(report.audiences),
-    constructs: byId(report.constructs),
   }
 }
 

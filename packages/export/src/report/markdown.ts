@@ -2,6 +2,7 @@ import type { CmocEntry, ReportLink, TraceReport } from '@realist-kb/core'
 import { formatCitation, shortCitation } from './citation.js'
 import { escapeMarkdown } from './escape.js'
 import type { Exporter } from './exporter.js'
+import { recommendationGroups } from './recommendation-groups.js'
 
 const m = escapeMarkdown
 
@@ -64,12 +65,14 @@ export function renderMarkdown(report: TraceReport): string {
     '## Recommendations',
     '',
   )
-  for (const construct of report.constructs) {
+  for (const { construct, recommendations } of recommendationGroups(report)) {
     out.push(
-      `### ${m(construct.name)}${construct.question ? `: ${m(construct.question)}` : ''}`,
+      construct
+        ? `### ${m(construct.name)}${construct.question ? `: ${m(construct.question)}` : ''}`
+        : '### Without a construct',
       '',
     )
-    for (const rec of report.recommendations.filter((r) => r.construct === construct.id)) {
+    for (const rec of recommendations) {
       out.push(`<a id="${rec.id}"></a>`, '', `#### ${rec.id}`, '', `> ${m(rec.text)}`, '')
       out.push(
         `- **Audiences:** ${rec.audiences.map((id) => m(audiences.get(id)?.name ?? id)).join('; ') || 'none'}`,
