@@ -56,6 +56,6 @@ export function detectFormat(text: string, fileName: string): ImportFormat {
   const format = extension === undefined ? undefined : byExtension[extension]
   if (format) return format
   throw new UnreadableImportError(
-    'Unexpected content, expected BibTeX, RIS, CSL-JSON or MEDLINE: name the format with --format',
+    'Unexpected content, expected BibTeX, RIS, CSL-JSON or MEDLINE: name the format with --from',
   )
 }

@@ -56,7 +56,7 @@ export function risRecords(text: string): SourceRecord[] {
   if (chunks.every((chunk) => chunk.stray))
     throw new UnreadableImportError(
       /^PMID- /m.test(text)
-        ? 'Unexpected PubMed MEDLINE text, expected RIS records: use --format medline (or auto)'
+        ? 'Unexpected PubMed MEDLINE text, expected RIS records: use --from medline (or auto)'
         : 'Unexpected RIS without records, expected records starting with `TY  - `',
     )
 
