@@ -25,10 +25,15 @@ describe('public exports', () => {
     })
   }
 
-  it('keeps the pure core entry free of Node built-ins', async () => {
+  // That the pure entry imports no Node built-in is checked on its bundle, in
+  // test/browser/core-bundle.test.ts; this checks how the two entries relate.
+  it('offers all of the pure core entry from the node entry, and file loading from node only', async () => {
     const node = new Set(Object.keys(await import('@realist-kb/core/node')))
     const pure = Object.keys(await import('@realist-kb/core'))
     for (const key of pure) expect(node.has(key)).toBe(true)
-    expect(pure).not.toContain('loadDirectory')
+    for (const fileLoader of ['loadDirectory', 'listContentFiles', 'readContentFile']) {
+      expect(pure).not.toContain(fileLoader)
+      expect(node.has(fileLoader)).toBe(true)
+    }
   })
 })

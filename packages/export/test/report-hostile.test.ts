@@ -1,4 +1,4 @@
-import { renderCsv, renderHtml, renderMarkdown } from '@realist-kb/export'
+import { renderHtml, renderMarkdown } from '@realist-kb/export'
 import type { Element, Root } from 'hast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
@@ -44,10 +44,6 @@ describe('hostile content renders inert', () => {
     expect(markdown).not.toMatch(/<(script|img|iframe|svg|b )/i)
   })
 
-  it('CSV: cells that a spreadsheet would run as formulas are prefixed', async () => {
-    const csv = renderCsv(await fixtureReport('hostile', 'export'))
-    for (const cell of csv.split(/\r\n/).flatMap((row) => row.split(','))) {
-      expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@]/)
-    }
-  })
+  // CSV formulas: the fixture's formula sits in a field the CSV does not write, so this file
+  // cannot test it; hostile/every-format.test.ts puts formulas in every field of every format.
 })

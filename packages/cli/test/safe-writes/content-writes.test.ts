@@ -100,13 +100,17 @@ describe('new, import and schema write only where they say', () => {
     )
   })
 
-  it('schema: writes only into --out, and an interrupted run leaves the previous files', async () => {
+  it('schema: writes only into --out, and a failed replace leaves that file as it was', async () => {
     const { result, written } = await recordWrites(() => run(['schema', '--out', 'schemas']))
     expect(result).toBe(0)
     for (const file of written) expect(isInside(path.join(work, 'schemas'), file), file).toBe(true)
-    const before: Record<string, string> = {}
-    for (const name of await readdir(path.join(work, 'schemas')))
-      before[name] = await readFile(path.join(work, 'schemas', name), 'utf8')
+    // Older files that differ from what a run writes, so that a replaced file shows.
+    const fresh: Record<string, string> = {}
+    const names = (await readdir(path.join(work, 'schemas'))).sort()
+    for (const name of names) {
+      fresh[name] = await readFile(path.join(work, 'schemas', name), 'utf8')
+      await writeFile(path.join(work, 'schemas', name), 'previous\n')
+    }
     const failing = withFsOverrides(
       {
         rename: (original, ...rest) =>
@@ -114,12 +118,17 @@ describe('new, import and schema write only where they say', () => {
             ? Promise.reject(errno('EIO', 'i/o error'))
             : original(...rest),
       },
-      () => run(['schema', '--out', 'schemas']),
+      // --force: the older files no longer carry the marker of generated files.
+      () => run(['schema', '--out', 'schemas', '--force']),
     )
     await expect(failing).rejects.toThrow(/EIO/)
-    const after: Record<string, string> = {}
-    for (const name of await readdir(path.join(work, 'schemas')))
-      after[name] = await readFile(path.join(work, 'schemas', name), 'utf8')
-    expect(after).toEqual(before)
+    // No temporary file is left; the file whose replace failed is untouched; every other file is
+    // either the old one or the new one, whole.
+    expect((await readdir(path.join(work, 'schemas'))).sort()).toEqual(names)
+    for (const name of names) {
+      const now = await readFile(path.join(work, 'schemas', name), 'utf8')
+      if (name === 'cmoc.schema.json') expect(now).toBe('previous\n')
+      else expect([fresh[name], 'previous\n'], name).toContain(now)
+    }
   })
 })
