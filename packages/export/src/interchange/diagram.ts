@@ -155,6 +155,7 @@ export function traceDiagram(kb: KnowledgeBase, id: string): Diagram | undefined
   const { recommendation } = trace
   const nodes = new Map<string, DiagramNode>()
   const edges: DiagramEdge[] = []
+  const drawnEvidence = new Set<string>()
   const add = (node: DiagramNode): void => {
     if (!nodes.has(node.id)) nodes.set(node.id, node)
   }
@@ -197,7 +198,9 @@ export function traceDiagram(kb: KnowledgeBase, id: string): Diagram | undefined
         label: shorten(shortCitation(study.data.citation)),
         detail: oneLine(study.data.citation.title),
       })
-      if (edges.some((edge) => edge.source === evidence.id && edge.target === study.id)) continue
+      // An evidence entry behind several CMOCs of the trace is drawn to its study once.
+      if (drawnEvidence.has(evidence.id)) continue
+      drawnEvidence.add(evidence.id)
       const drawnFrom = neighbours(kb.graph, evidence.id, 'out', 'drawn-from', 'study')[0]
       edges.push({
         source: evidence.id,

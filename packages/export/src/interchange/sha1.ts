@@ -3,39 +3,11 @@
 // name things deterministically (as UUID v5 does), never for security.
 
 /**
- * Encode a string as UTF-8 bytes (lone surrogates become U+FFFD, as TextEncoder does).
- *
- * @example
- * ```ts
- * utf8('é') // Uint8Array [0xc3, 0xa9]
- * ```
- */
-export function utf8(text: string): Uint8Array {
-  const bytes: number[] = []
-  for (const char of text) {
-    let code = char.codePointAt(0) ?? 0xfffd
-    if (code >= 0xd800 && code <= 0xdfff) code = 0xfffd
-    if (code < 0x80) bytes.push(code)
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f))
-    else if (code < 0x10000)
-      bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f))
-    else
-      bytes.push(
-        0xf0 | (code >> 18),
-        0x80 | ((code >> 12) & 0x3f),
-        0x80 | ((code >> 6) & 0x3f),
-        0x80 | (code & 0x3f),
-      )
-  }
-  return Uint8Array.from(bytes)
-}
-
-/**
  * The SHA-1 digest (FIPS 180-4) of some bytes: 20 bytes.
  *
  * @example
  * ```ts
- * hex(sha1(utf8('abc'))) // 'a9993e364706816aba3e25717850c26c9cd0d89d'
+ * hex(sha1(new TextEncoder().encode('abc'))) // 'a9993e364706816aba3e25717850c26c9cd0d89d'
  * ```
  */
 export function sha1(message: Uint8Array): Uint8Array {

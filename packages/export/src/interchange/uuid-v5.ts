@@ -1,4 +1,6 @@
-import { hex, sha1, utf8 } from './sha1.js'
+import { hex, sha1 } from './sha1.js'
+
+const utf8 = new TextEncoder()
 
 /**
  * The namespace of every GUID realist-kb derives (a fixed, randomly chosen UUID). Changing it
@@ -23,7 +25,7 @@ export function uuidV5(name: string, namespace: string = realistKbNamespace): st
   const namespaceBytes = Uint8Array.from(
     namespaceHex.match(/../g)?.map((pair) => Number.parseInt(pair, 16)) ?? [],
   )
-  const nameBytes = utf8(name)
+  const nameBytes = utf8.encode(name)
   const input = new Uint8Array(namespaceBytes.length + nameBytes.length)
   input.set(namespaceBytes)
   input.set(nameBytes, namespaceBytes.length)

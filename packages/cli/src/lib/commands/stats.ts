@@ -1,9 +1,9 @@
 import {
+  type CmocTrace,
   type Coverage,
   catalogue,
   compareEntities,
   coverage,
-  type EntityOf,
   entitiesOfKind,
   entityKinds,
   evidenceForCmoc,
@@ -90,13 +90,17 @@ function computeStats(kb: KnowledgeBase, root: string): StatsJson {
   const constructRank = new Map(
     entitiesOfKind(kb.graph, 'construct').map((construct, index) => [construct.id, index]),
   )
-  const rank = (cmoc: EntityOf<'cmoc'>): number =>
-    constructRank.get(evidenceForCmoc(kb.graph, cmoc.id)?.construct?.id ?? '') ?? constructRank.size
-  const ordered = entitiesOfKind(kb.graph, 'cmoc').sort(
-    (a, b) => rank(a) - rank(b) || compareEntities(a, b),
+  // Each CMOC is traced once, then sorted by its construct's rank.
+  const traced = entitiesOfKind(kb.graph, 'cmoc').map((cmoc) => ({
+    cmoc,
+    trace: evidenceForCmoc(kb.graph, cmoc.id),
+  }))
+  const rank = (trace: CmocTrace | undefined): number =>
+    constructRank.get(trace?.construct?.id ?? '') ?? constructRank.size
+  const ordered = traced.sort(
+    (a, b) => rank(a.trace) - rank(b.trace) || compareEntities(a.cmoc, b.cmoc),
   )
-  const cmocs = ordered.map((cmoc): CmocStats => {
-    const trace = evidenceForCmoc(kb.graph, cmoc.id)
+  const cmocs = ordered.map(({ cmoc, trace }): CmocStats => {
     const relations: Record<Relation, number> = { supports: 0, refines: 0, refutes: 0 }
     for (const item of trace?.evidence ?? []) relations[item.evidence.data.relation]++
     return {
