@@ -24,7 +24,7 @@ const gexfNodeColumns = nodeColumns.filter((column) => column.name !== 'label')
  */
 export function writeGexf(kb: KnowledgeBase): string {
   const entities = sortedEntities(kb.graph)
-  const edges = sortedEdges(kb.graph)
+  const edges = sortedEdges(kb.graph, entities)
   const reviewId = kb.graph.getAttribute('review')
   const review = reviewId === undefined ? undefined : kb.graph.getNodeAttributes(reviewId)
   const lines = [

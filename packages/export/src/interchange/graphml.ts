@@ -22,7 +22,7 @@ const graphmlTypes = { string: 'string', integer: 'int' } as const
  */
 export function writeGraphml(kb: KnowledgeBase): string {
   const entities = sortedEntities(kb.graph)
-  const edges = sortedEdges(kb.graph)
+  const edges = sortedEdges(kb.graph, entities)
   const reviewId = kb.graph.getAttribute('review')
   const review = reviewId === undefined ? undefined : kb.graph.getNodeAttributes(reviewId)
   const lines = [

@@ -88,7 +88,8 @@ function position(value: Position): Position {
  * ```
  */
 export function toKnowledgeBaseJson(kb: KnowledgeBase): KnowledgeBaseJson {
-  const entities = sortedEntities(kb.graph).map(
+  const sorted = sortedEntities(kb.graph)
+  const entities = sorted.map(
     (entity) =>
       ({
         kind: entity.kind,
@@ -99,7 +100,7 @@ export function toKnowledgeBaseJson(kb: KnowledgeBase): KnowledgeBaseJson {
         body: entity.body,
       }) as EntityJson,
   )
-  const links = sortedEdges(kb.graph).map(({ source, target, attributes }) => ({
+  const links = sortedEdges(kb.graph, sorted).map(({ source, target, attributes }) => ({
     source,
     target,
     type: attributes.type,

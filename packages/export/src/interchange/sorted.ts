@@ -36,15 +36,18 @@ export function sortedEntities(graph: KnowledgeGraph): Entity[] {
 
 /**
  * Every edge, ordered by its source (as {@link sortedEntities} orders them), then by where the link
- * is written, then by target and key.
+ * is written, then by target and key. Pass the sorted entities when you have them already.
  *
  * @example
  * ```ts
  * sortedEdges(kb.graph).map((edge) => `${edge.source} -> ${edge.target}`)
  * ```
  */
-export function sortedEdges(graph: KnowledgeGraph): GraphEdge[] {
-  const rank = new Map(sortedEntities(graph).map((entity, index) => [entity.id, index]))
+export function sortedEdges(
+  graph: KnowledgeGraph,
+  entities: readonly Entity[] = sortedEntities(graph),
+): GraphEdge[] {
+  const rank = new Map(entities.map((entity, index) => [entity.id, index]))
   const edges: GraphEdge[] = []
   graph.forEachEdge((key, attributes, source, target) => {
     edges.push({ key, source, target, attributes })
