@@ -48,7 +48,8 @@ export {
   parseFile,
   type SourceFile,
 } from './lib/parse/parse-file.js'
-export { type Coverage, coverage, type GapName, gapNames, gaps } from './lib/query/coverage.js'
+export { groupChain } from './lib/query/cmoc-evidence.js'
+export { type Coverage, coverage, gaps } from './lib/query/coverage.js'
 export {
   compareEntities,
   compareIds,
@@ -59,6 +60,7 @@ export {
 } from './lib/query/neighbours.js'
 export {
   type CmocTrace,
+  cmocsOfGroup,
   type EvidenceTrace,
   evidenceForCmoc,
   type RecommendationTrace,
@@ -68,6 +70,7 @@ export {
   traceAll,
   traceRecommendation,
 } from './lib/query/trace.js'
+export { type Vocabulary, vocabularyOf } from './lib/query/vocabulary.js'
 export * from './lib/report/index.js'
 export {
   type FormatDiagnosticsOptions,

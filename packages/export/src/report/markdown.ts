@@ -1,5 +1,6 @@
 import type { CmocEntry, ReportLink, TraceReport } from '@realist-kb/core'
 import { formatCitation, shortCitation } from './citation.js'
+import { cmocPartRows, notGiven } from './cmoc-parts.js'
 import { escapeMarkdown } from './escape.js'
 import type { Exporter } from './exporter.js'
 import { recommendationSections } from './recommendation-sections.js'
@@ -38,7 +39,7 @@ export function renderMarkdown(report: TraceReport): string {
           if (!item) return []
           const l = item.cmocs.find((c) => c.id === cmoc.id)
           return [
-            `- ${m(item.relation)} (${m(item.parts.join(', '))}): ${m(item.point)} — ${studyLink(item.study)}${item.provenance ? ` [${m(item.provenance)}]` : ''}${l ? ` (${basis(l)})` : ''}`,
+            `- ${m(item.relation)}${item.parts.length > 0 ? ` (${m(item.parts.join(', '))})` : ''}${item.point === undefined ? '' : `: ${m(item.point)}`}${item.quote === undefined ? '' : ` “${m(item.quote)}”`}${item.locator === undefined ? '' : ` (${m(item.locator)})`} — ${studyLink(item.study)}${item.provenance ? ` [${m(item.provenance)}]` : ''}${l ? ` (${basis(l)})` : ''}`,
           ]
         })
 
@@ -90,14 +91,6 @@ export function renderMarkdown(report: TraceReport): string {
   }
   out.push('## CMOCs', '')
   for (const cmoc of report.cmocs) {
-    const mechanism =
-      cmoc.mechanism.text ??
-      [
-        cmoc.mechanism.resource ? `resource: ${cmoc.mechanism.resource}` : '',
-        cmoc.mechanism.response ? `response: ${cmoc.mechanism.response}` : '',
-      ]
-        .filter(Boolean)
-        .join('; ')
     out.push(
       `<a id="${cmoc.id}"></a>`,
       '',
@@ -105,9 +98,10 @@ export function renderMarkdown(report: TraceReport): string {
       '',
       '| | |',
       '|---|---|',
-      `| Context | ${m(cmoc.context)} |`,
-      `| Mechanism | ${m(mechanism)} |`,
-      `| Outcome | ${m(cmoc.outcome)} |`,
+      ...cmocPartRows(cmoc).map(
+        ({ label, items }) =>
+          `| ${label} | ${items.length === 0 ? `_${notGiven}_` : items.map(m).join('<br>')} |`,
+      ),
       '',
       ...evidenceLines(cmoc),
       '',

@@ -120,6 +120,15 @@ function describeIssue(
       return
     }
     default: {
+      // A whole-object rule that finds a field missing says so in its own words.
+      if (issue.code === 'custom' && value === undefined && path.length > 0) {
+        out.push({
+          message: issue.message,
+          hint: `Add \`${String(path.at(-1))}:\` (see docs/content-format.md).`,
+          position: startOnly(positionAt(context, path.slice(0, -1), false)),
+        })
+        return
+      }
       out.push({
         message: `Unexpected ${describeValue(value)} in \`${field}\`: ${issue.message}`,
         position: place(),
