@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod'
 import { createDiagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js'
 import { didYouMean } from '../diagnostics/did-you-mean.js'
+import { renamedHint } from '../migrate/renamed-names.js'
 import type { Entity, EvidenceData, Link } from '../model/entity.js'
 import { idSchema } from '../schema/common.js'
 import type { EvidenceEntryData } from '../schema/evidence.js'
@@ -212,6 +213,7 @@ function parseWith(
           ? `Missing field \`kind\`, expected one of ${entityKinds.join(', ')}`
           : `Unexpected kind \`${String(kind)}\`, expected one of ${entityKinds.join(', ')}`,
       ...(suggestion === undefined ? {} : { hint: `did you mean \`kind: ${suggestion}\`?` }),
+      ...(typeof kind === 'string' ? renamedHint(kind) : {}),
     })
     return declareFromName()
   }
