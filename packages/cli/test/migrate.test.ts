@@ -149,6 +149,17 @@ describe('realist-kb migrate', () => {
     })
   })
 
+  it('leaves a file that is not UTF-8 byte for byte as it was', async () => {
+    await mkdir(path.join(work, 'kb/cmocs'), { recursive: true })
+    // `é` in Windows-1252: decoding it leniently and writing back would change this byte.
+    const bytes = Buffer.from('---\nkind: cmoc\nconstruct: coh\xe9rence\n---\n', 'latin1')
+    await writeFile(path.join(work, 'kb/cmocs/cmoc-1a.md'), bytes)
+    const [code, out] = await migrate('--write')
+    expect(code).toBe(0)
+    expect(out).toContain('nothing to change')
+    expect(await readFile(path.join(work, 'kb/cmocs/cmoc-1a.md'))).toEqual(bytes)
+  })
+
   it('refuses to move a file onto an existing one, writing nothing', async () => {
     await formatOneCopy()
     await writeFile(

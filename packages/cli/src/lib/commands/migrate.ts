@@ -36,6 +36,8 @@ Exit codes: 0 planned or written (or nothing to do), 1 the folder cannot be migr
 stands (nothing written), 2 usage error.
 `
 
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
 /** A listed content file and where it really is (inside the content folder). */
 interface ReadFile extends MigrationFile {
   readonly real: string
@@ -89,11 +91,19 @@ async function readFiles(root: string): Promise<ReadFile[]> {
   const seen = new Set<string>()
   const out: ReadFile[] = []
   for (const file of files) {
-    const real = await realpath(path.join(root, ...file.split('/')))
-    // Two names of one file (a link inside the folder) are migrated once.
-    if (!isInside(root, real) || seen.has(real)) continue
+    const real = await realpath(path.join(root, ...file.split('/'))).catch(() => undefined)
+    // Gone since it was listed, or a second name of one file (a link inside the folder).
+    if (real === undefined || !isInside(root, real) || seen.has(real)) continue
     seen.add(real)
-    out.push({ path: file, text: await readFile(real, 'utf8'), real })
+    // A file that is not UTF-8 is left as it is (validate reports it): decoding it leniently
+    // and writing it back would replace bytes.
+    let text: string
+    try {
+      text = utf8.decode(await readFile(real))
+    } catch {
+      continue
+    }
+    out.push({ path: file, text, real })
   }
   return out
 }
