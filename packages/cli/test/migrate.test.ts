@@ -178,6 +178,17 @@ describe('realist-kb migrate', () => {
     expect(await tree(path.join(work, 'kb'))).toEqual(before)
   })
 
+  it('refuses a move onto anything that is not content, writing nothing', async () => {
+    await formatOneCopy()
+    // A folder where a group file would go: not a content file, but in the way all the same.
+    await mkdir(path.join(work, 'kb/groups/coherence.md'), { recursive: true })
+    const before = await tree(path.join(work, 'kb'))
+    const [code, out] = await migrate('--write')
+    expect(code).toBe(1)
+    expect(out).toContain('Unexpected existing `groups/coherence.md`')
+    expect(await tree(path.join(work, 'kb'))).toEqual(before)
+  })
+
   it('never writes through a link out of the folder', async () => {
     await formatOneCopy()
     const outside = path.join(work, 'outside')

@@ -33,6 +33,7 @@ export type {
 export { isContentPath, loadFromMemory } from './lib/load-memory.js'
 export { migrateFiles } from './lib/migrate/migrate-files.js'
 export type {
+  MigrateOptions,
   MigrationChange,
   MigrationEdit,
   MigrationFile,

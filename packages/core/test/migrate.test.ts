@@ -66,6 +66,17 @@ describe('migrateFiles', () => {
       },
     ])
   })
+
+  it('never moves a file onto a path the caller says is taken', () => {
+    const text = '---\nkind: construct\n---\n'
+    const taken = new Set(['groups/g.md'])
+    const { problems } = migrateFiles([{ path: 'constructs/g.md', text }], {
+      occupied: (file) => taken.has(file),
+    })
+    expect(problems).toMatchObject([
+      { file: 'constructs/g.md', message: expect.stringContaining('`groups/g.md`') },
+    ])
+  })
 })
 
 describe('the loader on format 1 names', () => {

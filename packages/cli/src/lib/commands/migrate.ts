@@ -1,4 +1,5 @@
-import { lstat, readFile, realpath, rmdir, unlink } from 'node:fs/promises'
+import { lstatSync } from 'node:fs'
+import { readFile, realpath, rmdir, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import {
   type MigrationChange,
@@ -70,9 +71,15 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
   const { absolute, shown } = await resolveContentDir(io.cwd, positionals[0])
   const root = await realpath(absolute)
   const files = await readFiles(root)
-  const migration = migrateFiles(files)
-  const { changes, files: migrated } = migration
-  const problems = [...migration.problems, ...(await occupiedTargets(root, files, migrated))]
+  const {
+    changes,
+    files: migrated,
+    problems,
+  } = migrateFiles(files, {
+    // Anything at all at a move's target (a file that is not content, a folder) is in the way.
+    occupied: (file) =>
+      lstatSync(path.join(root, ...file.split('/')), { throwIfNoEntry: false }) !== undefined,
+  })
 
   const write = values.write === true && problems.length === 0 && changes.length > 0
   if (write) await writeFiles(root, files, migrated)
@@ -106,27 +113,6 @@ async function readFiles(root: string): Promise<ReadFile[]> {
     out.push({ path: file, text, real })
   }
   return out
-}
-
-/** Moves whose target exists on disk although it is not a content file read (`migrateFiles` sees those). */
-async function occupiedTargets(
-  root: string,
-  before: readonly MigrationFile[],
-  after: readonly MigrationFile[],
-): Promise<MigrationProblem[]> {
-  const problems: MigrationProblem[] = []
-  const read = new Set(before.map((file) => file.path))
-  for (const [index, file] of after.entries()) {
-    const source = before[index]?.path
-    if (source === undefined || source === file.path || read.has(file.path)) continue
-    if (await lstat(path.join(root, ...file.path.split('/'))).catch(() => undefined))
-      problems.push({
-        file: source,
-        line: 1,
-        message: `Unexpected existing \`${file.path}\`, expected no file where \`${source}\` moves: merge or rename one of them and run the migration again`,
-      })
-  }
-  return problems
 }
 
 /** Write the migrated files: edits replace files atomically, moves create then remove. */

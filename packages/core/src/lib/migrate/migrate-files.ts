@@ -2,6 +2,7 @@ import { applyEdits, frontmatterTree } from './frontmatter-yaml.js'
 import type { MigrationStep } from './step.js'
 import { migrationSteps } from './steps.js'
 import type {
+  MigrateOptions,
   MigrationChange,
   MigrationEdit,
   MigrationFile,
@@ -32,14 +33,17 @@ const byteOrderMark = '\uFEFF'
  * changes[0]?.edits // [{ line: 2, before: 'kind: construct # NPT', after: 'kind: group # NPT' }]
  * ```
  */
-export function migrateFiles(files: readonly MigrationFile[]): MigrationResult {
+export function migrateFiles(
+  files: readonly MigrationFile[],
+  options?: Readonly<MigrateOptions> | null,
+): MigrationResult {
   const changes: MigrationChange[] = []
   const problems: MigrationProblem[] = []
   let current = files
   for (const step of migrationSteps) {
     current = current.map((file) => runStep(step, file, changes, problems))
   }
-  problems.push(...collisions(files, current))
+  problems.push(...collisions(files, current, options?.occupied ?? (() => false)))
   return { changes, files: current, problems }
 }
 
@@ -83,24 +87,31 @@ function changedLines(before: string, after: string, lines: readonly number[]): 
     }))
 }
 
-/** Files that would land on the same path: a moved file never replaces another. */
+/**
+ * Moves onto a path that is taken, by another file given or one the caller knows of: a moved
+ * file never replaces another.
+ */
 function collisions(
   before: readonly MigrationFile[],
   after: readonly MigrationFile[],
+  occupied: (path: string) => boolean,
 ): MigrationProblem[] {
   const problems: MigrationProblem[] = []
+  const given = new Set(before.map((file) => file.path))
   const seen = new Map<string, string>()
+  const refuse = (moved: string, target: string): void => {
+    problems.push({
+      file: moved,
+      line: 1,
+      message: `Unexpected existing \`${target}\`, expected no file where \`${moved}\` moves: merge or rename one of them and run the migration again`,
+    })
+  }
   after.forEach((file, index) => {
     const source = before[index]?.path ?? file.path
     const other = seen.get(file.path)
-    if (other !== undefined) {
-      const moved = source === file.path ? other : source
-      problems.push({
-        file: moved,
-        line: 1,
-        message: `Unexpected existing \`${file.path}\`, expected no file where \`${moved}\` moves: merge or rename one of them and run the migration again`,
-      })
-    }
+    if (other !== undefined) refuse(source === file.path ? other : source, file.path)
+    else if (source !== file.path && !given.has(file.path) && occupied(file.path))
+      refuse(source, file.path)
     seen.set(file.path, source)
   })
   return problems

@@ -3,6 +3,3 @@ import { constructToGroup } from './steps/construct-to-group.js'
 
 /** Every change of the content format, oldest first. */
 export const migrationSteps: readonly MigrationStep[] = [constructToGroup]
-
-/** The content format the migration brings a knowledge base to. */
-export const currentFormat = migrationSteps.at(-1)?.format ?? 1

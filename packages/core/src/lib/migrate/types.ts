@@ -86,3 +86,20 @@ export interface MigrationResult {
   readonly files: readonly MigrationFile[]
   readonly problems: readonly MigrationProblem[]
 }
+
+/**
+ * Options of {@link migrateFiles}.
+ *
+ * @example
+ * ```ts
+ * import { existsSync } from 'node:fs'
+ * const options: MigrateOptions = { occupied: (file) => existsSync(`content/${file}`) }
+ * ```
+ */
+export interface MigrateOptions {
+  /**
+   * Whether a path (relative, `/`-separated) that is not among the files given is taken, by a
+   * file the caller did not pass (not content, or not readable): no file moves onto it.
+   */
+  readonly occupied?: (path: string) => boolean
+}
