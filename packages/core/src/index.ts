@@ -31,6 +31,15 @@ export type {
   NodeAttributes,
 } from './lib/graph/types.js'
 export { isContentPath, loadFromMemory } from './lib/load-memory.js'
+export { migrateFiles } from './lib/migrate/migrate-files.js'
+export type {
+  MigrateOptions,
+  MigrationChange,
+  MigrationEdit,
+  MigrationFile,
+  MigrationProblem,
+  MigrationResult,
+} from './lib/migrate/types.js'
 export type {
   EdgeType,
   Entity,

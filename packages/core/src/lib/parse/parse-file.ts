@@ -3,6 +3,7 @@ import { createDiagnostic, type Diagnostic, type Position } from '../diagnostics
 import { didYouMean } from '../diagnostics/did-you-mean.js'
 import { type CmocData, cmocParts } from '../kinds/cmoc.js'
 import type { EvidenceEntryData } from '../kinds/evidence.js'
+import { renamedHint } from '../migrate/renamed-names.js'
 import {
   type EntityKind,
   entityKinds,
@@ -214,6 +215,7 @@ function parseWith(
           ? `Missing field \`kind\`, expected one of ${entityKinds.join(', ')}`
           : `Unexpected kind \`${String(kind)}\`, expected one of ${entityKinds.join(', ')}`,
       ...(suggestion === undefined ? {} : { hint: `did you mean \`kind: ${suggestion}\`?` }),
+      ...(typeof kind === 'string' ? renamedHint(kind) : {}),
     })
     return declareFromName()
   }
