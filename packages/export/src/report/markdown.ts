@@ -4,6 +4,7 @@ import { cmocPartRows, notGiven } from './cmoc-parts.js'
 import { escapeMarkdown } from './escape.js'
 import type { Exporter } from './exporter.js'
 import { recommendationSections } from './recommendation-sections.js'
+import { studiesCount } from './studies-count.js'
 
 const m = escapeMarkdown
 
@@ -53,7 +54,7 @@ export function renderMarkdown(report: TraceReport): string {
     )
   }
   out.push(
-    `${report.recommendations.length} recommendations, ${report.cmocs.length} CMOCs, ${report.studies.length} studies, ${report.evidence.length} evidence entries, ${report.gaps.length} gaps. Links are **stated** by the source or *inferred* by the encoder.`,
+    `${report.recommendations.length} recommendations, ${report.cmocs.length} CMOCs, ${m(studiesCount(report))}, ${report.evidence.length} evidence entries, ${report.gaps.length} gaps. Links are **stated** by the source or *inferred* by the encoder.`,
     '',
     '## Contents',
     '',
