@@ -1,18 +1,20 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { entitiesOfKind } from '@realist-kb/core'
-import { loadDirectory } from '@realist-kb/core/node'
-import { oneOf, parseCommandArgs } from '../args.js'
-import type { ExistingStudy, RecordOutcome } from '../import/plan-import.js'
-import { planImport } from '../import/plan-import.js'
-import { detectFormat, readRecords } from '../import/read-records.js'
 import {
+  detectFormat,
+  type ExistingStudy,
   errorText,
   type ImportFormat,
   importFormats,
+  planImport,
+  type RecordOutcome,
+  readRecords,
   recordLabel,
   UnreadableImportError,
-} from '../import/source-record.js'
+} from '@realist-kb/citations/import'
+import { entitiesOfKind } from '@realist-kb/core'
+import { loadDirectory } from '@realist-kb/core/node'
+import { oneOf, parseCommandArgs } from '../args.js'
 import { FileExistsError, writeNewFile } from '../import/write-files.js'
 import { type CliIo, exitCodes, UsageError } from '../io.js'
 

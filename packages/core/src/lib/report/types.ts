@@ -1,6 +1,6 @@
 import type { Basis } from '../schema/common.js'
 import type { CmocPart, Relation } from '../schema/evidence.js'
-import type { InclusionStatus } from '../schema/study.js'
+import type { CitationData, InclusionStatus } from '../schema/study.js'
 
 /**
  * Version of the {@link TraceReport} structure; bumped on any breaking change.
@@ -228,6 +228,9 @@ export interface StudyEntry extends SourcePlace {
   readonly pages?: string
   readonly doi?: string
   readonly url?: string
+  readonly publisher?: string
+  readonly type?: CitationData['type']
+  readonly keywords?: readonly string[]
   readonly reference?: number
   readonly design?: string
   readonly countries: readonly string[]

@@ -43,7 +43,7 @@ export function detectFormat(text: string, fileName: string): ImportFormat {
       'Unexpected CSV file: CSV import is not supported, expected BibTeX, RIS, CSL-JSON or MEDLINE (export RIS or BibTeX from your reference manager)',
     )
   if (/^\s*[[{]/.test(body)) return 'csl-json'
-  if (/^PMID- /m.test(body)) return 'medline'
+  if (/^(?:PMID- |OWN - )/m.test(body)) return 'medline'
   if (/^\s*TY {1,2}- /m.test(body)) return 'ris'
   if (/^\s*@[A-Za-z]+\s*[{(]/m.test(body)) return 'bibtex'
   const byExtension: Readonly<Record<string, ImportFormat>> = {

@@ -1,14 +1,16 @@
+import { decodeMarkup } from '../decode-markup.js'
+
 /**
  * The part of a CSL-JSON item (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html)
  * that import reads. Every parser (BibTeX, RIS, MEDLINE, CSL-JSON) yields items of this shape;
  * values are `unknown` because exports in the wild put arrays or numbers where strings belong.
  */
-export interface CslItem {
+export interface CslRecord {
   readonly [field: string]: unknown
 }
 
 /** A CSL name: a person (family, given, particles) or an organisation (literal). */
-export interface CslName {
+export interface CslRecordName {
   readonly family?: string
   readonly given?: string
   readonly literal?: string
@@ -27,7 +29,7 @@ export interface CslName {
  * textField({ title: ['A', 'B'] }, 'title') // 'A'
  * ```
  */
-export function textField(item: CslItem, field: string): string | undefined {
+export function textField(item: CslRecord, field: string): string | undefined {
   return asText(item[field])
 }
 
@@ -48,8 +50,8 @@ function asText(value: unknown): string | undefined {
 }
 
 /**
- * Collapse runs of whitespace (line breaks of wrapped exports included) to single spaces, trim,
- * drop lone surrogates (no YAML file can hold them) and compose accents (NFC), so that the same
+ * Decode entities and TeX escapes ({@link decodeMarkup}), collapse runs of whitespace (line
+ * breaks of wrapped exports included) to single spaces, trim, drop lone surrogates (no YAML file can hold them) and compose accents (NFC), so that the same
  * name is the same string whichever tool wrote it.
  *
  * @example
@@ -60,7 +62,7 @@ function asText(value: unknown): string | undefined {
  */
 export function collapse(value: string): string {
   return (
-    value
+    decodeMarkup(value)
       .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
       // LaTeX accents a dotless i or j (`\'{\i}`); with the dot back, NFC composes `í`.
       .replace(/\u0131(?=\p{M})/gu, 'i')
@@ -79,10 +81,10 @@ export function collapse(value: string): string {
  * namesField({ author: [{ family: 'Collins', given: 'A' }, 'junk'] }, 'author') // one name
  * ```
  */
-export function namesField(item: CslItem, field: 'author' | 'editor'): CslName[] {
+export function namesField(item: CslRecord, field: 'author' | 'editor'): CslRecordName[] {
   const value = item[field]
   if (!Array.isArray(value)) return []
-  const names: CslName[] = []
+  const names: CslRecordName[] = []
   for (const entry of value) {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) continue
     const record = entry as Record<string, unknown>
@@ -99,7 +101,7 @@ export function namesField(item: CslItem, field: 'author' | 'editor'): CslName[]
       if (text !== undefined) name[key] = text
     }
     if (name.family !== undefined || name.literal !== undefined || name.given !== undefined)
-      names.push(name as CslName)
+      names.push(name as CslRecordName)
   }
   return names
 }
@@ -114,7 +116,7 @@ export function namesField(item: CslItem, field: 'author' | 'editor'): CslName[]
  * issuedYear({ issued: { raw: '1989//' } }) // 1989
  * ```
  */
-export function issuedYear(item: CslItem): number | undefined {
+export function issuedYear(item: CslRecord): number | undefined {
   const issued = item.issued
   if (typeof issued !== 'object' || issued === null) return undefined
   const date = issued as Record<string, unknown>
@@ -128,4 +130,24 @@ export function issuedYear(item: CslItem): number | undefined {
     if (match) return Number(match[1])
   }
   return undefined
+}
+
+/**
+ * A field that holds a list as separate strings (RIS repeats `KW`) or as one string separated
+ * by commas or semicolons (CSL `keyword`, BibTeX `keywords`): each entry trimmed, empty ones
+ * and repeats dropped.
+ *
+ * @example
+ * ```ts
+ * listField({ keyword: 'palliative care; oncology,nursing' }, 'keyword') // ['palliative care', 'oncology', 'nursing']
+ * ```
+ */
+export function listField(item: CslRecord, field: string): string[] {
+  const value = item[field]
+  const raw = Array.isArray(value) ? value : [value]
+  const entries = raw
+    .flatMap((entry) => (typeof entry === 'string' ? entry.split(/[;,]/) : []))
+    .map(collapse)
+    .filter((entry) => entry !== '')
+  return [...new Set(entries)]
 }

@@ -1,5 +1,5 @@
 // Minimal declarations for the parts of citation-js 0.8 that realist-kb uses. citation-js ships
-// no types; these cover only what lib/import/citation-js.ts and lib/references.ts call.
+// no types; these cover only what lib/import/citation-js.ts calls.
 
 declare module '@citation-js/core' {
   /** Input parsers: one registered parser per format name (`@bibtex/text`, `@ris/file`, ...). */

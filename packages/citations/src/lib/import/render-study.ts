@@ -44,6 +44,7 @@ const citationOrder = [
   'url',
   'publisher',
   'type',
+  'keywords',
 ] as const satisfies readonly (keyof CitationData)[]
 
 /**
@@ -65,8 +66,8 @@ export function renderStudy(
   for (const key of citationOrder) {
     const value = citation[key]
     if (value === undefined) continue
-    if (key === 'authors') {
-      lines.push('  authors:', ...citation.authors.map((author) => `    - ${yamlText(author)}`))
+    if (Array.isArray(value)) {
+      lines.push(`  ${key}:`, ...value.map((entry: string) => `    - ${yamlText(entry)}`))
     } else if (typeof value === 'string' && key !== 'type') {
       lines.push(`  ${key}: ${yamlText(value)}`)
     } else {
@@ -74,7 +75,9 @@ export function renderStudy(
     }
   }
   if (options.citationHints) {
-    const missing = citationOrder.filter((key) => citation[key] === undefined && key !== 'etAl')
+    const missing = citationOrder.filter(
+      (key) => citation[key] === undefined && key !== 'etAl' && key !== 'keywords',
+    )
     if (missing.length > 0) lines.push(`  # TODO as printed: ${missing.join(', ')}`)
     lines.push('  # type: one of article, book, chapter, report, webpage, thesis, other')
   }

@@ -1,8 +1,15 @@
-import type { CslItem } from './csl.js'
+import type { CslRecord } from './csl-record.js'
 
 /** One record of an import file, parsed to CSL or not. */
 export type SourceRecord =
-  | { readonly index: number; readonly line?: number; readonly ok: true; readonly item: CslItem }
+  | {
+      readonly index: number
+      readonly line?: number
+      readonly ok: true
+      readonly item: CslRecord
+      /** What the reader skipped in this record (an unknown tag), for the researcher. */
+      readonly notes?: readonly string[]
+    }
   | { readonly index: number; readonly line?: number; readonly ok: false; readonly message: string }
 
 /** The formats import reads. */

@@ -1,9 +1,9 @@
-import type { CitationData } from '@realist-kb/core'
+import { type CitationData, parseFile } from '@realist-kb/core'
 import { DedupeIndex, type DuplicateMatch, type KnownStudy } from './dedupe-index.js'
 import { dedupeKeys } from './dedupe-keys.js'
 import { renderStudy } from './render-study.js'
 import { recordLabel, type SourceRecord } from './source-record.js'
-import { baseStudyId, uniqueId } from './study-id.js'
+import { baseStudyId, IdAllocator } from './study-id.js'
 import { toCitation } from './to-citation.js'
 
 /** A study already in the knowledge base, as import sees it. */
@@ -60,7 +60,7 @@ export function planImport(
   const index = new DedupeIndex()
   for (const study of options.existing)
     index.add({ id: study.id, keys: dedupeKeys(study.citation), origin: 'content' })
-  const taken = new Set(options.takenIds)
+  const ids = new IdAllocator(options.takenIds)
 
   return records.map((record): RecordOutcome => {
     if (!record.ok) return { status: 'fail', record, message: record.message }
@@ -70,31 +70,56 @@ export function planImport(
     const duplicate = index.find(keys)
     if (duplicate) return { status: 'skip', record, duplicate, reason: describe(duplicate) }
 
-    const id = uniqueId(baseStudyId(mapped.family, mapped.citation.year), taken)
-    taken.add(id)
+    const id = ids.allocate(baseStudyId(mapped.family, mapped.citation.year))
+    const path = `studies/${id}.md`
+    const notes = [...(record.notes ?? []), ...mapped.notes]
+    const markdown = renderStudy(id, mapped.citation, {
+      body: importedBody(options.sourceName, recordLabel(record), notes, mapped.abstract),
+    })
+    // The file must load as it is written: whatever the loader would refuse fails the record
+    // here, and nothing is written.
+    const refusal = parseFile({ path, text: markdown }).diagnostics.find(
+      (diagnostic) => diagnostic.severity === 'error',
+    )
+    if (refusal !== undefined)
+      return {
+        status: 'fail',
+        record,
+        message: `Unexpected record that would make a study the loader refuses (${refusal.message}), expected one within its limits`,
+      }
     const origin = `record ${record.index}${record.line === undefined ? '' : `, line ${record.line}`}`
     const known: KnownStudy = { id, keys, origin }
     index.add(known)
-    return {
-      status: 'create',
-      record,
-      id,
-      path: `studies/${id}.md`,
-      citation: mapped.citation,
-      notes: mapped.notes,
-      markdown: renderStudy(id, mapped.citation, {
-        body: importedBody(options.sourceName, recordLabel(record), mapped.notes),
-      }),
-    }
+    return { status: 'create', record, id, path, citation: mapped.citation, notes, markdown }
   })
 }
 
-/** The body of an imported study: where it came from and what to check. */
-function importedBody(file: string, record: string, notes: readonly string[]): string {
+/** The body of an imported study: where it came from, what to check, and the abstract. */
+function importedBody(
+  file: string,
+  record: string,
+  notes: readonly string[],
+  abstract: string | undefined,
+): string {
   // Backticks would end the code span; `[[` outside one would read as a link.
   const lines = [`Imported from \`${file.replace(/`/g, "'")}\`, ${record}.`]
   if (notes.length > 0) lines.push('', 'To check:', '', ...notes.map((note) => `- ${note}`))
+  if (abstract !== undefined) lines.push('', '## Abstract', '', inlineText(abstract))
   return lines.join('\n')
+}
+
+/**
+ * Text from a record as one markdown paragraph that reads as written: brackets, markup
+ * characters and line starts that markdown would interpret are escaped, so `[[x]]` is not a
+ * link and `# x` not a heading.
+ */
+function inlineText(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>#|~]/g, (char) => `\\${char}`)
+    .replace(/^[-+=]/, (char) => `\\${char}`)
+    .replace(/^(\d+)([.)])/, '$1\\$2')
 }
 
 function describe(match: DuplicateMatch): string {

@@ -56,19 +56,37 @@ export function baseStudyId(family: string | undefined, year: number | undefined
 }
 
 /**
- * The first of `base`, `base-b`, `base-c`, ... `base-z`, `base-aa`, ... not in `taken`.
+ * Hands out study ids: `base`, then `base-b`, `base-c`, ... `base-z`, `base-aa`, ... skipping
+ * every id already taken. Each base remembers where its search stopped, so importing N records
+ * with one first author and year costs N steps, not N²/2.
  *
  * @example
  * ```ts
- * uniqueId('muller-2020', new Set(['muller-2020'])) // 'muller-2020-b'
+ * const ids = new IdAllocator(['muller-2020'])
+ * ids.allocate('muller-2020') // 'muller-2020-b'
+ * ids.allocate('muller-2020') // 'muller-2020-c'
  * ```
  */
-export function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base
-  // Suffixes start at `b`: the unsuffixed id is the first study, as in `Smith 2020a/b`.
-  for (let n = 1; ; n++) {
-    const candidate = `${base}-${letters(n)}`
-    if (!taken.has(candidate)) return candidate
+export class IdAllocator {
+  readonly #taken: Set<string>
+  readonly #next = new Map<string, number>()
+
+  constructor(taken: Iterable<string>) {
+    this.#taken = new Set(taken)
+  }
+
+  /** The first free id for this base, now taken. */
+  allocate(base: string): string {
+    let id = base
+    if (this.#taken.has(base)) {
+      // Suffixes start at `b`: the unsuffixed id is the first study, as in `Smith 2020a/b`.
+      let n = this.#next.get(base) ?? 1
+      while (this.#taken.has(`${base}-${letters(n)}`)) n++
+      id = `${base}-${letters(n)}`
+      this.#next.set(base, n + 1)
+    }
+    this.#taken.add(id)
+    return id
   }
 }
 

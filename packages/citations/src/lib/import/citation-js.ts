@@ -1,29 +1,30 @@
 /// <reference path="../../types/citation-js.d.ts" />
-// The one place citation-js is loaded. Only the BibTeX, RIS and CSL plugins are: no @doi, @url,
+// The one place citation-js is loaded. Only the BibTeX and RIS plugins are: no @doi, @url,
 // @wikidata or @pubmed plugin, so nothing here can reach the network. Every call names its parser
 // explicitly (`@bibtex/text`, `@ris/file`, ...) instead of letting citation-js guess the format,
 // because a guess could take a DOI or URL string for something to fetch.
 import { logger, plugins } from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import '@citation-js/plugin-ris'
-import '@citation-js/plugin-csl'
-import type { CslItem } from './csl.js'
+import type { CslRecord } from './csl-record.js'
 
 // citation-js logs to stderr at levels above `silent`; a CLI prints its own messages instead.
 logger.level = 'silent'
 
 /**
- * Parse BibTeX text (one or more entries, with any `@string` macros they use) to CSL items.
- * Throws on a syntax error, with citation-js's message.
+ * Parse BibTeX or biblatex text (one or more entries, with any `@string` macros they use) to
+ * CSL items. Fields are mapped with citation-js's biblatex mapping, which reads the BibTeX
+ * fields too and adds biblatex's (`date`, `journaltitle`, `abstract`, `keywords`). Throws on a
+ * syntax error, with citation-js's message.
  *
  * @example
  * ```ts
- * parseBibtex('@article{a, title={T}, author={Doe, J}, year=2020}')[0]?.title // 'T'
+ * parseBibtex('@article{a, title={T}, author={Doe, J}, date={2020-03}}')[0]?.issued // { 'date-parts': [[2020, 3]] }
  * ```
  */
-export function parseBibtex(text: string): CslItem[] {
+export function parseBibtex(text: string): CslRecord[] {
   const entries = plugins.input.data(text, '@bibtex/text')
-  return asItems(plugins.input.data(entries, '@bibtex/entries+list'))
+  return asItems(plugins.input.data(entries, '@biblatex/entries+list'))
 }
 
 /**
@@ -34,7 +35,7 @@ export function parseBibtex(text: string): CslItem[] {
  * parseRisRecord('TY  - JOUR\nTI  - T\nAU  - Doe, J\nER  - ')?.title // 'T'
  * ```
  */
-export function parseRisRecord(text: string): CslItem | undefined {
+export function parseRisRecord(text: string): CslRecord | undefined {
   const records = plugins.input.data(text, '@ris/file')
   if (!Array.isArray(records) || records.length === 0) return undefined
   // `@ris/record` reads old (RIS 2004) and new (RIS 2011) tags alike: exports mix them.
@@ -50,35 +51,8 @@ export function parseRisRecord(text: string): CslItem | undefined {
  * parseCslList([{ title: 'T' }]).length // 1
  * ```
  */
-export function parseCslList(items: readonly object[]): CslItem[] {
+export function parseCslList(items: readonly object[]): CslRecord[] {
   return asItems(plugins.input.data([...items], '@csl/list+object'))
-}
-
-/**
- * Render CSL items as a numbered bibliography with one of the styles bundled in
- * `@citation-js/plugin-csl` (`vancouver`, `apa`, `harvard1`), locale en-US (bundled too).
- *
- * @example
- * ```ts
- * formatBibliography([{ id: 'a', type: 'book', title: 'T' }], 'vancouver')
- * ```
- */
-export function formatBibliography(
-  items: readonly CslItem[],
-  template: 'vancouver' | 'apa' | 'harvard1',
-): [id: string, text: string][] {
-  const output = plugins.output.format('bibliography', items, {
-    template,
-    format: 'text',
-    lang: 'en-US',
-    asEntryArray: true,
-  })
-  if (!Array.isArray(output)) return []
-  return output.flatMap((entry: unknown) =>
-    Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string'
-      ? [[entry[0], entry[1]] as [string, string]]
-      : [],
-  )
 }
 
 /**
@@ -94,10 +68,10 @@ export function registeredParsers(): string[] {
   return [...plugins.input.listDataParser(false), ...plugins.input.listDataParser(true)]
 }
 
-function asItems(value: unknown): CslItem[] {
+function asItems(value: unknown): CslRecord[] {
   return Array.isArray(value) ? value.filter(isItem) : []
 }
 
-function isItem(value: unknown): value is CslItem {
+function isItem(value: unknown): value is CslRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,27 +1,53 @@
 import { parseFile } from '@realist-kb/core'
 import { describe, expect, it } from 'vitest'
+import { normaliseDoi } from '../src/index.js'
 import { DedupeIndex } from '../src/lib/import/dedupe-index.js'
-import { cleanDoi, dedupeKeys, doiKey, titleKey } from '../src/lib/import/dedupe-keys.js'
-import { authorText, initialsOf } from '../src/lib/import/names.js'
+import { dedupeKeys, titleKey } from '../src/lib/import/dedupe-keys.js'
 import { detectFormat } from '../src/lib/import/read-records.js'
 import { renderStudy } from '../src/lib/import/render-study.js'
-import { baseStudyId, slug, uniqueId } from '../src/lib/import/study-id.js'
+import { baseStudyId, IdAllocator, slug } from '../src/lib/import/study-id.js'
+import { toCitation } from '../src/lib/import/to-citation.js'
 
-describe('names', () => {
-  it('writes authors as Family Initials, organisations whole', () => {
-    expect(authorText({ family: 'Müller', given: 'Jörg' })).toBe('Müller J')
-    expect(authorText({ family: 'McNamara', given: 'M.E.' })).toBe('McNamara ME')
-    expect(authorText({ family: 'Jalil', given: 'N.-E.' })).toBe('Jalil NE')
-    expect(authorText({ family: 'Kim', given: 'JS' })).toBe('Kim JS')
-    expect(authorText({ family: 'Stokes', given: 'William Lee' })).toBe('Stokes WL')
-    expect(authorText({ family: 'Berg', given: 'P.', 'non-dropping-particle': 'van der' })).toBe(
-      'van der Berg P',
-    )
-    expect(authorText({ family: 'King', given: 'Martin Luther', suffix: 'Jr' })).toBe('King ML Jr')
-    expect(authorText({ literal: 'World Health Organization' })).toBe('World Health Organization')
-    expect(authorText({ given: 'Plato' })).toBe('Plato')
-    expect(authorText({})).toBeUndefined()
-    expect(initialsOf('Jean-Pierre')).toBe('JP')
+describe('names of imported records', () => {
+  it('writes authors as Family Initials, organisations whole, a final et al. as the flag', () => {
+    const authors = (author: object[]): unknown => {
+      const result = toCitation({ title: 'T', author })
+      return result.ok ? [result.citation.authors, result.citation.etAl ?? false] : result.message
+    }
+    expect(
+      authors([
+        { family: 'Müller', given: 'Jörg' },
+        { family: 'McNamara', given: 'M.E.' },
+        { family: 'Jalil', given: 'N.-E.' },
+        { family: 'Kim', given: 'JS' },
+        { family: 'Stokes', given: 'William Lee' },
+        { family: 'Berg', given: 'P.', 'non-dropping-particle': 'van der' },
+        { family: 'King', given: 'Martin Luther', suffix: 'Jr' },
+        { literal: 'World Health Organization' },
+        { family: 'A. Author-One' },
+        { given: 'Plato' },
+        {},
+      ]),
+    ).toEqual([
+      [
+        'Müller J',
+        'McNamara ME',
+        'Jalil NE',
+        'Kim JS',
+        'Stokes WL',
+        'van der Berg P',
+        'King ML Jr',
+        'World Health Organization',
+        'Author-One A',
+        'Plato',
+      ],
+      false,
+    ])
+    expect(authors([{ family: 'Doe', given: 'J' }, { family: 'others' }])).toEqual([['Doe J'], true])
+    expect(authors([{ family: 'Doe', given: 'J' }, { literal: 'et al.' }])).toEqual([
+      ['Doe J'],
+      true,
+    ])
   })
 })
 
@@ -40,14 +66,12 @@ describe('study ids', () => {
     )
   })
 
-  it('adds -b, -c, ... -z, -aa on collision', () => {
-    const taken = new Set(['muller-2020'])
+  it('adds -b, -c, ... -z, -aa on collision, skipping ids already taken', () => {
+    const allocator = new IdAllocator(['muller-2020', 'muller-2020-e'])
     const ids: string[] = []
-    for (let i = 0; i < 27; i++) {
-      const id = uniqueId('muller-2020', taken)
-      taken.add(id)
-      ids.push(id)
-    }
+    for (let i = 0; i < 27; i++) ids.push(allocator.allocate('muller-2020'))
+    expect(ids).not.toContain('muller-2020-e')
+    ids.splice(3, 0, 'muller-2020-e')
     expect(ids.slice(0, 3)).toEqual(['muller-2020-b', 'muller-2020-c', 'muller-2020-d'])
     expect(ids.slice(23, 27)).toEqual([
       'muller-2020-y',
@@ -59,20 +83,22 @@ describe('study ids', () => {
 })
 
 describe('deduplication keys', () => {
-  it('normalises DOIs', () => {
+  it('normalises DOIs: prefixes, escapes, entities, case', () => {
     for (const written of [
       '10.3389/FONC.2022.991843',
       'https://doi.org/10.3389/fonc.2022.991843',
       'http://dx.doi.org/10.3389/fonc.2022.991843',
+      'https://www.doi.org/10.3389/fonc.2022.991843',
       'doi: 10.3389/fonc.2022.991843.',
+      'DOI:10.3389/fonc.2022.991843',
+      'info:doi/10.3389/fonc.2022.991843',
       'https://doi.org/10.3389%2Ffonc.2022.991843',
     ])
-      expect(doiKey(written)).toBe('10.3389/fonc.2022.991843')
-    expect(cleanDoi('https://dx.doi.org/10.1186/s11689-021-09396-9')).toBe(
-      '10.1186/s11689-021-09396-9',
-    )
-    expect(doiKey('S1769-7212(19)30059-X')).toBeUndefined()
-    expect(doiKey(undefined)).toBeUndefined()
+      expect(normaliseDoi(written)).toBe('10.3389/fonc.2022.991843')
+    expect(normaliseDoi('10.1108/JICA\\_01\\_2021')).toBe('10.1108/jica_01_2021')
+    expect(normaliseDoi('10.1002/(SICI)1097&amp;x')).toBe('10.1002/(sici)1097&x')
+    expect(normaliseDoi('S1769-7212(19)30059-X')).toBeUndefined()
+    expect(normaliseDoi(undefined)).toBeUndefined()
   })
 
   it('normalises titles: accents, case, punctuation, markup, spaces', () => {

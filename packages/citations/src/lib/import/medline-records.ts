@@ -1,4 +1,4 @@
-import type { CslItem } from './csl.js'
+import type { CslRecord } from './csl-record.js'
 import { type SourceRecord, UnreadableImportError } from './source-record.js'
 
 // `TAG - value`, the tag left-aligned in four columns; long values continue on lines indented
@@ -6,10 +6,12 @@ import { type SourceRecord, UnreadableImportError } from './source-record.js'
 const tagLine = /^([A-Z][A-Z0-9]{0,3}) *- ?(.*)$/
 
 /**
- * Read PubMed's MEDLINE format (what PubMed's "Save citations" writes, often named `.nbib` or
- * `.ris` although it is not RIS) record by record, to CSL items. citation-js has no parser for it
- * that works offline, so it is read here: title, authors (full names where given), date,
- * journal, volume, issue, pages, DOI, publication type.
+ * Read the MEDLINE format record by record, to CSL items: what PubMed's "Save citations" writes
+ * (often named `.nbib` or `.ris` although it is not RIS; records start `PMID- `) and what ERIC
+ * writes in the same layout (records start `OWN - ERIC`, without a PMID). A record starts at a
+ * tag after a blank line, or at a `PMID` when the record before has one. citation-js has no
+ * parser for it that works offline, so it is read here: title, authors (full names where
+ * given), date, journal, volume, issue, pages, DOI, publication type, abstract, keywords.
  *
  * @example
  * ```ts
@@ -19,11 +21,15 @@ const tagLine = /^([A-Z][A-Z0-9]{0,3}) *- ?(.*)$/
 export function medlineRecords(text: string): SourceRecord[] {
   const records: { line: number; fields: [string, string][] }[] = []
   let current: { line: number; fields: [string, string][] } | undefined
+  let afterBlank = true
   text
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
     .forEach((raw, i) => {
-      if (raw.trim() === '') return
+      if (raw.trim() === '') {
+        afterBlank = true
+        return
+      }
       const match = /^\s/.test(raw) ? null : tagLine.exec(raw)
       if (!match) {
         const last = current?.fields.at(-1)
@@ -31,17 +37,23 @@ export function medlineRecords(text: string): SourceRecord[] {
         return
       }
       const tag = match[1] ?? ''
-      if (tag === 'PMID') {
+      const startsRecord =
+        afterBlank || (tag === 'PMID' && current?.fields.some(([t]) => t === 'PMID') === true)
+      afterBlank = false
+      if (startsRecord) {
         current = { line: i + 1, fields: [] }
         records.push(current)
       }
       current?.fields.push([tag, (match[2] ?? '').trim()])
     })
-  if (records.length === 0)
+  const real = records.filter((record) =>
+    record.fields.some(([tag]) => tag === 'TI' || tag === 'PMID' || tag === 'OWN'),
+  )
+  if (real.length === 0)
     throw new UnreadableImportError(
-      'Unexpected MEDLINE without records, expected records starting with `PMID- `',
+      'Unexpected MEDLINE without records, expected records starting with `PMID- ` or `OWN - `',
     )
-  return records.map((record, i) => ({
+  return real.map((record, i) => ({
     index: i + 1,
     line: record.line,
     ok: true,
@@ -49,7 +61,7 @@ export function medlineRecords(text: string): SourceRecord[] {
   }))
 }
 
-function toItem(fields: readonly [string, string][]): CslItem {
+function toItem(fields: readonly [string, string][]): CslRecord {
   const all = (tag: string): string[] => fields.filter(([t]) => t === tag).map(([, v]) => v)
   const first = (tag: string): string | undefined => all(tag)[0]
   const fullNames = all('FAU')
@@ -78,6 +90,8 @@ function toItem(fields: readonly [string, string][]): CslItem {
     page: first('PG'),
     DOI: doi,
     PMID: first('PMID'),
+    abstract: first('AB'),
+    keyword: [...all('OT'), ...all('MH')].map((term) => term.replace(/^\*/, '')),
   }
   return item
 }
