@@ -109,6 +109,8 @@ describe('the one short label and the one Vancouver formatter', () => {
         type: 'report',
         url: 'https://example.org/r',
       }),
-    ).toBe('Collins A, et al. Is it feasible? NHS England; 2022. Available from: https://example.org/r')
+    ).toBe(
+      'Collins A, et al. Is it feasible? NHS England; 2022. Available from: https://example.org/r',
+    )
   })
 })

@@ -43,7 +43,10 @@ describe('names of imported records', () => {
       ],
       false,
     ])
-    expect(authors([{ family: 'Doe', given: 'J' }, { family: 'others' }])).toEqual([['Doe J'], true])
+    expect(authors([{ family: 'Doe', given: 'J' }, { family: 'others' }])).toEqual([
+      ['Doe J'],
+      true,
+    ])
     expect(authors([{ family: 'Doe', given: 'J' }, { literal: 'et al.' }])).toEqual([
       ['Doe J'],
       true,
