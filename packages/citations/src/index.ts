@@ -14,7 +14,14 @@ export {
   parseAuthorName,
   vancouverName,
 } from './lib/author-name.js'
-export { type CitationFields, type CitedStudy, pageRange, workType } from './lib/citation-fields.js'
+export {
+  type CitationFields,
+  type CitedStudy,
+  etAlNote,
+  pageRange,
+  vancouverPages,
+  workType,
+} from './lib/citation-fields.js'
 export {
   type CslItem,
   type CslName,

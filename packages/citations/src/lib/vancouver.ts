@@ -1,5 +1,5 @@
 import { parseAuthorName, vancouverName } from './author-name.js'
-import { type CitationFields, workType } from './citation-fields.js'
+import { type CitationFields, vancouverPages, workType } from './citation-fields.js'
 
 /**
  * A study's reference in the Vancouver (NLM) style, as plain text without a number: the one
@@ -11,7 +11,8 @@ import { type CitationFields, workType } from './citation-fields.js'
  * - anything else: `Title. Publisher; Year.`;
  * - then `doi:DOI`, or `Available from: URL` when there is no DOI.
  *
- * Pages are printed as stored (`415–23`).
+ * Page ranges are printed the NLM way, the last page shortened and an en dash between
+ * (`415–23`), whichever way they are stored.
  *
  * @example
  * ```ts
@@ -30,7 +31,7 @@ export function formatVancouver(citation: CitationFields): string {
       source += ` ${citation.year}`
       if (citation.volume !== undefined)
         source += `;${citation.volume}${citation.issue === undefined ? '' : `(${citation.issue})`}`
-      if (citation.pages !== undefined) source += `:${citation.pages}`
+      if (citation.pages !== undefined) source += `:${vancouverPages(citation.pages)}`
       source += '.'
     }
     parts.push(source)

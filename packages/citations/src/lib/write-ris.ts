@@ -1,5 +1,5 @@
 import { type AuthorName, givenText, parseAuthorName } from './author-name.js'
-import { type CitedStudy, pageRange, workType } from './citation-fields.js'
+import { type CitedStudy, etAlNote, pageRange, workType } from './citation-fields.js'
 
 const risTypes = {
   article: 'JOUR',
@@ -17,7 +17,7 @@ const risTypes = {
  * `Family, K. D.` so that every initial survives; the study id is the record's `ID`; pages are
  * split into `SP` and `EP` with an abbreviated last page written in full (`415–23` ->
  * `415`/`423`); a list the source ended with "et al." keeps its authors and says so in `N1`
- * (RIS has no mark for it).
+ * (RIS has no mark for it), which import reads back.
  *
  * @example
  * ```ts
@@ -50,8 +50,7 @@ function risRecord(study: CitedStudy): string {
   if (citation.doi !== undefined) lines.push(['DO', citation.doi])
   if (citation.url !== undefined) lines.push(['UR', citation.url])
   for (const keyword of citation.keywords ?? []) lines.push(['KW', keyword])
-  if (citation.etAl === true)
-    lines.push(['N1', 'Author list as printed by the source: et al. (more authors than listed).'])
+  if (citation.etAl === true) lines.push(['N1', etAlNote])
   lines.push(['ER', ''])
   // A value holds no line break: a wrapped line would be read as another tag or lost.
   return lines

@@ -7,6 +7,7 @@ import {
   parseAuthorName,
   vancouverName,
 } from '../author-name.js'
+import { etAlNote } from '../citation-fields.js'
 import { normaliseDoi } from '../doi.js'
 import {
   type CslRecord,
@@ -103,7 +104,9 @@ export function toCitation(item: CslRecord): CitationResult {
   }
 
   const citation: { -readonly [K in keyof CitationData]: CitationData[K] } = { authors, title }
-  if (etAl || kept.length < names.length) citation.etAl = true
+  // RIS has no mark for "et al.": the RIS writer leaves a note that says it.
+  const noted = listField(item, 'note').some((note) => note.startsWith(etAlNote.slice(0, 40)))
+  if (etAl || noted || kept.length < names.length) citation.etAl = true
   const year = issuedYear(item)
   if (year === undefined) notes.push('no year in the record')
   else citation.year = year
