@@ -1,51 +1,42 @@
 import path from 'node:path'
+import { formatVancouver, toCslItem } from '@realist-kb/citations'
 import { main } from '@realist-kb/cli'
 import { loadDirectory } from '@realist-kb/core/node'
 import { describe, expect, it } from 'vitest'
 import type { ShowJson } from '../src/lib/commands/show.js'
 import type { StatsJson } from '../src/lib/commands/stats.js'
-import { formatReference, formatReferences, toCsl } from '../src/lib/references.js'
 import { memoryIo } from './cli-io.js'
 
 const fixtures = path.join(import.meta.dirname, 'fixtures')
 const kbDir = path.join(fixtures, 'small-kb')
 
-describe('formatted references (Vancouver)', () => {
-  it('formats a study, its et al. and its DOI', async () => {
-    const kb = await loadDirectory(kbDir)
-    const doe = kb.graph.getNodeAttributes('doe-2020')
-    if (doe.kind !== 'study') throw new Error('expected a study')
-    expect(formatReference(doe)).toBe(
+describe('formatted references (Vancouver), from @realist-kb/citations', () => {
+  async function study(id: string) {
+    const entity = (await loadDirectory(kbDir)).graph.getNodeAttributes(id)
+    if (entity.kind !== 'study') throw new Error('expected a study')
+    return entity
+  }
+
+  it('formats a study, its et al. and its DOI; organisations stay whole', async () => {
+    expect(formatVancouver((await study('doe-2020')).data.citation)).toBe(
       'Doe J, et al. A qualitative study of integration. J Example. 2020;12:1–9. doi:10.1000/example.2020.7',
+    )
+    expect(formatVancouver((await study('poe-2019')).data.citation)).toBe(
+      'World Health Organization. An example report on integration. World Health Organization; 2019.',
+    )
+    expect(formatVancouver((await study('roe-2021')).data.citation)).toBe(
+      'Roe R. A second study. 2021.',
     )
   })
 
-  it('numbers a list in the order given; organisations stay whole', async () => {
-    const kb = await loadDirectory(kbDir)
-    const studies = ['poe-2019', 'roe-2021'].map((id) => {
-      const study = kb.graph.getNodeAttributes(id)
-      if (study.kind !== 'study') throw new Error('expected a study')
-      return study
-    })
-    expect(formatReferences(studies)).toEqual([
-      '1. World Health Organization. An example report on integration. World Health Organization; 2019.',
-      '2. Roe R. A second study. 2021.',
-    ])
-    expect(formatReferences([])).toEqual([])
-  })
-
   it('turns `Family Initials` into CSL names', () => {
-    const csl = toCsl({
+    const csl = toCslItem({
       id: 'a',
-      data: {
-        kind: 'study',
-        inclusion: { status: 'unknown' },
-        citation: { authors: ['Curry Rogers K', 'van der Berg P', 'NHS England'], title: 'T' },
-      },
+      citation: { authors: ['Curry Rogers K', 'van der Berg P', 'NHS England'], title: 'T' },
     })
     expect(csl.author).toEqual([
-      { family: 'Curry Rogers', given: 'K' },
-      { family: 'van der Berg', given: 'P' },
+      { family: 'Curry Rogers', given: 'K.' },
+      { family: 'Berg', given: 'P.', 'non-dropping-particle': 'van der' },
       { literal: 'NHS England' },
     ])
   })

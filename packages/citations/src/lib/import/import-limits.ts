@@ -2,6 +2,11 @@
  * The largest values import keeps, well inside what the loader accepts (a file of 2,000,000
  * characters, a line of 200,000, after YAML escapes that can make a character six): a record
  * beyond them is refused or shortened with a note, never written as a file that then fails.
+ *
+ * @example
+ * ```ts
+ * importLimits.title // 5000: a longer title fails its record
+ * ```
  */
 export const importLimits = {
   /** Characters of a title; a longer one fails the record (a cut title would not deduplicate). */

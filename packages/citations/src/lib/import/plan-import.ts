@@ -6,13 +6,28 @@ import { recordLabel, type SourceRecord } from './source-record.js'
 import { baseStudyId, IdAllocator } from './study-id.js'
 import { toCitation } from './to-citation.js'
 
-/** A study already in the knowledge base, as import sees it. */
+/**
+ * A study already in the knowledge base, as import sees it.
+ *
+ * @example
+ * ```ts
+ * const existing: ExistingStudy = { id: 'doe-2020', citation: { title: 'T', year: 2020 } }
+ * ```
+ */
 export interface ExistingStudy {
   readonly id: string
   readonly citation: Pick<CitationData, 'title' | 'year' | 'doi'>
 }
 
-/** What the import of one record comes to. */
+/**
+ * What the import of one record comes to: a study to create, a duplicate to skip, or a failure
+ * with its reason.
+ *
+ * @example
+ * ```ts
+ * const paths = outcomes.flatMap((outcome: RecordOutcome) => (outcome.status === 'create' ? [outcome.path] : []))
+ * ```
+ */
 export type RecordOutcome =
   | {
       readonly status: 'create'
@@ -32,7 +47,14 @@ export type RecordOutcome =
     }
   | { readonly status: 'fail'; readonly record: SourceRecord; readonly message: string }
 
-/** What {@link planImport} needs besides the records. */
+/**
+ * What {@link planImport} needs besides the records.
+ *
+ * @example
+ * ```ts
+ * const options: PlanImportOptions = { existing: [], takenIds: ['cmoc-1a'], sourceName: 'refs.bib' }
+ * ```
+ */
 export interface PlanImportOptions {
   /** The studies already in the knowledge base. */
   readonly existing: readonly ExistingStudy[]

@@ -1,6 +1,13 @@
 import { type CitationData, studyDesignSchema } from '@realist-kb/core'
 
-/** Options of {@link renderStudy}. */
+/**
+ * Options of {@link renderStudy}.
+ *
+ * @example
+ * ```ts
+ * const options: RenderStudyOptions = { body: 'Notes.', citationHints: true }
+ * ```
+ */
 export interface RenderStudyOptions {
   /** The markdown body, after the frontmatter. */
   readonly body: string

@@ -1,6 +1,13 @@
 import type { CslRecord } from './csl-record.js'
 
-/** One record of an import file, parsed to CSL or not. */
+/**
+ * One record of an import file, parsed to CSL or not, with its place in the file.
+ *
+ * @example
+ * ```ts
+ * const failures = readRecords(text, 'ris').filter((record: SourceRecord) => !record.ok)
+ * ```
+ */
 export type SourceRecord =
   | {
       readonly index: number
@@ -12,10 +19,24 @@ export type SourceRecord =
     }
   | { readonly index: number; readonly line?: number; readonly ok: false; readonly message: string }
 
-/** The formats import reads. */
+/**
+ * The formats import reads.
+ *
+ * @example
+ * ```ts
+ * importFormats.includes('medline') // true
+ * ```
+ */
 export const importFormats = ['bibtex', 'ris', 'csl-json', 'medline'] as const
 
-/** A format import reads. */
+/**
+ * A format import reads.
+ *
+ * @example
+ * ```ts
+ * const format: ImportFormat = 'bibtex'
+ * ```
+ */
 export type ImportFormat = (typeof importFormats)[number]
 
 /**
