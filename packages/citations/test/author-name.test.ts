@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   citedName,
+  decodeMarkup,
   formatVancouver,
   isEtAl,
   parseAuthorName,
@@ -112,5 +113,16 @@ describe('the one short label and the one Vancouver formatter', () => {
     ).toBe(
       'Collins A, et al. Is it feasible? NHS England; 2022. Available from: https://example.org/r',
     )
+  })
+})
+
+describe('decoding what exports leave in text', () => {
+  it('decodes entities with their semicolon and TeX escapes, once', () => {
+    expect(decodeMarkup('Patients&apos; views &#169; 2020 &amp; after')).toBe(
+      "Patients' views © 2020 & after",
+    )
+    expect(decodeMarkup('10.1108/JICA\\_01\\_2021')).toBe('10.1108/JICA_01_2021')
+    expect(decodeMarkup('&amp;lt;b&amp;gt;')).toBe('&lt;b&gt;')
+    expect(decodeMarkup('R&D &notes AT&T')).toBe('R&D &notes AT&T')
   })
 })

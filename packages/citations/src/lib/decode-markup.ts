@@ -1,13 +1,14 @@
-import { decodeHTML } from 'entities/decode'
+import { decodeHTMLStrict } from 'entities/decode'
 
 // LaTeX escapes for characters that are special to TeX, as exports leave them in verbatim
 // fields (`10.1108/JICA\_01\_2021`) or in fields of other formats.
 const latexEscape = /\\([_&%$#{}])|\{\\textunderscore\}|\\textunderscore(?:\{\}|\b)/g
 
 /**
- * Decode the markup that reference exports leave in text: HTML and XML entities
- * (`&apos;`, `&amp;`, `&#169;`, decoded once) and TeX escapes of special characters
- * (`\_`, `\&`, `\%`). Decoding is done once, so `&amp;lt;` becomes `&lt;`, not `<`.
+ * Decode the markup that reference exports leave in text: HTML and XML entities (`&apos;`,
+ * `&amp;`, `&#169;`; only with their semicolon, so `R&D` and `&notes` stay as they are) and TeX
+ * escapes of special characters (`\_`, `\&`, `\%`). Decoding is done once, so `&amp;lt;`
+ * becomes `&lt;`, not `<`.
  *
  * @example
  * ```ts
@@ -16,7 +17,7 @@ const latexEscape = /\\([_&%$#{}])|\{\\textunderscore\}|\\textunderscore(?:\{\}|
  * ```
  */
 export function decodeMarkup(text: string): string {
-  const decoded = text.includes('&') ? decodeHTML(text) : text
+  const decoded = text.includes('&') ? decodeHTMLStrict(text) : text
   return decoded.includes('\\') || decoded.includes('{')
     ? decoded.replace(latexEscape, (_all, char: string | undefined) => char ?? '_')
     : decoded
