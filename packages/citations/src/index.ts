@@ -8,20 +8,11 @@
 export {
   type AuthorName,
   citedName,
-  givenText,
-  initialsOf,
   isEtAl,
   parseAuthorName,
   vancouverName,
 } from './lib/author-name.js'
-export {
-  type CitationFields,
-  type CitedStudy,
-  etAlNote,
-  pageRange,
-  vancouverPages,
-  workType,
-} from './lib/citation-fields.js'
+export type { CitationFields, CitedStudy } from './lib/citation-fields.js'
 export {
   type CslItem,
   type CslName,

@@ -9,6 +9,7 @@ import {
   toCslName,
   vancouverName,
 } from '../src/index.js'
+import { pageRange, vancouverPages } from '../src/lib/citation-fields.js'
 
 describe('the author-name model', () => {
   it('splits Vancouver names into family and one initial per given name', () => {
@@ -124,5 +125,20 @@ describe('decoding what exports leave in text', () => {
     expect(decodeMarkup('10.1108/JICA\\_01\\_2021')).toBe('10.1108/JICA_01_2021')
     expect(decodeMarkup('&amp;lt;b&amp;gt;')).toBe('&lt;b&gt;')
     expect(decodeMarkup('R&D &notes AT&T')).toBe('R&D &notes AT&T')
+  })
+})
+
+describe('page ranges', () => {
+  it('are written in full for RIS and BibTeX, and the NLM way in a reference', () => {
+    expect(pageRange('415–23')).toEqual(['415', '423'])
+    expect(pageRange('2502-10')).toEqual(['2502', '2510'])
+    expect(pageRange('E229–35')).toEqual(['E229', 'E235'])
+    expect(pageRange('e0256965')).toEqual(['e0256965'])
+    for (const written of ['415–23', '415-423', '415 - 423', '415–423'])
+      expect(vancouverPages(written)).toBe('415–23')
+    expect(vancouverPages('E229-E235')).toBe('E229–35')
+    expect(vancouverPages('597–8')).toBe('597–8')
+    expect(vancouverPages('99-101')).toBe('99–101')
+    expect(vancouverPages('991843')).toBe('991843')
   })
 })
