@@ -14,6 +14,8 @@ interface Chunk {
 }
 
 interface Macro {
+  /** Where the definition comes in the file: definitions are given in that order. */
+  readonly order: number
   readonly text: string
   /** Characters once expanded (capped just above the per-field limit). */
   readonly size: number
@@ -54,6 +56,7 @@ export function bibtexRecords(text: string): SourceRecord[] {
     for (const field of scanFields(chunk.text, false)) {
       const uses = field.parts.flatMap((part) => (part.kind === 'macro' ? [part.name] : []))
       macros.set(field.name.toLowerCase(), {
+        order: macros.size,
         text: chunk.text,
         size: expandedSize(field.parts, macros),
         uses,
@@ -142,9 +145,10 @@ function macrosUsed(
     seen.add(name)
     pending.push(...macro.uses)
   }
-  const texts = new Set<string>()
-  for (const [name, macro] of macros) if (seen.has(name)) texts.add(macro.text)
-  return [...texts]
+  // Only the macros used are visited, so that many entries and many macros stay linear.
+  const used = [...seen].flatMap((name) => macros.get(name) ?? [])
+  used.sort((a, b) => a.order - b.order)
+  return [...new Set(used.map((macro) => macro.text))]
 }
 
 /** citation-js refuses `.` in a field name: `file.path` is read as `file-path`. */
