@@ -20,17 +20,19 @@ import { type CliIo, exitCodes, UsageError } from '../io.js'
 
 export const importHelp = `Usage: realist-kb import <file> [options]
 
-Create study files from a reference export (Zotero, EndNote, Mendeley, PubMed, ...): one file
-per record, in <dir>/studies/<id>.md, with the citation filled in and the rest marked TODO.
-Nothing is fetched from the network. Existing files are never overwritten.
+Create study files from a reference export (Zotero, EndNote, Mendeley, PubMed, ERIC, ...): one
+file per record, in <dir>/studies/<id>.md, with the citation filled in (keywords included), the
+abstract in the body and the rest marked TODO. Nothing is fetched from the network. Existing
+files are never overwritten.
 
 Records already in the knowledge base, or earlier in the same file, are skipped: same DOI, or
 else same title and year. Ids are the first author's family name and the year (muller-2020),
 with -b, -c, ... when taken.
 
 Arguments:
-  file                  the export: BibTeX (.bib), RIS (.ris), CSL-JSON (.json) or PubMed
-                        MEDLINE (.nbib, or .txt/.ris as PubMed names it); CSV is not read
+  file                  the export: BibTeX or biblatex (.bib), RIS (.ris), CSL-JSON (.json)
+                        or MEDLINE from PubMed or ERIC (.nbib, or .txt/.ris as PubMed names
+                        it); CSV is not read
 
 Options:
   --dir <dir>           content folder (default: content); created if missing
