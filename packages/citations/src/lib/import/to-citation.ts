@@ -157,7 +157,8 @@ export function toCitation(item: CslRecord): CitationResult {
     notes.push(
       `shortened the abstract from ${abstract.length} to ${importLimits.abstract} characters`,
     )
-    abstract = `${Array.from(abstract.slice(0, importLimits.abstract)).join('')}…`
+    // Cut between characters, never inside a surrogate pair (no YAML or markdown file holds half).
+    abstract = `${abstract.slice(0, importLimits.abstract).replace(/[\uD800-\uDBFF]$/, '')}…`
   }
 
   const checked = citationSchema.safeParse(citation)
