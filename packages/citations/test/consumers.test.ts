@@ -12,6 +12,7 @@ import { loadDirectory } from '@realist-kb/core/node'
 import { describe, expect, it } from 'vitest'
 import {
   type CitedStudy,
+  formatVancouver,
   parseAuthorName,
   toCslItem,
   vancouverName,
@@ -65,6 +66,19 @@ describe('what reference tools read back', () => {
     studies.forEach((study, i) => {
       const expected = `${printedAuthors(study)}${study.citation.etAl ? ', et al.' : '.'}`
       expect(list[i], study.id).toContain(expected)
+    })
+  })
+
+  it('the one Vancouver formatter prints what citeproc prints with the CSL vancouver style', () => {
+    // Up to typography: citeproc curls quotes, and keeps a hyphen in `e395-403`.
+    const plain = (text: string): string =>
+      text
+        .replace(/[‘’]/g, "'")
+        .replace(/[“”]/g, '"')
+        .replace(/(\d)[-–](\d)/g, '$1-$2')
+    const list = citeproc(JSON.parse(JSON.stringify(studies.map(toCslItem))) as object[])
+    studies.forEach((study, i) => {
+      expect(plain(formatVancouver(study.citation)), study.id).toBe(plain(list[i] ?? ''))
     })
   })
 
