@@ -58,6 +58,26 @@ describe('import of what real tools write', () => {
     expect(failed(outcomes)).toEqual([[26, expect.stringMatching(/^Unexpected BibTeX syntax/)]])
   })
 
+  it('catches a duplicate by the year of a biblatex `date`', async () => {
+    const text = await readFile(path.join(fixtures, 'better-biblatex.bib'), 'utf8')
+    const outcomes = planImport(readRecords(text, 'bibtex'), {
+      existing: [
+        {
+          id: 'bakitas-2013',
+          citation: {
+            title: 'Oncologists’ perspectives on concurrent palliative care.',
+            year: 2013,
+          },
+        },
+      ],
+      takenIds: ['bakitas-2013'],
+      sourceName: 'better-biblatex.bib',
+    })
+    expect(outcomes[0]?.status === 'skip' && outcomes[0].reason).toBe(
+      'duplicate of study `bakitas-2013`: same title and year',
+    )
+  })
+
   it('reads RIS with entities, IEEE-style names and a tag that is not RIS', async () => {
     const outcomes = await importFile('psycinfo-pmid.ris')
     const [first, second] = created(outcomes)
