@@ -1,3 +1,4 @@
+import { formatVancouver, shortCitation } from '@realist-kb/citations'
 import type {
   CmocEntry,
   EvidenceProfile,
@@ -5,7 +6,6 @@ import type {
   StudyEntry,
   TraceReport,
 } from '@realist-kb/core'
-import { formatCitation, shortCitation } from '../report/citation.js'
 import { cmocPartRows, notGiven } from '../report/cmoc-parts.js'
 import { escapeHtml } from '../report/escape.js'
 import { markdownToHtml } from '../report/markdown-to-html.js'
@@ -187,7 +187,7 @@ export function studyArticle(study: StudyEntry): string {
   ]
   return `<article class="entity" id="${e(study.id)}">
 <h3>${e(shortCitation(study))}${study.reference === undefined ? '' : ` <span class="muted">[ref. ${study.reference}]</span>`}</h3>
-<p>${e(formatCitation(study))}</p>
+<p>${e(formatVancouver(study))}</p>
 <dl class="cmo">${facts.map(([key, value]) => `<dt>${e(key ?? '')}</dt><dd>${e(value ?? '')}</dd>`).join('')}</dl>
 ${markdownToHtml(study.notes)}
 <p><strong>Evidence for:</strong> ${list(study.cmocs.map((id) => anchor(id, id)))}</p>

@@ -1,3 +1,4 @@
+import { formatVancouver } from '@realist-kb/citations'
 import type { TraceReport } from '@realist-kb/core'
 import { toCsv } from './csv-cell.js'
 import type { Exporter } from './exporter.js'
@@ -21,12 +22,14 @@ const header = [
   'study_year',
   'study_design',
   'study_inclusion',
+  'study_citation',
   'recommendation_text',
   'evidence_point',
 ] as const
 
 /**
- * The traceability matrix in long format: one row per recommendation-CMOC-evidence-study path.
+ * The traceability matrix in long format: one row per recommendation-CMOC-evidence-study path,
+ * the study named by id and by its Vancouver reference (`study_citation`).
  * A recommendation without CMOCs, or a CMOC without evidence, still has a row, with the missing
  * columns empty, so gaps stay visible.
  *
@@ -39,11 +42,12 @@ export function renderCsv(report: TraceReport): string {
   const cmocs = new Map(report.cmocs.map((cmoc) => [cmoc.id, cmoc]))
   const evidence = new Map(report.evidence.map((item) => [item.id, item]))
   const studies = new Map(report.studies.map((study) => [study.id, study]))
+  const references = new Map(report.studies.map((study) => [study.id, formatVancouver(study)]))
   const rows: (string | number | undefined)[][] = [[...header]]
   for (const rec of report.recommendations) {
     const recColumns = [rec.id, rec.section, rec.group, rec.audiences.join(';')]
     if (rec.cmocs.length === 0) {
-      rows.push([...recColumns, ...Array(14).fill(undefined), rec.text, undefined])
+      rows.push([...recColumns, ...Array(15).fill(undefined), rec.text, undefined])
       continue
     }
     for (const link of rec.cmocs) {
@@ -51,7 +55,13 @@ export function renderCsv(report: TraceReport): string {
       const cmocColumns = [link.id, cmoc?.label, link.basis, link.location, link.rationale]
       const items = (cmoc?.evidence ?? []).flatMap((id) => evidence.get(id) ?? [])
       if (items.length === 0) {
-        rows.push([...recColumns, ...cmocColumns, ...Array(9).fill(undefined), rec.text, undefined])
+        rows.push([
+          ...recColumns,
+          ...cmocColumns,
+          ...Array(10).fill(undefined),
+          rec.text,
+          undefined,
+        ])
         continue
       }
       for (const item of items) {
@@ -69,6 +79,7 @@ export function renderCsv(report: TraceReport): string {
           study?.year,
           study?.design,
           study?.inclusion,
+          references.get(item.study),
           rec.text,
           item.point,
         ])

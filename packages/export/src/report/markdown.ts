@@ -1,5 +1,5 @@
+import { formatVancouver, shortCitation } from '@realist-kb/citations'
 import type { CmocEntry, ReportLink, TraceReport } from '@realist-kb/core'
-import { formatCitation, shortCitation } from './citation.js'
 import { cmocPartRows, notGiven } from './cmoc-parts.js'
 import { escapeMarkdown } from './escape.js'
 import type { Exporter } from './exporter.js'
@@ -115,7 +115,7 @@ export function renderMarkdown(report: TraceReport): string {
     out.push(
       `<a id="${study.id}"></a>`,
       '',
-      `- **${m(shortCitation(study))}**: ${m(formatCitation(study))} Design: ${m(study.design ?? 'not recorded')}; inclusion: ${m(study.inclusion)}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}.`,
+      `- **${m(shortCitation(study))}**: ${m(formatVancouver(study))} Design: ${m(study.design ?? 'not recorded')}; inclusion: ${m(study.inclusion)}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}.`,
       '',
     )
   }

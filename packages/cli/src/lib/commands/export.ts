@@ -6,6 +6,7 @@ import {
   programmeTheoryDiagram,
   toCodebook,
   traceDiagram,
+  writeBibtexStudies,
   writeCodebook,
   writeCslJson,
   writeDot,
@@ -13,13 +14,24 @@ import {
   writeGraphml,
   writeKnowledgeBaseJson,
   writeMermaid,
+  writeRisStudies,
 } from '@realist-kb/export'
 import { oneOf, parseCommandArgs } from '../args.js'
 import { resolveContentDir } from '../content-dir.js'
 import { type CliIo, exitCodes, UsageError } from '../io.js'
 import { writeOutput } from '../write-output.js'
 
-const formats = ['gexf', 'graphml', 'mermaid', 'dot', 'qdc', 'csl-json', 'json'] as const
+const formats = [
+  'gexf',
+  'graphml',
+  'mermaid',
+  'dot',
+  'qdc',
+  'csl-json',
+  'ris',
+  'bibtex',
+  'json',
+] as const
 type ExportFormat = (typeof formats)[number]
 
 export const exportHelp = `Usage: realist-kb export [dir] --format <format> [options]
@@ -38,6 +50,9 @@ Options:
                           qdc       groups and CMOCs as a REFI-QDA codebook
                                     (NVivo, ATLAS.ti, MAXQDA)
                           csl-json  studies as CSL-JSON (Zotero, pandoc)
+                          ris       studies as RIS (EndNote, Covidence, Rayyan,
+                                    EPPI-Reviewer)
+                          bibtex    studies as BibTeX (LaTeX, JabRef, Zotero)
                           json      the whole knowledge base as versioned JSON
   --trace <id>          mermaid and dot: draw this recommendation's trace (to its CMOCs,
                         evidence and studies) instead of the programme theory
@@ -67,6 +82,10 @@ function render(kb: KnowledgeBase, format: ExportFormat, trace: string | undefin
       return writeCodebook(toCodebook(kb))
     case 'csl-json':
       return writeCslJson(kb)
+    case 'ris':
+      return writeRisStudies(kb)
+    case 'bibtex':
+      return writeBibtexStudies(kb)
     case 'json':
       return writeKnowledgeBaseJson(kb)
   }

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
+import { renderStudy, yamlText } from '@realist-kb/citations/import'
 import {
   type EntityKind,
   entitiesOfKind,
@@ -11,7 +12,6 @@ import {
 } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import { parseCommandArgs } from '../args.js'
-import { renderStudy, yamlText } from '../import/render-study.js'
 import { FileExistsError, writeNewFile } from '../import/write-files.js'
 import { type CliIo, exitCodes, UsageError } from '../io.js'
 

@@ -3,7 +3,6 @@ import { createDiagnostic, type Diagnostic, type Position } from '../diagnostics
 import { didYouMean } from '../diagnostics/did-you-mean.js'
 import { type CmocData, cmocParts } from '../kinds/cmoc.js'
 import type { EvidenceEntryData } from '../kinds/evidence.js'
-import { renamedHint } from '../migrate/renamed-names.js'
 import {
   type EntityKind,
   entityKinds,
@@ -14,6 +13,7 @@ import {
   schemas,
 } from '../kinds/index.js'
 import type { StudyData } from '../kinds/study.js'
+import { renamedHint } from '../migrate/renamed-names.js'
 import type { Entity, EvidenceData, Link } from '../model/entity.js'
 import { idSchema } from '../schema/common.js'
 import { findBodyLinks } from './body-links.js'
