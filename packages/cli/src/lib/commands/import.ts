@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { entitiesOfKind } from '@realist-kb/core'
-import { loadDirectory } from '@realist-kb/core/node'
+import { loadDirectory, WriteRefusedError, writeFileAtomic } from '@realist-kb/core/node'
 import { oneOf, parseCommandArgs } from '../args.js'
 import type { ExistingStudy, RecordOutcome } from '../import/plan-import.js'
 import { planImport } from '../import/plan-import.js'
@@ -13,7 +13,6 @@ import {
   recordLabel,
   UnreadableImportError,
 } from '../import/source-record.js'
-import { FileExistsError, writeNewFile } from '../import/write-files.js'
 import { type CliIo, exitCodes, UsageError } from '../io.js'
 
 export const importHelp = `Usage: realist-kb import <file> [options]
@@ -194,16 +193,21 @@ async function writeOutcomes(
       continue
     }
     try {
-      await writeNewFile(path.join(dir, ...outcome.path.split('/')), outcome.markdown)
+      // Inside the content folder only: a kind folder that is a link out of it is refused.
+      await writeFileAtomic(path.join(dir, ...outcome.path.split('/')), outcome.markdown, {
+        root: dir,
+      })
       written.push(outcome)
     } catch (error) {
       written.push({
         status: 'fail',
         record: outcome.record,
         message:
-          error instanceof FileExistsError
+          error instanceof WriteRefusedError && error.reason === 'exists'
             ? `Unexpected existing file \`${outcome.path}\`, expected a new file: nothing written`
-            : `Unexpected write error for \`${outcome.path}\` (${errorText(error)}): nothing written`,
+            : error instanceof WriteRefusedError
+              ? `${error.message}; nothing written`
+              : `Unexpected write error for \`${outcome.path}\` (${errorText(error)}): nothing written`,
       })
     }
   }

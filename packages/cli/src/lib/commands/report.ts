@@ -1,4 +1,3 @@
-import path from 'node:path'
 import { buildTraceReport } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import { type ReportFormat, reportExporters } from '@realist-kb/export'
@@ -68,9 +67,8 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
   if (values.out === undefined) {
     io.stdout.write(output)
   } else {
-    const target = path.resolve(io.cwd, values.out)
     progress.step(`writing ${values.out}`)
-    await writeOutput(target, output, { force: values.force ?? false })
+    await writeOutput(values.out, output, { force: values.force ?? false, cwd: io.cwd })
     io.stderr.write(
       `realist-kb report: wrote ${values.out} (${format}, ${report.recommendations.length} recommendations, ${report.diagnostics.errors} errors, ${report.diagnostics.warnings} warnings)\n`,
     )
