@@ -1,5 +1,5 @@
 import type { TraceReport } from '@realist-kb/core'
-import { toCsv } from './csv-cell.js'
+import { csvCell, toCsv } from './csv-cell.js'
 import type { Exporter } from './exporter.js'
 
 const header = [
@@ -28,7 +28,9 @@ const header = [
 /**
  * The traceability matrix in long format: one row per recommendation-CMOC-evidence-study path.
  * A recommendation without CMOCs, or a CMOC without evidence, still has a row, with the missing
- * columns empty, so gaps stay visible.
+ * columns empty, so gaps stay visible. The number of paths can be far larger than the knowledge
+ * base (every recommendation citing every CMOC, each resting on every study): to write it, prefer
+ * {@link csvChunks}, which yields it row by row.
  *
  * @example
  * ```ts
@@ -36,14 +38,29 @@ const header = [
  * ```
  */
 export function renderCsv(report: TraceReport): string {
+  return [...csvChunks(report)].join('')
+}
+
+/**
+ * The long-format traceability matrix of {@link renderCsv}, one CSV line (with its CRLF) at a
+ * time, built as it is consumed: memory stays bounded by one row, whatever the number of paths.
+ *
+ * @example
+ * ```ts
+ * await writeFileAtomic('report.csv', csvChunks(buildTraceReport(kb)))
+ * ```
+ */
+export function* csvChunks(report: TraceReport): Generator<string> {
+  const line = (row: readonly (string | number | undefined)[]): string =>
+    `${row.map(csvCell).join(',')}\r\n`
   const cmocs = new Map(report.cmocs.map((cmoc) => [cmoc.id, cmoc]))
   const evidence = new Map(report.evidence.map((item) => [item.id, item]))
   const studies = new Map(report.studies.map((study) => [study.id, study]))
-  const rows: (string | number | undefined)[][] = [[...header]]
+  yield line(header)
   for (const rec of report.recommendations) {
     const recColumns = [rec.id, rec.section, rec.construct, rec.audiences.join(';')]
     if (rec.cmocs.length === 0) {
-      rows.push([...recColumns, ...Array(14).fill(undefined), rec.text, undefined])
+      yield line([...recColumns, ...Array(14).fill(undefined), rec.text, undefined])
       continue
     }
     for (const link of rec.cmocs) {
@@ -51,13 +68,19 @@ export function renderCsv(report: TraceReport): string {
       const cmocColumns = [link.id, cmoc?.label, link.basis, link.location, link.rationale]
       const items = (cmoc?.evidence ?? []).flatMap((id) => evidence.get(id) ?? [])
       if (items.length === 0) {
-        rows.push([...recColumns, ...cmocColumns, ...Array(9).fill(undefined), rec.text, undefined])
+        yield line([
+          ...recColumns,
+          ...cmocColumns,
+          ...Array(9).fill(undefined),
+          rec.text,
+          undefined,
+        ])
         continue
       }
       for (const item of items) {
         const study = studies.get(item.study)
         const evidenceLink = item.cmocs.find((l) => l.id === link.id)
-        rows.push([
+        yield line([
           ...recColumns,
           ...cmocColumns,
           item.id,
@@ -75,7 +98,6 @@ export function renderCsv(report: TraceReport): string {
       }
     }
   }
-  return toCsv(rows)
 }
 
 /**
@@ -92,6 +114,7 @@ export const csvExporter: Exporter = {
   extension: 'csv',
   mediaType: 'text/csv',
   render: renderCsv,
+  chunks: csvChunks,
 }
 
 /**
