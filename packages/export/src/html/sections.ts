@@ -95,10 +95,10 @@ export function evidenceList(index: ReportIndex, cmoc: CmocEntry): string {
 
 /** How much evidence a CMOC rests on, linking to the CMOC where it is listed. */
 function evidenceSummary(cmoc: CmocEntry): string {
-  if (cmoc.evidence.length === 0) return '<p class="badge-gap badge">no evidence encoded</p>'
+  if (cmoc.evidence.length === 0) return '<span class="badge badge-gap">no evidence encoded</span>'
   const entries = `${cmoc.evidence.length} evidence entr${cmoc.evidence.length === 1 ? 'y' : 'ies'}`
   const studies = `${cmoc.studies.length} stud${cmoc.studies.length === 1 ? 'y' : 'ies'}`
-  return `<p>${entries} from ${studies}: see ${anchor(cmoc.id, cmoc.label ?? cmoc.id)}</p>`
+  return `<a href="#${e(cmoc.id)}">${entries} from ${studies}</a>`
 }
 
 /**
@@ -115,8 +115,7 @@ export function recommendationCard(
     if (!cmoc) return ''
     return `<div class="cmoc-trace link-${link.basis}">
 <h4>${anchor(cmoc.id, `${cmoc.label ?? cmoc.id}: ${cmoc.title}`)}</h4>
-<p>${basisBadge(link)}</p>
-${evidenceSummary(cmoc)}
+<p>${basisBadge(link)} ${evidenceSummary(cmoc)}</p>
 </div>`
   })
   const studies = capped(
