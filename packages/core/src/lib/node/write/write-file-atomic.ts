@@ -14,7 +14,14 @@ import {
 } from './temporaries.js'
 import { WriteRefusedError } from './write-refused-error.js'
 
-/** One piece of content: text (written as UTF-8) or bytes. */
+/**
+ * One piece of content: text (written as UTF-8) or bytes.
+ *
+ * @example
+ * ```ts
+ * const chunks: WriteChunk[] = ['id,title\n', new TextEncoder().encode('cmoc-1a,Trust\n')]
+ * ```
+ */
 export type WriteChunk = string | Uint8Array
 
 /**

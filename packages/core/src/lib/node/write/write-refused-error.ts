@@ -1,4 +1,11 @@
-/** Why a write was refused; stable, for callers that react to one reason. */
+/**
+ * Why a write was refused; stable, for callers that react to one reason.
+ *
+ * @example
+ * ```ts
+ * const overwrite: WriteRefusal = 'exists'
+ * ```
+ */
 export type WriteRefusal =
   /** Something is already at the target and may not be replaced. */
   | 'exists'
