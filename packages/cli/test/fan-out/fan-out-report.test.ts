@@ -2,7 +2,12 @@ import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { main } from '@realist-kb/cli'
+import { buildTraceReport } from '@realist-kb/core'
+import { loadDirectory } from '@realist-kb/core/node'
+import { renderCsv } from '@realist-kb/export'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryIo } from '../cli-io.js'
 import { writeFanOutBase } from './fan-out-base.js'
 
 // A fan-out knowledge base (every recommendation derives from every CMOC, every CMOC rests on
@@ -103,4 +108,14 @@ describe('reports of a fan-out base', () => {
     const text = await readFile(out, 'utf8')
     expect(text.split('\r\n').length - 2).toBe(bases.csv.size ** 3)
   }, 120_000)
+
+  it('csv: the streamed report, to a file or to standard output, is the rendered one', async () => {
+    const expected = renderCsv(buildTraceReport(await loadDirectory(path.join(work, 'small'))))
+    const io = memoryIo(work)
+    expect(await main(['report', 'small', '--format', 'csv'], io)).toBe(0)
+    expect(io.out()).toBe(expected)
+    const args = ['report', 'small', '--format', 'csv', '--out', 'out/small.csv']
+    expect(await main(args, memoryIo(work))).toBe(0)
+    expect(await readFile(path.join(work, 'out/small.csv'), 'utf8')).toBe(expected)
+  })
 })

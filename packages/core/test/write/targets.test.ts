@@ -147,6 +147,17 @@ describe('writeFileAtomic stays inside its root', () => {
     expect(await readFile(path.join(root, 'real-studies', 'doe.md'), 'utf8')).toBe('doe')
   })
 
+  it('checkWriteTarget creates and writes nothing, and refuses what the writer refuses', async () => {
+    const target = path.join(work, 'new', 'deeper', 'x.json')
+    await checkWriteTarget(target, { root: work })
+    expect(await readdir(work)).toEqual([])
+    await writeFile(path.join(work, 'x.json'), '{}')
+    await expect(checkWriteTarget(path.join(work, 'x.json'))).rejects.toMatchObject(
+      refusal('exists'),
+    )
+    await checkWriteTarget(path.join(work, 'x.json'), { replaceIf: () => true })
+  })
+
   it('refuses a target outside the root', async () => {
     await expect(
       writeFileAtomic(path.join(outside, 'x.md'), 'x', { root: work }),

@@ -44,6 +44,6 @@ async function checkLinkInside(link: string, realRoot: string): Promise<void> {
     throw new WriteRefusedError(
       'outside',
       link,
-      `Unexpected link \`${link}\` to ${real === undefined ? 'nothing' : `\`${real}\``}, expected a folder inside \`${realRoot}\`: nothing written through it`,
+      `Unexpected link \`${link}\` to ${real === undefined ? 'nothing' : `\`${real}\``}, expected a folder inside \`${realRoot}\``,
     )
 }

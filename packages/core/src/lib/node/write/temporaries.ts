@@ -11,7 +11,8 @@ const temporaryPattern = /^\..+\.rkb-(\d+)-[0-9a-f]{12}\.tmp$/
 
 /** A fresh temporary name beside `name`: hidden, so loaders and watchers skip it. */
 export function temporaryName(name: string): string {
-  return `.${name}.rkb-${process.pid}-${randomBytes(6).toString('hex')}.tmp`
+  // Cut a long name, so that the temporary name stays within the file system's limit.
+  return `.${name.slice(0, 100)}.rkb-${process.pid}-${randomBytes(6).toString('hex')}.tmp`
 }
 
 /** Whether `name` is one of realist-kb's temporary files. */
