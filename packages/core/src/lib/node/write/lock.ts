@@ -32,7 +32,15 @@ async function acquire(file: string): Promise<void> {
       // `wx` is O_CREAT | O_EXCL: it fails if anything is there, and never follows a link.
       const handle = await open(file, 'wx')
       trackUntilDone(file)
-      await handle.writeFile(`${process.pid} ${Date.now()}\n`).finally(() => handle.close())
+      try {
+        await handle.writeFile(`${process.pid} ${Date.now()}\n`)
+      } catch (error) {
+        done(file)
+        await unlink(file).catch(() => undefined)
+        throw error
+      } finally {
+        await handle.close()
+      }
       return
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
