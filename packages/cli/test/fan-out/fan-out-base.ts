@@ -17,18 +17,18 @@ export async function writeFanOutBase(dir: string, size: number): Promise<number
   const cmocs = ids('cmoc')
   const files = new Map<string, string>([
     ['review.md', '---\nkind: review\ntitle: Fan-out\nauthors: [Doe J]\nyear: 2024\n---\n'],
-    ['constructs/core.md', '---\nkind: construct\nname: Core\ndescription: All of it.\n---\n'],
+    ['groups/core.md', '---\nkind: group\nname: Core\ndescription: All of it.\n---\n'],
     ['audiences/all.md', '---\nkind: audience\nname: Everyone\n---\n'],
   ])
   for (const [index, id] of cmocs.entries())
     files.set(
       `cmocs/${id}.md`,
-      `---\nkind: cmoc\nlabel: C${index + 1}\ntitle: Configuration ${index + 1}\nconstruct: core\ncontext: A context.\nmechanism: A mechanism.\noutcome: An outcome.\n---\n`,
+      `---\nkind: cmoc\nlabel: C${index + 1}\ntitle: Configuration ${index + 1}\ngroup: core\ncontext: A context.\nmechanism: A mechanism.\noutcome: An outcome.\n---\n`,
     )
   for (const [index, id] of ids('rec').entries())
     files.set(
       `recommendations/${id}.md`,
-      `---\nkind: recommendation\nconstruct: core\nsection: 1\norder: ${index + 1}\ntext: Do thing ${index + 1}.\naudiences: [all]\ncmocs: [${cmocs.join(', ')}]\n---\n`,
+      `---\nkind: recommendation\ngroup: core\nsection: 1\norder: ${index + 1}\ntext: Do thing ${index + 1}.\naudiences: [all]\ncmocs: [${cmocs.join(', ')}]\n---\n`,
     )
   for (const [index, id] of ids('study').entries())
     files.set(

@@ -3,12 +3,12 @@ import { capped } from './capped-list.js'
 import { formatCitation, shortCitation } from './citation.js'
 import { escapeMarkdown } from './escape.js'
 import type { Exporter } from './exporter.js'
-import { recommendationGroups } from './recommendation-groups.js'
+import { recommendationSections } from './recommendation-sections.js'
 
 const m = escapeMarkdown
 
 /**
- * The traceability report as Markdown that reads well on GitHub: recommendations by construct,
+ * The traceability report as Markdown that reads well on GitHub: recommendations by group,
  * each with links to its CMOCs and its studies; then the CMOCs, each with its evidence (shown
  * once, where every recommendation links to it), studies, gaps and figures. Every entity has an
  * explicit anchor, so links work on GitHub and in other renderers. The size of the report grows
@@ -73,11 +73,11 @@ export function renderMarkdown(report: TraceReport): string {
     '## Recommendations',
     '',
   )
-  for (const { construct, recommendations } of recommendationGroups(report)) {
+  for (const { group, recommendations } of recommendationSections(report)) {
     out.push(
-      construct
-        ? `### ${m(construct.name)}${construct.question ? `: ${m(construct.question)}` : ''}`
-        : '### Without a construct',
+      group
+        ? `### ${m(group.name)}${group.question ? `: ${m(group.question)}` : ''}`
+        : '### Without a group',
       '',
     )
     for (const rec of recommendations) {

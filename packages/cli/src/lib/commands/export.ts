@@ -34,7 +34,7 @@ Options:
                           graphml   graph for yEd, Cytoscape, networkx (GraphML)
                           mermaid   programme theory as a Mermaid flowchart
                           dot       programme theory in Graphviz DOT
-                          qdc       constructs and CMOCs as a REFI-QDA codebook
+                          qdc       groups and CMOCs as a REFI-QDA codebook
                                     (NVivo, ATLAS.ti, MAXQDA)
                           csl-json  studies as CSL-JSON (Zotero, pandoc)
                           json      the whole knowledge base as versioned JSON
@@ -121,7 +121,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   } catch (error) {
     if (!(error instanceof EmptyCodebookError)) throw error
     io.stderr.write(
-      `realist-kb export: ${dir.shown} has no construct or CMOC, so there is no code to write\n`,
+      `realist-kb export: ${dir.shown} has no group or CMOC, so there is no code to write\n`,
     )
     return exitCodes.contentErrors
   }
