@@ -231,7 +231,8 @@ describe('realist-kb import: real exports (Zotero, EndNote, PubMed, Scopus, ...)
       const [code, report] = await importJson(path.join(exports, file))
       expect([file, code, report.summary.created]).toEqual([file, 0, 0])
     }
-  })
+    // 42 imports, each loading the folder, and 230 files each flushed to disk: slow on a busy machine.
+  }, 120_000)
 
   it('says what it does with the Zotero CSV export: not read, exit 2', async () => {
     const io = memoryIo(work)

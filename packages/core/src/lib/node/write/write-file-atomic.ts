@@ -76,7 +76,7 @@ const blockSize = 1024 * 1024
 
 /**
  * Write a file atomically and safely, the one way realist-kb writes every file. The content goes
- * to a hidden temporary file in the target's folder, is flushed to disk (`fsync`), then takes the
+ * to a hidden temporary file in the target's folder, is flushed to disk (`fdatasync`), then takes the
  * target's name in one step: a reader, or an interrupted run, sees the old file or the new one,
  * never half of one. The temporary file is removed if the write fails, and on SIGTERM or SIGINT;
  * one left by a killed run is swept by the next write into that folder.
@@ -278,7 +278,8 @@ async function writeTemporary(temporary: string, content: WriteContent): Promise
       if (size >= blockSize) await flush()
     }
     await flush()
-    await handle.sync()
+    // fdatasync: the data and the size, which is all a reader of the renamed file needs.
+    await handle.datasync()
   } finally {
     await handle.close()
   }
