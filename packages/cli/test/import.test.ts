@@ -119,8 +119,8 @@ describe('realist-kb import: BibTeX', () => {
         type: article
       # TODO design, one of:
       #   qualitative, mixed-methods, economic-evaluation, quantitative, trial, survey,
-      #   cohort, case-study, participatory-action-research, systematic-review, narrative-review, guideline,
-      #   consensus, commentary, report, book, other, unknown
+      #   cohort, case-study, quasi-experimental, controlled-before-after, pilot, quality-improvement,
+      #   programme-evaluation, participatory-action-research, systematic-review, narrative-review, guideline, consensus
       # design: qualitative
       # TODO countries: ISO 3166-1 alpha-2 codes, only where the study says so
       # countries: [GB]

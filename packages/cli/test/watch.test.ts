@@ -84,11 +84,13 @@ describe('IncrementalValidator', () => {
     expect(afterMove.added.map((d) => `${d.file} ${d.name}`)).toEqual([
       'elsewhere/public.md kind-folder-mismatch',
     ])
-    // A folder deleted: references to its entities dangle.
+    // A folder deleted: references to its entities dangle, and the recommendations address no one.
     await rm(path.join(kb, 'elsewhere'), { recursive: true })
     const afterRemove = await validator.update(['elsewhere'])
     expect(afterRemove.added.map((d) => `${d.file} ${d.name}`)).toEqual([
+      'recommendations/rec-1-1.md recommendation-without-audience',
       'recommendations/rec-1-1.md dangling-reference',
+      'recommendations/rec-1-2.md recommendation-without-audience',
       'recommendations/rec-1-2.md dangling-reference',
     ])
     expect(afterRemove.removed.map((d) => d.name)).toEqual(['kind-folder-mismatch'])

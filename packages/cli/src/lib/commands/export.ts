@@ -1,4 +1,3 @@
-import path from 'node:path'
 import { didYouMean, type KnowledgeBase, summaryLine } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import {
@@ -150,7 +149,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   if (values.out === undefined) {
     io.stdout.write(output)
   } else {
-    await writeOutput(path.resolve(io.cwd, values.out), output, { force: values.force ?? false })
+    await writeOutput(values.out, output, { force: values.force ?? false, cwd: io.cwd })
     io.stderr.write(
       `realist-kb export: wrote ${values.out} (${format}, ${kb.graph.order} entities, ${kb.graph.size} links)\n`,
     )

@@ -13,9 +13,8 @@ import {
   UnreadableImportError,
 } from '@realist-kb/citations/import'
 import { entitiesOfKind } from '@realist-kb/core'
-import { loadDirectory } from '@realist-kb/core/node'
+import { loadDirectory, WriteRefusedError, writeFileAtomic } from '@realist-kb/core/node'
 import { oneOf, parseCommandArgs } from '../args.js'
-import { FileExistsError, writeNewFile } from '../import/write-files.js'
 import { type CliIo, exitCodes, UsageError } from '../io.js'
 
 export const importHelp = `Usage: realist-kb import <file> [options]
@@ -198,16 +197,21 @@ async function writeOutcomes(
       continue
     }
     try {
-      await writeNewFile(path.join(dir, ...outcome.path.split('/')), outcome.markdown)
+      // Inside the content folder only: a kind folder that is a link out of it is refused.
+      await writeFileAtomic(path.join(dir, ...outcome.path.split('/')), outcome.markdown, {
+        root: dir,
+      })
       written.push(outcome)
     } catch (error) {
       written.push({
         status: 'fail',
         record: outcome.record,
         message:
-          error instanceof FileExistsError
+          error instanceof WriteRefusedError && error.reason === 'exists'
             ? `Unexpected existing file \`${outcome.path}\`, expected a new file: nothing written`
-            : `Unexpected write error for \`${outcome.path}\` (${errorText(error)}): nothing written`,
+            : error instanceof WriteRefusedError
+              ? `${error.message}; nothing written`
+              : `Unexpected write error for \`${outcome.path}\` (${errorText(error)}): nothing written`,
       })
     }
   }

@@ -10,9 +10,8 @@ import {
   type KnowledgeBase,
   kindFolders,
 } from '@realist-kb/core'
-import { loadDirectory } from '@realist-kb/core/node'
+import { loadDirectory, WriteRefusedError, writeFileAtomic } from '@realist-kb/core/node'
 import { parseCommandArgs } from '../args.js'
-import { FileExistsError, writeNewFile } from '../import/write-files.js'
 import { type CliIo, exitCodes, UsageError } from '../io.js'
 
 export const newHelp = `Usage: realist-kb new <kind> <id> [options]
@@ -98,11 +97,15 @@ export async function newCommand(args: readonly string[], io: CliIo): Promise<nu
   }
 
   try {
-    await writeNewFile(target, templates[kind](id, placeholders))
+    // Inside the content folder only: a kind folder that is a link out of it is refused.
+    await writeFileAtomic(target, templates[kind](id, placeholders), { root: dir })
   } catch (error) {
-    if (error instanceof FileExistsError)
-      throw new UsageError(`Unexpected existing file \`${dirShown}/${relative}\`: nothing written`)
-    throw error
+    if (!(error instanceof WriteRefusedError)) throw error
+    throw new UsageError(
+      error.reason === 'exists'
+        ? `Unexpected existing file \`${dirShown}/${relative}\`: nothing written`
+        : `${error.message}; nothing written`,
+    )
   }
   io.stdout.write(`created ${dirShown}/${relative}\n`)
   for (const [needed, placeholder] of Object.entries(placeholders))
