@@ -100,7 +100,9 @@ describe('IncrementalValidator', () => {
     expect(afterRescan.reparsed).toEqual(['audiences/public.md'])
     expect(afterRescan.added).toEqual([])
     expect(afterRescan.removed.map((d) => d.name)).toEqual([
+      'recommendation-without-audience',
       'dangling-reference',
+      'recommendation-without-audience',
       'dangling-reference',
     ])
 
