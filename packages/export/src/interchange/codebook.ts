@@ -1,6 +1,6 @@
 import { type EntityOf, entitiesOfKind, type KnowledgeBase, neighbours } from '@realist-kb/core'
-import { entityLabel, oneLine } from './entity-text.js'
-import { uuidV5 } from './uuid-v5.js'
+import { entityTitle, oneLine } from './entity-text.js'
+import { reviewGuids } from './review-guid.js'
 import { escapeXmlText, xmlAttributes, xmlDeclaration } from './xml.js'
 
 /**
@@ -9,7 +9,7 @@ import { escapeXmlText, xmlAttributes, xmlDeclaration } from './xml.js'
  * @example
  * ```ts
  * const names = (code: CodebookCode): string[] => [code.name, ...code.codes.flatMap(names)]
- * toCodebook(kb).codes.flatMap(names) // ['Coherence', 'CMOC1a: Experience of palliative care ...', ...]
+ * toCodebook(kb).codes.flatMap(names) // ['Coherence', 'CMOC1a', ...]
  * ```
  */
 export interface CodebookCode {
@@ -73,9 +73,9 @@ const palette = ['#3949AB', '#00897B', '#F4511E', '#8E24AA', '#C0CA33', '#6D4C41
 
 /**
  * The codebook of a knowledge base: each group is a code (sub-groups nested under their
- * parent) and each CMOC a code nested under its group, its description carrying the context,
- * mechanism and outcome. Each group also gets a set of its CMOCs. GUIDs are UUID v5 of the
- * entity id, so they are the same on every export.
+ * parent) and each CMOC a code nested under its group, named by its short label (MAXQDA takes 63 characters)
+ * and described by its title, context, mechanism and outcome. Each group also gets a set of its
+ * CMOCs. GUIDs are derived from the review's identity and the entity id (see {@link codeGuid}).
  *
  * @example
  * ```ts
@@ -85,6 +85,7 @@ const palette = ['#3949AB', '#00897B', '#F4511E', '#8E24AA', '#C0CA33', '#6D4C41
  */
 export function toCodebook(kb: KnowledgeBase): Codebook {
   const { graph } = kb
+  const guid = reviewGuids(kb)
   const groups = entitiesOfKind(graph, 'group')
   const parentOf = (id: string): string | undefined =>
     neighbours(graph, id, 'out', 'belongs-to', 'group')[0]?.entity.id
@@ -104,14 +105,14 @@ export function toCodebook(kb: KnowledgeBase): Codebook {
     visited.add(group.id)
     const children = (childGroups.get(group.id) ?? []).filter((c) => !visited.has(c.id))
     return {
-      guid: codeGuid(group.id),
-      name: oneLine(group.data.name),
+      guid: guid('code', group.id),
+      name: codeName(group.data.name),
       isCodable: true,
       color,
       description: groupDescription(group),
       codes: [
         ...children.map((child) => groupCode(child, color)),
-        ...(cmocsOf.get(group.id) ?? []).map((cmoc) => cmocCode(cmoc, color)),
+        ...(cmocsOf.get(group.id) ?? []).map((cmoc) => cmocCode(cmoc, color, guid)),
       ],
     }
   }
@@ -124,39 +125,56 @@ export function toCodebook(kb: KnowledgeBase): Codebook {
     if (!visited.has(group.id)) codes.push(groupCode(group, '#757575'))
   }
   // CMOCs without a (valid) group still become codes, at the top level.
-  codes.push(...(cmocsOf.get(undefined) ?? []).map((cmoc) => cmocCode(cmoc, undefined)))
+  codes.push(...(cmocsOf.get(undefined) ?? []).map((cmoc) => cmocCode(cmoc, undefined, guid)))
 
   const sets = groups.map((group) => ({
-    guid: uuidV5(`set:${group.id}`),
-    name: oneLine(group.data.name),
+    guid: guid('set', group.id),
+    name: codeName(group.data.name),
     description: `The CMOCs of the group ${oneLine(group.data.name)}.`,
-    members: (cmocsOf.get(group.id) ?? []).map((cmoc) => codeGuid(cmoc.id)),
+    members: (cmocsOf.get(group.id) ?? []).map((cmoc) => guid('code', cmoc.id)),
   }))
   return { origin: 'realist-kb', codes, sets }
 }
 
 /**
- * The GUID of the code of an entity: UUID v5 of `code:<id>`, stable across exports.
+ * The GUID of the code of an entity: a UUID v5 of the review's identity (its DOI, registration,
+ * or id and title) and the entity id. The same review always gives the same GUID; two reviews
+ * that both have a `cmoc-1a` give two.
  *
  * @example
  * ```ts
- * codeGuid('cmoc-1a') // always the same UUID
+ * codeGuid(kb, 'cmoc-1a') // the same UUID on every export of this review
  * ```
  */
-export function codeGuid(id: string): string {
-  return uuidV5(`code:${id}`)
+export function codeGuid(kb: KnowledgeBase, id: string): string {
+  return reviewGuids(kb)('code', id)
+}
+
+// MAXQDA cuts code names at 63 characters; a longer name is shortened with an ellipsis (the
+// full text stays in the description).
+const maxCodeName = 63
+
+function codeName(text: string): string {
+  const line = oneLine(text)
+  return line.length <= maxCodeName ? line : `${line.slice(0, maxCodeName - 1).trimEnd()}…`
 }
 
 function groupDescription(group: EntityOf<'group'>): string {
-  const lines = [group.data.description.trim()]
+  const name = oneLine(group.data.name)
+  const lines = codeName(name) === name ? [] : [name]
+  lines.push(group.data.description.trim())
   if (group.data.question !== undefined) lines.push(`Question: ${group.data.question}`)
   lines.push(`Id: ${group.id}`)
   return lines.join('\n')
 }
 
-function cmocCode(cmoc: EntityOf<'cmoc'>, color: string | undefined): CodebookCode {
+function cmocCode(
+  cmoc: EntityOf<'cmoc'>,
+  color: string | undefined,
+  guid: (purpose: string, id: string) => string,
+): CodebookCode {
   const { data } = cmoc
-  const lines = [`Context: ${data.context.trim()}`]
+  const lines = [oneLine(entityTitle(cmoc)), `Context: ${data.context.trim()}`]
   if (typeof data.mechanism === 'string') lines.push(`Mechanism: ${data.mechanism.trim()}`)
   else {
     const { resource, response } = data.mechanism
@@ -168,8 +186,9 @@ function cmocCode(cmoc: EntityOf<'cmoc'>, color: string | undefined): CodebookCo
     lines.push(`Strategies: ${data.strategies.join('; ')}`)
   lines.push(`Id: ${cmoc.id}`)
   return {
-    guid: codeGuid(cmoc.id),
-    name: entityLabel(cmoc),
+    guid: guid('code', cmoc.id),
+    // The short label (`CMOC1a`) names the code; the title leads the description.
+    name: codeName(data.label ?? cmoc.id),
     isCodable: true,
     ...(color === undefined ? {} : { color }),
     description: lines.join('\n'),
