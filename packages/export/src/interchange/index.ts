@@ -27,5 +27,6 @@ export {
   toKnowledgeBaseJson,
   writeKnowledgeBaseJson,
 } from './knowledge-base-json.js'
+export { knowledgeBaseJsonSchema } from './knowledge-base-json-schema.js'
 export { writeMermaid } from './mermaid.js'
 export { CodebookParseError, readCodebook } from './read-codebook.js'
