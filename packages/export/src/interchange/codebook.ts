@@ -230,27 +230,36 @@ export function writeCodebook(codebook: Codebook): string {
   return `${lines.join('\n')}\n`
 }
 
-function codeLines(code: CodebookCode, indent: string): string[] {
+/**
+ * The `<Code>` element of a code and the codes nested in it, the same in a codebook and in a
+ * project; a project also refers each code to its notes (`noteRefs`, by code GUID).
+ */
+export function codeLines(
+  code: CodebookCode,
+  indent: string,
+  noteRefs: (guid: string) => readonly string[] = () => [],
+): string[] {
   const open = `${indent}<Code${xmlAttributes([
     ['guid', code.guid],
     ['name', code.name],
     ['isCodable', code.isCodable],
     ['color', code.color],
   ])}`
-  const description =
-    code.description === undefined
+  const inner = [
+    ...(code.description === undefined
       ? []
-      : [`${indent}  <Description>${escapeXmlText(code.description)}</Description>`]
-  if (description.length === 0 && code.codes.length === 0) return [`${open}/>`]
-  return [
-    `${open}>`,
-    ...description,
-    ...code.codes.flatMap((child) => codeLines(child, `${indent}  `)),
-    `${indent}</Code>`,
+      : [`${indent}  <Description>${escapeXmlText(code.description)}</Description>`]),
+    ...noteRefs(code.guid).map(
+      (guid) => `${indent}  <NoteRef${xmlAttributes([['targetGUID', guid]])}/>`,
+    ),
+    ...code.codes.flatMap((child) => codeLines(child, `${indent}  `, noteRefs)),
   ]
+  if (inner.length === 0) return [`${open}/>`]
+  return [`${open}>`, ...inner, `${indent}</Code>`]
 }
 
-function setLines(set: CodebookSet): string[] {
+/** The `<Set>` element of a set of codes (its members referred to as the format names them). */
+export function setLines(set: CodebookSet, memberRef: 'guid' | 'targetGUID' = 'guid'): string[] {
   return [
     `    <Set${xmlAttributes([
       ['guid', set.guid],
@@ -259,7 +268,7 @@ function setLines(set: CodebookSet): string[] {
     ...(set.description === undefined
       ? []
       : [`      <Description>${escapeXmlText(set.description)}</Description>`]),
-    ...set.members.map((guid) => `      <MemberCode${xmlAttributes([['guid', guid]])}/>`),
+    ...set.members.map((guid) => `      <MemberCode${xmlAttributes([[memberRef, guid]])}/>`),
     '    </Set>',
   ]
 }

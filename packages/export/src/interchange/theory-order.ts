@@ -17,9 +17,7 @@ import {
  * ```
  */
 export function cmocsInTheoryOrder(graph: KnowledgeGraph): EntityOf<'cmoc'>[] {
-  const groupRank = new Map(
-    entitiesOfKind(graph, 'group').map((group, index) => [group.id, index]),
-  )
+  const groupRank = new Map(entitiesOfKind(graph, 'group').map((group, index) => [group.id, index]))
   const rank = new Map<string, number>()
   const cmocs = entitiesOfKind(graph, 'cmoc')
   for (const cmoc of cmocs) {

@@ -62,10 +62,7 @@ describe('REFI-QDA codebook', () => {
     const kb = await loadDirectory(hostileFixture)
     const { codes } = toCodebook(kb)
     expect(codes).toHaveLength(1)
-    expect(codes[0]?.codes.map((code) => code.guid)).toEqual([
-      codeGuid(kb, 'o'),
-      codeGuid(kb, 'x'),
-    ])
+    expect(codes[0]?.codes.map((code) => code.guid)).toEqual([codeGuid(kb, 'o'), codeGuid(kb, 'x')])
   })
 
   it('derives GUIDs from the review and the id: stable per review, distinct across reviews', async () => {

@@ -99,7 +99,9 @@ function checkMermaid(diagram: Diagram): void {
     const label = mermaidNode.exec(line)?.[3] ?? ''
     // One line per label: Mermaid does the wrapping.
     expect(label).not.toContain('<br')
-    const shown = label.replace(/#(\d+);/g, (_match, code: string) => String.fromCharCode(Number(code)))
+    const shown = label.replace(/#(\d+);/g, (_match, code: string) =>
+      String.fromCharCode(Number(code)),
+    )
     expect(shown).toBe(oneLine(diagram.nodes[index]?.label ?? ''))
   })
   expect(edges.map((line) => mermaidEdge.exec(line)?.[2])).toEqual(
@@ -128,7 +130,9 @@ describe('programme theory and trace diagrams', () => {
       'study:roe-2021',
     ])
     // Arrows follow the chain of support: study -> evidence -> CMOC -> recommendation.
-    expect(diagram?.edges.map((edge) => `${edge.source} -${edge.label ?? ''}-> ${edge.target}`)).toEqual([
+    expect(
+      diagram?.edges.map((edge) => `${edge.source} -${edge.label ?? ''}-> ${edge.target}`),
+    ).toEqual([
       'cmoc-1a --> rec-1-1',
       'doe-2020-e1 -supports-> cmoc-1a',
       'doe-2020 --> doe-2020-e1',
@@ -164,7 +168,9 @@ describe('programme theory and trace diagrams', () => {
     expect(dot).toContain(
       '{ rank=same; "coherence" -> "cognitive-participation" -> "collective-action" -> "reflexive-monitoring" [style=invis]; }',
     )
-    expect(dot).toMatch(/\{ rank=same; "cmoc-1a" -> "cmoc-1b" -> "cmoc-1c" -> "cmoc-1d" -> "cmoc-2a"/)
+    expect(dot).toMatch(
+      /\{ rank=same; "cmoc-1a" -> "cmoc-1b" -> "cmoc-1c" -> "cmoc-1d" -> "cmoc-2a"/,
+    )
   })
 
   it('matches the snapshots of the valid fixture', async () => {

@@ -38,6 +38,7 @@ const schemas = {
   },
   graphml: { schema: read('graphml/graphml.xsd'), preload: [read('graphml/xlink.xsd')] },
   qdc: { schema: read('refi-qda/Codebook.xsd'), preload: [] },
+  qde: { schema: read('refi-qda/Project.xsd'), preload: [] },
 } as const
 
 /** Validate XML against the official XSD of a format; resolves to the error messages (none when valid). */

@@ -1,11 +1,11 @@
+import { schemas } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import {
-  knowledgeBaseJsonSchema,
   type KnowledgeBaseJson,
+  knowledgeBaseJsonSchema,
   toKnowledgeBaseJson,
   writeKnowledgeBaseJson,
 } from '@realist-kb/export'
-import { schemas } from '@realist-kb/core'
 import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { hostileFixture, loadContent, validFixture } from './helpers.js'

@@ -13,13 +13,14 @@ import {
   writeGraphml,
   writeKnowledgeBaseJson,
   writeMermaid,
+  writeQdpx,
 } from '@realist-kb/export'
 import { oneOf, parseCommandArgs } from '../args.js'
 import { resolveContentDir } from '../content-dir.js'
 import { type CliIo, exitCodes, UsageError } from '../io.js'
 import { writeOutput } from '../write-output.js'
 
-const formats = ['gexf', 'graphml', 'mermaid', 'dot', 'qdc', 'csl-json', 'json'] as const
+const formats = ['gexf', 'graphml', 'mermaid', 'dot', 'qdc', 'qdpx', 'csl-json', 'json'] as const
 type ExportFormat = (typeof formats)[number]
 
 export const exportHelp = `Usage: realist-kb export [dir] --format <format> [options]
@@ -37,6 +38,8 @@ Options:
                           dot       programme theory in Graphviz DOT
                           qdc       groups and CMOCs as a REFI-QDA codebook
                                     (NVivo, ATLAS.ti, MAXQDA)
+                          qdpx      a REFI-QDA project: the codebook, studies as coded
+                                    sources, groups as sets, notes as memos (needs --out)
                           csl-json  studies as CSL-JSON (Zotero, pandoc)
                           json      the whole knowledge base as versioned JSON
   --trace <id>          mermaid and dot: draw this recommendation's trace (to its CMOCs,
@@ -51,7 +54,11 @@ left out); the exit code is then 1. Exit codes: 0 ok, 1 content errors, 2 usage 
 (including a refused overwrite).
 `
 
-function render(kb: KnowledgeBase, format: ExportFormat, trace: string | undefined): string {
+function render(
+  kb: KnowledgeBase,
+  format: ExportFormat,
+  trace: string | undefined,
+): string | Uint8Array {
   switch (format) {
     case 'gexf':
       return writeGexf(kb)
@@ -65,6 +72,8 @@ function render(kb: KnowledgeBase, format: ExportFormat, trace: string | undefin
     }
     case 'qdc':
       return writeCodebook(toCodebook(kb))
+    case 'qdpx':
+      return writeQdpx(kb)
     case 'csl-json':
       return writeCslJson(kb)
     case 'json':
@@ -111,12 +120,14 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   if (values.trace !== undefined && format !== 'mermaid' && format !== 'dot')
     throw new UsageError(`Unexpected --trace with --format ${format}, expected mermaid or dot`)
   if (values.out === '') throw new UsageError('Unexpected empty --out, expected a file path')
+  if (format === 'qdpx' && values.out === undefined)
+    throw new UsageError('Unexpected --format qdpx without --out, expected a file (it is a zip)')
   if (values.force && values.out === undefined)
     throw new UsageError('Unexpected --force without --out, expected a file to overwrite')
   const dir = await resolveContentDir(io.cwd, positionals[0])
   const kb = await loadDirectory(dir.absolute)
 
-  let output: string
+  let output: string | Uint8Array
   try {
     output = render(kb, format, values.trace)
   } catch (error) {
@@ -129,7 +140,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
 
   const errors = kb.diagnostics.filter((d) => d.severity === 'error').length
   if (values.out === undefined) {
-    io.stdout.write(output)
+    if (typeof output === 'string') io.stdout.write(output)
   } else {
     await writeOutput(path.resolve(io.cwd, values.out), output, { force: values.force ?? false })
     io.stderr.write(
