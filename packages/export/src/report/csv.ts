@@ -2,6 +2,11 @@ import type { TraceReport } from '@realist-kb/core'
 import { toCsv } from './csv-cell.js'
 import type { Exporter } from './exporter.js'
 
+// A UTF-8 byte order mark leads each CSV: without it Excel reads the file as the system's legacy
+// code page and shows `â€œwhatâ€™s` for `“what’s`. CSV readers (pandas, R's readr, LibreOffice)
+// recognise and drop it.
+const utf8Bom = '\uFEFF'
+
 const header = [
   'recommendation',
   'section',
@@ -28,7 +33,8 @@ const header = [
 /**
  * The traceability matrix in long format: one row per recommendation-CMOC-evidence-study path.
  * A recommendation without CMOCs, or a CMOC without evidence, still has a row, with the missing
- * columns empty, so gaps stay visible.
+ * columns empty, so gaps stay visible. Starts with a UTF-8 byte order mark, so that Excel shows
+ * the text as written.
  *
  * @example
  * ```ts
@@ -75,7 +81,7 @@ export function renderCsv(report: TraceReport): string {
       }
     }
   }
-  return toCsv(rows)
+  return `${utf8Bom}${toCsv(rows)}`
 }
 
 /**
@@ -96,7 +102,7 @@ export const csvExporter: Exporter = {
 
 /**
  * The evidence gap map as CSV: one row per CMOC and study characteristic value with the number
- * of distinct studies.
+ * of distinct studies. Starts with a UTF-8 byte order mark, as {@link renderCsv} does.
  *
  * @example
  * ```ts
@@ -122,7 +128,7 @@ export function renderGapMapCsv(report: TraceReport): string {
       })
     }
   }
-  return toCsv(rows)
+  return `${utf8Bom}${toCsv(rows)}`
 }
 
 /**
