@@ -39,3 +39,4 @@ export {
   QdpxParseError,
   readQdpx,
 } from './read-qdpx.js'
+export { reportJsonSchema } from './report-json-schema.js'

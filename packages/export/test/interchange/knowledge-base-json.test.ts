@@ -1,8 +1,10 @@
-import { schemas } from '@realist-kb/core'
+import { buildTraceReport, schemas } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import {
   type KnowledgeBaseJson,
   knowledgeBaseJsonSchema,
+  renderJson,
+  reportJsonSchema,
   toKnowledgeBaseJson,
   writeKnowledgeBaseJson,
 } from '@realist-kb/export'
@@ -124,5 +126,27 @@ describe('the knowledge-base JSON Schema', () => {
     }
     expect(validateKb(broken)).toBe(false)
     expect(validateKb({ ...json, formatVersion: 2 })).toBe(false)
+  })
+})
+
+describe('the report JSON Schema', () => {
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false })
+  const validate = ajv.compile(reportJsonSchema())
+
+  it.each([
+    ['valid', validFixture],
+    ['hostile', hostileFixture],
+  ])('accepts the report of the %s fixture', async (_name, dir) => {
+    validate(JSON.parse(renderJson(buildTraceReport(await loadDirectory(dir)))))
+    expect(validate.errors ?? []).toEqual([])
+  })
+
+  it('accepts the report of the bundled review, and rejects a field it does not define', () => {
+    const report: unknown = JSON.parse(renderJson(buildTraceReport(content)))
+    validate(report)
+    expect(validate.errors ?? []).toEqual([])
+    const extra = { ...(report as Record<string, unknown>), surprise: true }
+    expect(validate(extra)).toBe(false)
+    expect(validate({ ...(report as Record<string, unknown>), groups: [{ id: 'x' }] })).toBe(false)
   })
 })
