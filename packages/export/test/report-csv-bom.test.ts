@@ -19,5 +19,5 @@ describe.each([
 
 it('keeps non-ASCII text as it is written', () => {
   const csv = renderCsv(report)
-  expect(csv).toMatch(/[^\u0000-\u007f\uFEFF]/u)
+  expect(csv.slice(1)).toMatch(/[\u00A0-\uFEFE]/u)
 })
