@@ -13,7 +13,9 @@ import {
   writeGraphml,
   writeKnowledgeBaseJson,
   writeMermaid,
+  writeQdpx,
 } from '@realist-kb/export'
+import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { hostileFixture, loadContent, validFixture } from './helpers.js'
 
@@ -46,6 +48,14 @@ const exporters: Record<string, Contract> = {
     carries: [],
   },
   qdc: { write: (kb) => writeCodebook(toCodebook(kb)), carries: [] },
+  // The archive's files as text, in archive order: the project, then each study's source.
+  qdpx: {
+    write: (kb) =>
+      Object.entries(unzipSync(writeQdpx(kb)))
+        .map(([name, bytes]) => `${name}\n${strFromU8(bytes)}`)
+        .join(''),
+    carries: [],
+  },
   'csl-json': { write: writeCslJson, carries: ['study'] },
 }
 
