@@ -284,10 +284,27 @@ export function readQdpx(kb: KnowledgeBase, bytes: Uint8Array): QdpxImport {
   return { evidence, drift }
 }
 
+// Only the project and the plain-text sources are read, each up to a size no review's text
+// approaches, so that an archive full of media, or built to inflate without end, is not expanded.
+const maxFileSize = 64 * 1024 * 1024
+
 function unzip(bytes: Uint8Array): Record<string, Uint8Array> {
+  let tooLarge: string | undefined
   try {
-    return unzipSync(bytes)
+    const files = unzipSync(bytes, {
+      filter: (file) => {
+        if (!/\.qde$/i.test(file.name) && !/^sources\/[^/]+\.txt$/i.test(file.name)) return false
+        if (file.originalSize > maxFileSize) tooLarge ??= file.name
+        return file.originalSize <= maxFileSize
+      },
+    })
+    if (tooLarge !== undefined)
+      throw new QdpxParseError(
+        `Unexpected \`${tooLarge}\` larger than ${maxFileSize / 1024 / 1024} MB, expected a project and its plain texts`,
+      )
+    return files
   } catch (error) {
+    if (error instanceof QdpxParseError) throw error
     throw new QdpxParseError(
       `Unexpected bytes that are not a zip archive, expected a .qdpx file (${String(error)})`,
     )

@@ -276,4 +276,18 @@ describe('REFI-QDA project (.qdpx)', () => {
     expect(() => readQdpx(kb, zipSync({ 'project.qde': strToU8('<Project>') }))).toThrow(named)
     expect(() => readQdpx(kb, zipSync({ 'project.qde': strToU8('<CodeBook/>') }))).toThrow(named)
   })
+
+  it('expands only the project and its texts, and refuses a text that inflates past 64 MB', () => {
+    const kb = loadFromMemory([])
+    const project = strToU8('<Project name="p"/>')
+    // A large file that is not a source text is never inflated.
+    const media = new Uint8Array(70 * 1024 * 1024)
+    expect(readQdpx(kb, zipSync({ 'project.qde': project, 'sources/clip.mp4': media }))).toEqual({
+      evidence: [],
+      drift: [],
+    })
+    expect(() =>
+      readQdpx(kb, zipSync({ 'project.qde': project, 'sources/huge.txt': media })),
+    ).toThrow(expect.objectContaining({ name: QdpxParseError.name }))
+  })
 })
