@@ -20,7 +20,10 @@ afterEach(async () => {
 
 describe('realist-kb export', () => {
   it.each([
-    ['gexf', '<gexf xmlns="http://gexf.net/1.3" version="1.3">'],
+    [
+      'gexf',
+      '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">',
+    ],
     ['graphml', '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"'],
     ['mermaid', 'flowchart LR'],
     ['dot', 'digraph "programme-theory" {'],
