@@ -41,6 +41,7 @@ export type {
   StudyOwnData,
 } from './lib/model/entity.js'
 export { type BodyLink, findBodyLinks } from './lib/parse/body-links.js'
+export { maxMarkdownDepth, tooDeepMarkdown } from './lib/parse/markdown-nesting.js'
 export {
   type DeclaredId,
   type ParsedFile,

@@ -1,6 +1,7 @@
 import graphology from 'graphology'
 import { checkNodeGaps } from '../checks/gaps.js'
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { capPerFile } from '../diagnostics/per-file-cap.js'
 import type { Entity } from '../model/entity.js'
 import type { ParsedFile } from '../parse/parse-file.js'
 import { resolveLinks } from './resolve-links.js'
@@ -56,15 +57,24 @@ export class IncrementalKnowledgeBase {
   /** The current knowledge base: graph, sorted diagnostics, files. */
   get knowledgeBase(): KnowledgeBase {
     if (!this.#snapshot) {
+      // Lists are appended one item at a time: spreading a list of unbounded length into a call
+      // overflows the stack.
       const diagnostics: Diagnostic[] = []
-      for (const list of this.#fileDiagnostics.values()) diagnostics.push(...list)
-      for (const list of this.#duplicateDiagnostics.values()) diagnostics.push(...list)
-      for (const list of this.#linkDiagnostics.values()) diagnostics.push(...list)
-      for (const list of this.#gapDiagnostics.values()) diagnostics.push(...list)
-      diagnostics.push(...this.#reviewDiagnostics())
+      const lists = [
+        ...this.#fileDiagnostics.values(),
+        ...this.#duplicateDiagnostics.values(),
+        ...this.#linkDiagnostics.values(),
+        ...this.#gapDiagnostics.values(),
+        this.#reviewDiagnostics(),
+      ]
+      for (const list of lists) for (const diagnostic of list) diagnostics.push(diagnostic)
       diagnostics.sort(compareDiagnostics)
       this.#sortedFiles ??= [...this.#files.keys()].sort(byPath)
-      this.#snapshot = { graph: this.#graph, diagnostics, files: this.#sortedFiles }
+      this.#snapshot = {
+        graph: this.#graph,
+        diagnostics: capPerFile(diagnostics),
+        files: this.#sortedFiles,
+      }
     }
     return this.#snapshot
   }

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod'
 import { createDiagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js'
 import { didYouMean } from '../diagnostics/did-you-mean.js'
+import { capPerFile } from '../diagnostics/per-file-cap.js'
 import type { Entity, EvidenceData, Link } from '../model/entity.js'
 import { idSchema } from '../schema/common.js'
 import type { EvidenceEntryData } from '../schema/evidence.js'
@@ -16,6 +17,7 @@ import type { StudyData } from '../schema/study.js'
 import { findBodyLinks } from './body-links.js'
 import { type SplitFile, splitFrontmatter } from './frontmatter.js'
 import { LineIndex } from './line-index.js'
+import { maxMarkdownDepth, tooDeepMarkdown } from './markdown-nesting.js'
 import { normaliseReference, referenceFields } from './references.js'
 import { describeIssues, positionAt } from './schema-issues.js'
 
@@ -106,10 +108,12 @@ export function parseFile(
   options?: Readonly<ParseOptions> | null,
 ): ParsedFile {
   const fast = options?.fastPath !== false
-  const parsed = parseWith(file, options, fast)
+  let parsed = parseWith(file, options, fast)
   // Any diagnostic is reported from the reference path, so messages and positions never depend
   // on which parser read the file. Files with problems are rare; valid files stay fast.
-  return fast && parsed.diagnostics.length > 0 ? parseWith(file, options, false) : parsed
+  if (fast && parsed.diagnostics.length > 0) parsed = parseWith(file, options, false)
+  const diagnostics = capPerFile(parsed.diagnostics)
+  return diagnostics === parsed.diagnostics ? parsed : { ...parsed, diagnostics }
 }
 
 function parseWith(
@@ -267,6 +271,21 @@ function parseWith(
         entity: id,
       })
     }
+    return { path: file.path, entities: [], declared: [{ id, kind, file: file.path }], diagnostics }
+  }
+
+  // Parsers and tree walks recurse once per level of nesting: a body deeper than the limit is
+  // refused before any of them sees it, and the entity with it, since every reader of the body
+  // would meet the same depth.
+  const tooDeep = tooDeepMarkdown(split.body)
+  if (tooDeep !== undefined) {
+    const offset = split.bodyOffset + tooDeep
+    report('nesting-too-deep', {
+      file: file.path,
+      position: lines.range(offset, offset + 1),
+      message: `Unexpected block quotes or lists nested more than ${maxMarkdownDepth} levels deep, expected fewer levels`,
+      entity: id,
+    })
     return { path: file.path, entities: [], declared: [{ id, kind, file: file.path }], diagnostics }
   }
 
