@@ -1,5 +1,6 @@
 import type { TraceReport } from '@realist-kb/core'
 import { escapeHtml } from '../report/escape.js'
+import { anchorId } from './anchor-id.js'
 
 /** The evidence gap map as heat-map tables, one per study characteristic. */
 export function gapMapHtml(report: TraceReport): string {
@@ -7,7 +8,10 @@ export function gapMapHtml(report: TraceReport): string {
   const constructs = new Map(report.constructs.map((construct) => [construct.id, construct]))
   return report.gapMap
     .map((table) => {
-      const max = Math.max(1, ...table.rows.flatMap((row) => row.counts))
+      const max = table.rows.reduce(
+        (most, row) => row.counts.reduce((rowMost, count) => Math.max(rowMost, count), most),
+        1,
+      )
       const head = table.values.map((value) => `<th scope="col">${escapeHtml(value)}</th>`).join('')
       let currentConstruct: string | undefined
       const body = table.rows
@@ -25,7 +29,7 @@ export function gapMapHtml(report: TraceReport): string {
           const cells = row.counts
             .map((count) => `<td class="cell h${heat(count, max)}">${count}</td>`)
             .join('')
-          return `${groupRow}<tr><th scope="row"><a href="#${escapeHtml(row.cmoc)}">${escapeHtml(cmoc?.label ?? row.cmoc)}</a></th>${cells}</tr>`
+          return `${groupRow}<tr><th scope="row"><a href="#${escapeHtml(anchorId(row.cmoc))}">${escapeHtml(cmoc?.label ?? row.cmoc)}</a></th>${cells}</tr>`
         })
         .join('\n')
       return `<h3 id="rkb-gap-map-${table.dimension}">By ${escapeHtml(table.dimension)}</h3>

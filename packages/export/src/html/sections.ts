@@ -8,6 +8,7 @@ import type {
 import { formatCitation, shortCitation } from '../report/citation.js'
 import { escapeHtml } from '../report/escape.js'
 import { markdownToHtml } from '../report/markdown-to-html.js'
+import { anchorId } from './anchor-id.js'
 
 /** Lookups over the report, built once per render. */
 export interface ReportIndex {
@@ -43,7 +44,7 @@ export function basisBadge(link: ReportLink): string {
 }
 
 function anchor(id: string, label: string): string {
-  return `<a href="#${e(id)}">${e(label)}</a>`
+  return `<a href="#${e(anchorId(id))}">${e(label)}</a>`
 }
 
 function list(items: readonly string[], empty = 'none'): string {
@@ -94,7 +95,7 @@ export function evidenceList(
   const more = cmoc.evidence.length - shown.length
   const rest =
     more > 0
-      ? `<p>and ${more} more evidence entr${more === 1 ? 'y' : 'ies'}: see <a href="#${e(cmoc.id)}">${e(cmoc.label ?? cmoc.id)}</a></p>`
+      ? `<p>and ${more} more evidence entr${more === 1 ? 'y' : 'ies'}: see <a href="#${e(anchorId(cmoc.id))}">${e(cmoc.label ?? cmoc.id)}</a></p>`
       : ''
   const items = shown.map((id) => {
     const item = index.evidence.get(id)
@@ -137,7 +138,7 @@ ${evidenceList(index, cmoc, evidenceShownPerCard)}
         : rec.studies.length === 1
           ? ' <span class="badge badge-gap">one study</span>'
           : ''
-  return `<details class="rec" id="${e(rec.id)}" data-audiences="${e(rec.audiences.join(' '))}" data-construct="${e(rec.construct ?? '')}">
+  return `<details class="rec" id="${e(anchorId(rec.id))}" data-audiences="${e(rec.audiences.join(' '))}" data-construct="${e(rec.construct ?? '')}">
 <summary><span class="rec-id">${e(rec.id)}</span>${e(rec.text)}${gap}</summary>
 <div class="rec-body">
 <p><strong>Audiences:</strong> ${list(audiences)}</p>
@@ -157,7 +158,7 @@ export function cmocArticle(index: ReportIndex, cmoc: CmocEntry): string {
     const study = index.studies.get(id)
     return study ? anchor(id, shortCitation(study)) : e(id)
   })
-  return `<article class="entity" id="${e(cmoc.id)}">
+  return `<article class="entity" id="${e(anchorId(cmoc.id))}">
 <h3>${e(cmoc.label ?? cmoc.id)}: ${e(cmoc.title)}</h3>
 ${cmoList(cmoc)}
 ${cmoc.strategies.length > 0 ? `<p><strong>Strategies:</strong> ${e(cmoc.strategies.join('; '))}</p>` : ''}
@@ -179,7 +180,7 @@ export function studyArticle(study: StudyEntry): string {
     ['Participants', study.participants.join(', ') || 'not recorded'],
     ['Inclusion', `${study.inclusion}${study.inclusionBasis ? `: ${study.inclusionBasis}` : ''}`],
   ]
-  return `<article class="entity" id="${e(study.id)}">
+  return `<article class="entity" id="${e(anchorId(study.id))}">
 <h3>${e(shortCitation(study))}${study.reference === undefined ? '' : ` <span class="muted">[ref. ${study.reference}]</span>`}</h3>
 <p>${e(formatCitation(study))}</p>
 <dl class="cmo">${facts.map(([key, value]) => `<dt>${e(key ?? '')}</dt><dd>${e(value ?? '')}</dd>`).join('')}</dl>

@@ -124,7 +124,7 @@ export function toCodebook(kb: KnowledgeBase): Codebook {
     if (!visited.has(construct.id)) codes.push(constructCode(construct, '#757575'))
   }
   // CMOCs without a (valid) construct still become codes, at the top level.
-  codes.push(...(cmocsOf.get(undefined) ?? []).map((cmoc) => cmocCode(cmoc, undefined)))
+  for (const cmoc of cmocsOf.get(undefined) ?? []) codes.push(cmocCode(cmoc, undefined))
 
   const sets = constructs.map((construct) => ({
     guid: uuidV5(`set:${construct.id}`),
@@ -204,7 +204,7 @@ export function writeCodebook(codebook: Codebook): string {
   ]
   if (codebook.sets.length > 0) {
     lines.push('  <Sets>')
-    for (const set of codebook.sets) lines.push(...setLines(set))
+    for (const set of codebook.sets) for (const line of setLines(set)) lines.push(line)
     lines.push('  </Sets>')
   }
   lines.push('</CodeBook>')

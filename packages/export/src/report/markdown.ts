@@ -83,7 +83,7 @@ export function renderMarkdown(report: TraceReport): string {
         const cmoc = cmocs.get(l.id)
         if (!cmoc) continue
         out.push(`- ${link(cmoc.id, `${cmoc.label ?? cmoc.id}: ${cmoc.title}`)} (${basis(l)})`)
-        out.push(...evidenceLines(cmoc).map((line) => `  ${line}`))
+        for (const line of evidenceLines(cmoc)) out.push(`  ${line}`)
       }
       out.push('')
     }

@@ -13,7 +13,7 @@ import type { KnowledgeGraph } from '../graph/types.js'
 export function checkGaps(graph: KnowledgeGraph): Diagnostic[] {
   const out: Diagnostic[] = []
   graph.forEachNode((id) => {
-    out.push(...checkNodeGaps(graph, id))
+    for (const diagnostic of checkNodeGaps(graph, id)) out.push(diagnostic)
   })
   return out
 }

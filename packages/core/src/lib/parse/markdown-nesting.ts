@@ -53,7 +53,9 @@ export function tooDeepMarkdown(body: string, limit = maxMarkdownDepth): number 
       if (depth > limit) return index
       index += marker
     }
-    if (depth + (columns >> 1) > limit) return index
+    // A line of indentation alone carries the lists open above it; after a marker, the space
+    // before the text opens nothing.
+    if (depth === 0 && columns >> 1 > limit) return index
     const next = body.indexOf('\n', index)
     if (next === -1) return undefined
     index = next + 1
