@@ -5,7 +5,13 @@ import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { buildKnowledgeBase } from '../graph/build-graph.js'
 import type { KnowledgeBase } from '../graph/types.js'
 import { isContentPath } from '../load-memory.js'
-import { type ParsedFile, type ParseOptions, parseFile } from '../parse/parse-file.js'
+import { checkFolder, checkLimit } from '../options.js'
+import {
+  checkParseOptions,
+  type ParsedFile,
+  type ParseOptions,
+  parseFile,
+} from '../parse/parse-file.js'
 import {
   cacheFilesFor,
   loadKey,
@@ -57,6 +63,7 @@ export async function loadDirectory(
   directory: string,
   options?: Readonly<LoadDirectoryOptions> | null,
 ): Promise<KnowledgeBase> {
+  checkLoadOptions(options)
   const root = await realpath(directory)
   const { files, problems } = await listContentFiles(root)
   const problemFiles = problems.map((diagnostic) => failed(diagnostic.file, diagnostic))
@@ -87,6 +94,7 @@ export function readContentFile(
   relative: string,
   options?: Readonly<LoadDirectoryOptions> | null,
 ): { readonly parsed: ParsedFile; readonly stat?: FileStat } | undefined {
+  checkLoadOptions(options)
   const reader = new ContentFileReader(root, options?.maxFileBytes ?? defaultMaxFileBytes)
   const read = reader.read(relative)
   if ('problem' in read && read.problem.kind === 'unreadable' && read.problem.code === 'ENOENT')
@@ -96,6 +104,12 @@ export function readContentFile(
 }
 
 /** Files read between two turns of the event loop: about a millisecond's work each time. */
+function checkLoadOptions(options: Readonly<LoadDirectoryOptions> | null | undefined): void {
+  checkParseOptions(options)
+  checkLimit('maxFileBytes', options?.maxFileBytes)
+  checkFolder('cacheDirectory', options?.cacheDirectory)
+}
+
 const batchSize = 64
 
 /** Map `items` in batches, yielding to the event loop between batches. */

@@ -3,6 +3,7 @@ import { createDiagnostic, type Diagnostic, type Position } from '../diagnostics
 import { didYouMean } from '../diagnostics/did-you-mean.js'
 import { capPerFile } from '../diagnostics/per-file-cap.js'
 import type { Entity, EvidenceData, Link } from '../model/entity.js'
+import { checkLimit, checkSwitch, InvalidOptionsError } from '../options.js'
 import { idSchema } from '../schema/common.js'
 import type { EvidenceEntryData } from '../schema/evidence.js'
 import {
@@ -107,6 +108,7 @@ export function parseFile(
   file: Readonly<SourceFile>,
   options?: Readonly<ParseOptions> | null,
 ): ParsedFile {
+  checkParseOptions(options)
   const fast = options?.fastPath !== false
   let parsed = parseWith(file, options, fast)
   // Any diagnostic is reported from the reference path, so messages and positions never depend
@@ -114,6 +116,16 @@ export function parseFile(
   if (fast && parsed.diagnostics.length > 0) parsed = parseWith(file, options, false)
   const diagnostics = capPerFile(parsed.diagnostics)
   return diagnostics === parsed.diagnostics ? parsed : { ...parsed, diagnostics }
+}
+
+/** Throw {@link InvalidOptionsError} for options no load could use. */
+export function checkParseOptions(options: Readonly<ParseOptions> | null | undefined): void {
+  if (options === null || options === undefined) return
+  if (typeof options !== 'object')
+    throw new InvalidOptionsError('Unexpected options, expected an object')
+  checkSwitch('fastPath', options.fastPath)
+  checkLimit('maxFileSize', options.maxFileSize)
+  checkLimit('maxLineLength', options.maxLineLength)
 }
 
 function parseWith(
