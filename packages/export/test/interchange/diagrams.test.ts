@@ -175,10 +175,8 @@ describe('programme theory and trace diagrams', () => {
       name: 'escapes',
       title: escapes,
       nodes: [{ id: 'a-b', kind: 'cmoc', label: escapes, detail: escapes }],
-      edges: [
-        { source: 'a-b', target: 'a-b', type: 'relates-to', basis: 'stated', label: escapes },
-      ],
-    } as Diagram)
+      edges: [{ source: 'a-b', target: 'a-b', basis: 'stated', label: escapes }],
+    })
     // Every backslash left is one of the writer's own: a line break `\n` or a quote `\"`.
     expect(dot.match(/\\[^n"]/g)).toBeNull()
     expect(dot).toContain('⧵N ⧵G ⧵E ⧵T ⧵H ⧵L ⧵l ⧵r ⧵⧵N ⧵')
