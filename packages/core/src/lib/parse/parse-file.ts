@@ -286,6 +286,23 @@ function parseWith(
     return { path: file.path, entities: [], declared: [{ id, kind, file: file.path }], diagnostics }
   }
 
+  // A key the schema dropped on its way (zod builds records by assignment, so `__proto__` in
+  // `eligibility` or `perCountry` vanished) is reported: no key is lost without a word.
+  const dropped = droppedKeys(data, result.data)
+  if (dropped.length > 0) {
+    for (const path of dropped) {
+      const key = String(path.at(-1))
+      report('invalid-field', {
+        file: file.path,
+        position: positionAt(context, path, true),
+        message: `Unexpected key \`${shortened(key)}\` in \`${pathText(path.slice(0, -1))}\`, expected a name other than \`__proto__\``,
+        hint: 'Rename the key: it cannot be kept as written.',
+        entity: id,
+      })
+    }
+    return { path: file.path, entities: [], declared: [{ id, kind, file: file.path }], diagnostics }
+  }
+
   // Parsers and tree walks recurse once per level of nesting: a body deeper than the limit is
   // refused before any of them sees it, and the entity with it, since every reader of the body
   // would meet the same depth.
@@ -445,6 +462,34 @@ class EntityBuilder {
       }
     }
   }
+}
+
+/**
+ * Paths of the keys of `input` that `output` (the schema's result) lost, on an explicit stack.
+ * Only maps and lists present on both sides are compared: transforms that change a value's shape
+ * are the schema's business.
+ */
+function droppedKeys(input: unknown, output: unknown): (string | number)[][] {
+  const dropped: (string | number)[][] = []
+  const pending: [unknown, unknown, (string | number)[]][] = [[input, output, []]]
+  while (pending.length > 0) {
+    const [before, after, path] = pending.pop() as [unknown, unknown, (string | number)[]]
+    if (Array.isArray(before) && Array.isArray(after)) {
+      before.forEach((item, index) => {
+        pending.push([item, after[index], [...path, index]])
+      })
+    } else if (isPlainObject(before) && isPlainObject(after)) {
+      for (const key of Object.keys(before)) {
+        if (!Object.hasOwn(after, key)) dropped.push([...path, key])
+        else pending.push([before[key], after[key], [...path, key]])
+      }
+    }
+  }
+  return dropped
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function knownFields(kind: EntityKind, path: readonly PropertyKey[]): string[] {
