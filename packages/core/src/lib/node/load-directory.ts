@@ -73,7 +73,21 @@ export async function loadDirectory(
     const parsed = await mapInBatches(files, (file) => parseRead(reader.read(file), options))
     return buildKnowledgeBase([...parsed, ...problemFiles])
   }
-  return loadThroughCache(root, files, problemFiles, reader, options, options.cacheDirectory)
+  try {
+    return await loadThroughCache(
+      root,
+      files,
+      problemFiles,
+      reader,
+      options,
+      options.cacheDirectory,
+    )
+  } catch {
+    // A cache entry that passed its checks and still could not be used (written by a damaged
+    // build, say) never fails the load: the files are read afresh, as without a cache.
+    const parsed = await mapInBatches(files, (file) => parseRead(reader.read(file), options))
+    return buildKnowledgeBase([...parsed, ...problemFiles])
+  }
 }
 
 /**
