@@ -260,7 +260,11 @@ export async function listContentFiles(
             continue
           }
           const info = await stat(childAbsolute)
-          isDirectory = info.isDirectory()
+          // A link to a folder inside the content folder is not walked: the folder it names is
+          // read once, under its own name. Walked first (\`audiences/zz -> ../cmocs\` sorts
+          // before \`cmocs/\`), it took the real folder's place.
+          if (info.isDirectory()) continue
+          isDirectory = false
           isFile = info.isFile()
         } catch {
           problems.push(
