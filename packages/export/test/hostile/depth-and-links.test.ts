@@ -1,5 +1,6 @@
 import { buildTraceReport, loadFromMemory, maxMarkdownDepth } from '@realist-kb/core'
 import { markdownToHtml, renderHtml } from '@realist-kb/export'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 // Generous for a slow machine; the quadratic paths these replace took minutes or crashed.
@@ -40,6 +41,32 @@ describe('HTML rendering of deep or link-heavy bodies', () => {
     expect(result.startsWith('<pre>[a]([a](')).toBe(true)
     expect(ms).toBeLessThan(budgetMs)
   })
+})
+
+describe('no nesting depth makes rendering throw (fast-check)', () => {
+  const units = ['>', '> ', '- ', '* ', '1. ', '> - ', '[', '[[a]] > ']
+  it('block quotes, lists and brackets from 1 to 100,000 levels', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...units),
+        fc.oneof(
+          { weight: 6, arbitrary: fc.integer({ min: 1, max: 300 }) },
+          { weight: 1, arbitrary: fc.integer({ min: 301, max: 100_000 }) },
+        ),
+        (unit, depth) => {
+          expect(typeof markdownToHtml(`${unit.repeat(depth)}x [[a]]`)).toBe('string')
+        },
+      ),
+      {
+        numRuns: 30,
+        examples: [
+          ['>', 100_000],
+          ['- ', 100_000],
+          ['> - ', 2_000],
+        ],
+      },
+    )
+  }, 60_000)
 })
 
 describe('report ids live in their own namespace', () => {
