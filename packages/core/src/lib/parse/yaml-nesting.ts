@@ -2,13 +2,13 @@ const space = 32
 const newline = 10
 
 /**
- * Offset of the first list or map nested deeper than `limit` in YAML text, found in one linear
- * pass before `yaml` builds anything: `yaml`'s parser keeps a stack per open flow collection, and
- * 2 MB of `[` took 2.6 GB and 40 s to parse. Block levels are counted from the indentation of
- * the lines that hold an entry (`- `, `? `, `key:`) and from compact entries on one line
- * (`- - x`); flow levels from `[` and `{` outside quotes and comments. The count never exceeds
- * the real depth by more than the lines a block scalar indents further, and it is not lower than
- * half of it, so the exact check on the syntax tree that follows only ever sees shallow text.
+ * Offset of the first list or map nested deeper than `limit` in YAML text, estimated in one
+ * linear pass before `yaml` builds anything: `yaml`'s parser keeps a stack per open flow
+ * collection, and 2 MB of `[` took 2.6 GB and 40 s to parse. Block levels are counted from the
+ * indentation of the lines that hold content and from compact entries on one line (`- - x`);
+ * flow levels from `[` and `{` that open a value, outside quotes and comments; the lines of a
+ * block scalar are skipped. It is an estimate: a staircase of continuation lines, each indented
+ * further, counts as levels. Text it lets through is checked exactly on the syntax tree.
  */
 export function tooDeepYaml(text: string, limit: number): number | undefined {
   // Indentation of the open block levels, innermost last.
