@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest'
 const entries = [
   '@realist-kb/core',
   '@realist-kb/core/node',
+  '@realist-kb/citations',
+  '@realist-kb/citations/import',
   '@realist-kb/export',
   '@realist-kb/cli',
   '@realist-kb/review-ipco',

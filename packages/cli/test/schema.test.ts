@@ -40,7 +40,7 @@ describe('realist-kb schema', () => {
       expect(schema?.additionalProperties).toBe(false)
       expect(schema?.required).toContain('kind')
     }
-    expect(all.study?.required).toEqual(['kind', 'citation', 'inclusion'])
+    expect(all.study?.required).toEqual(['kind', 'citation'])
     expect(all.study?.properties.design?.enum).toContain('qualitative')
     expect(all.cmoc?.properties.id?.pattern).toBe('^[a-z0-9]+(?:-[a-z0-9]+)*$')
   })

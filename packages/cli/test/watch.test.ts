@@ -28,7 +28,7 @@ describe('IncrementalValidator', () => {
     const first = await validator.start()
     expect(first.diagnostics.map((d) => d.name)).toEqual([
       'cmoc-without-evidence',
-      'construct-without-cmoc',
+      'group-without-cmoc',
       'recommendation-without-cmoc',
       'uncited-study',
     ])
@@ -61,14 +61,14 @@ describe('IncrementalValidator', () => {
     const added = path.join(kb, 'cmocs', 'cmoc-1c.md')
     await writeFile(
       added,
-      '---\nkind: cmoc\ntitle: New\nconstruct: collective-action\ncontext: C.\nmechanism: M.\noutcome: O.\n---\n',
+      '---\nkind: cmoc\ntitle: New\ngroup: collective-action\ncontext: C.\nmechanism: M.\noutcome: O.\n---\n',
     )
     const afterAdd = await validator.update(['cmocs/cmoc-1c.md'])
     expect(afterAdd.added.map((d) => `${d.file} ${d.name}`)).toEqual([
       'cmocs/cmoc-1c.md cmoc-without-evidence',
     ])
     expect(afterAdd.removed.map((d) => `${d.file} ${d.name}`)).toEqual([
-      'constructs/collective-action.md construct-without-cmoc',
+      'groups/collective-action.md group-without-cmoc',
     ])
 
     await rm(added)
@@ -84,11 +84,13 @@ describe('IncrementalValidator', () => {
     expect(afterMove.added.map((d) => `${d.file} ${d.name}`)).toEqual([
       'elsewhere/public.md kind-folder-mismatch',
     ])
-    // A folder deleted: references to its entities dangle.
+    // A folder deleted: references to its entities dangle, and the recommendations address no one.
     await rm(path.join(kb, 'elsewhere'), { recursive: true })
     const afterRemove = await validator.update(['elsewhere'])
     expect(afterRemove.added.map((d) => `${d.file} ${d.name}`)).toEqual([
+      'recommendations/rec-1-1.md recommendation-without-audience',
       'recommendations/rec-1-1.md dangling-reference',
+      'recommendations/rec-1-2.md recommendation-without-audience',
       'recommendations/rec-1-2.md dangling-reference',
     ])
     expect(afterRemove.removed.map((d) => d.name)).toEqual(['kind-folder-mismatch'])
@@ -98,7 +100,9 @@ describe('IncrementalValidator', () => {
     expect(afterRescan.reparsed).toEqual(['audiences/public.md'])
     expect(afterRescan.added).toEqual([])
     expect(afterRescan.removed.map((d) => d.name)).toEqual([
+      'recommendation-without-audience',
       'dangling-reference',
+      'recommendation-without-audience',
       'dangling-reference',
     ])
 

@@ -3,7 +3,7 @@
  *
  * @module @realist-kb/core/node
  */
-// Node entry: everything in the pure entry, plus loading from the file system.
+// Node entry: everything in the pure entry, plus loading from and writing to the file system.
 export * from './index.js'
 export {
   type LoadDirectoryOptions,
@@ -12,3 +12,11 @@ export {
   readContentFile,
 } from './lib/node/load-directory.js'
 export type { FileStat } from './lib/node/read-content-file.js'
+export {
+  checkWriteTarget,
+  type WriteChunk,
+  type WriteContent,
+  type WriteFileOptions,
+  writeFileAtomic,
+} from './lib/node/write/write-file-atomic.js'
+export { type WriteRefusal, WriteRefusedError } from './lib/node/write/write-refused-error.js'

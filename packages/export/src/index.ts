@@ -6,8 +6,13 @@
  */
 export { htmlExporter, renderHtml } from './html/render-html.js'
 export * from './interchange/index.js'
-export { formatCitation, shortCitation } from './report/citation.js'
-export { csvExporter, gapMapExporter, renderCsv, renderGapMapCsv } from './report/csv.js'
+export {
+  csvChunks,
+  csvExporter,
+  gapMapExporter,
+  renderCsv,
+  renderGapMapCsv,
+} from './report/csv.js'
 export { csvCell, toCsv } from './report/csv-cell.js'
 export { escapeHtml, escapeMarkdown } from './report/escape.js'
 export type { Exporter } from './report/exporter.js'

@@ -26,7 +26,7 @@ const linkCheckers: Record<string, (text: string, report: TraceReport) => string
         ...parsed.studies,
         ...parsed.recommendations,
         ...parsed.audiences,
-        ...parsed.constructs,
+        ...parsed.groups,
         ...parsed.evidence,
       ].map((x) => x.id),
     )
@@ -83,7 +83,7 @@ const inputs: [string, () => Promise<TraceReport>][] = [
   ['valid fixture', () => fixtureReport('valid')],
   ['hostile fixture', () => fixtureReport('hostile', 'export')],
   ['bundled review', bundledReport],
-  ['valid fixture with a recommendation under no construct', looseEndsReport],
+  ['valid fixture with a recommendation under no group', looseEndsReport],
 ]
 
 describe.each(Object.entries(reportExporters) as [string, Exporter][])(

@@ -1,5 +1,6 @@
 import { exportCommand, exportHelp } from './commands/export.js'
 import { importCommand, importHelp } from './commands/import.js'
+import { migrateCommand, migrateHelp } from './commands/migrate.js'
 import { newCommand, newHelp } from './commands/new.js'
 import { reportCommand, reportHelp } from './commands/report.js'
 import { schemaCommand, schemaHelp } from './commands/schema.js'
@@ -53,6 +54,11 @@ const commands: Record<string, Command> = {
     run: watchCommand,
     help: watchHelp,
     summary: 'validate on every change, printing what changed',
+  },
+  migrate: {
+    run: migrateCommand,
+    help: migrateHelp,
+    summary: 'rewrite a knowledge base of an earlier format (dry run without --write)',
   },
 }
 

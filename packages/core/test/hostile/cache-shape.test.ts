@@ -66,11 +66,11 @@ describe('a cache entry of the wrong shape is discarded and rebuilt', () => {
   }
 
   it('parsed files: a sealed cache of the wrong shape, with the snapshot gone', async () => {
-    const { root, cacheDirectory, snapshot, parsed, fresh } = await setUp()
+    const { root, cacheDirectory, snapshot, parsed, json, fresh } = await setUp()
     await rm(snapshot)
     await writeFile(
       parsed,
-      sealed(serialize({ format: 'realist-kb-cache-5', parsed: { 'audiences/a.md': 3 } })),
+      sealed(serialize({ format: json.format, parsed: { 'audiences/a.md': 3 } })),
     )
     expect(summary(await loadDirectory(root, { cacheDirectory }))).toEqual(fresh)
   })

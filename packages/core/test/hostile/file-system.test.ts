@@ -139,7 +139,7 @@ describe.each(modes)('file-system hazards, %s', (_mode, options) => {
       ...Object.fromEntries(
         Array.from({ length: 3 }, (_, i) => [
           `cmocs/cmoc-${i}.md`,
-          `---\nkind: cmoc\nid: cmoc-${i}\ntitle: T\nconstruct: g\ncontext: c\nmechanism:\n  resource: r\n  response: s\noutcome: o\n---\n`,
+          `---\nkind: cmoc\nid: cmoc-${i}\ntitle: T\ngroup: g\ncontext: c\nmechanism:\n  resource: r\n  response: s\noutcome: o\n---\n`,
         ]),
       ),
     })

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { measureInChild } from './measure-in-child.js'
 
 const cmoc = (body: string): string =>
-  '---\nkind: cmoc\nid: cmoc-1a\ntitle: T\nconstruct: g\ncontext: c\nmechanism:\n  resource: r\n  response: s\noutcome: o\n---\n' +
+  '---\nkind: cmoc\nid: cmoc-1a\ntitle: T\ngroup: g\ncontext: c\nmechanism:\n  resource: r\n  response: s\noutcome: o\n---\n' +
   body
 const bodyLine = 12
 

@@ -1,5 +1,8 @@
-import type { CitationData, CmocData, Entity, ReferenceInput } from '@realist-kb/core'
-import { citedName } from './author-name.js'
+import { shortCitation } from '@realist-kb/citations'
+import { type CmocData, cmocPartsOf, type Entity, type ReferenceInput } from '@realist-kb/core'
+
+// Diagrams and graph labels name a study by the one short label of `@realist-kb/citations`.
+export { shortCitation }
 
 /**
  * The id a reference names, whether written as a bare id or as an object.
@@ -14,7 +17,8 @@ export function referenceId(reference: ReferenceInput): string {
 }
 
 /**
- * A mechanism as one sentence, whether written as one or as resource and response.
+ * A mechanism as one line of text, whether written as one text, a list, or resources and
+ * responses (list items joined with `; `). Empty when the source gives none.
  *
  * @example
  * ```ts
@@ -23,28 +27,26 @@ export function referenceId(reference: ReferenceInput): string {
  * ```
  */
 export function mechanismText(mechanism: CmocData['mechanism']): string {
-  if (typeof mechanism === 'string') return mechanism
+  const { text, resource, response } = cmocPartsOf({ mechanism }).mechanism
+  if (text.length > 0) return text.join('; ')
   const parts: string[] = []
-  if (mechanism.resource !== undefined) parts.push(`Resource: ${mechanism.resource}`)
-  if (mechanism.response !== undefined) parts.push(`Response: ${mechanism.response}`)
+  if (resource.length > 0) parts.push(`Resource: ${resource.join('; ')}`)
+  if (response.length > 0) parts.push(`Response: ${response.join('; ')}`)
   return parts.join(' ')
 }
 
 /**
- * A short citation: `Doe 2020`, `Doe & Roe 2021`, `Doe et al. 2020`.
+ * A context or outcome as one line of text (list items joined with `; `), or `undefined` when
+ * the source gives none.
  *
  * @example
  * ```ts
- * shortCitation({ authors: ['Collins A'], etAl: true, year: 2022, title: 'STEP' })
- * // 'Collins et al. 2022'
+ * partText(['Peer feedback', 'Protected time']) // 'Peer feedback; Protected time'
  * ```
  */
-export function shortCitation(citation: CitationData): string {
-  const names = citation.authors.map(citedName)
-  let who = names[0] ?? citation.title
-  if (citation.etAl === true || names.length > 2) who = `${who} et al.`
-  else if (names.length === 2) who = `${who} & ${names[1]}`
-  return `${who} ${citation.year ?? 'n.d.'}`
+export function partText(part: CmocData['context']): string | undefined {
+  if (part === undefined) return undefined
+  return typeof part === 'string' ? part : part.join('; ')
 }
 
 /**
@@ -75,14 +77,14 @@ function rawLabel(entity: Entity): string {
   switch (entity.kind) {
     case 'review':
       return entity.data.title
-    case 'construct':
+    case 'group':
       return entity.data.name
     case 'cmoc':
       return `${entity.data.label ?? entity.id}: ${entity.data.title}`
     case 'study':
       return shortCitation(entity.data.citation)
     case 'evidence':
-      return `${entity.data.relation}: ${entity.data.point}`
+      return `${entity.data.relation}: ${entity.data.point ?? entity.data.quote ?? entity.id}`
     case 'recommendation':
       return entity.data.section !== undefined && entity.data.order !== undefined
         ? `Recommendation ${entity.data.section}.${entity.data.order}`
@@ -105,13 +107,13 @@ export function entityTitle(entity: Entity): string {
     case 'review':
     case 'cmoc':
       return entity.data.title
-    case 'construct':
+    case 'group':
     case 'audience':
       return entity.data.name
     case 'study':
       return entity.data.citation.title
     case 'evidence':
-      return entity.data.point
+      return entity.data.point ?? entity.data.quote ?? entity.id
     case 'recommendation':
       return entity.data.text
   }

@@ -1,4 +1,3 @@
-export type { AuthorName } from './author-name.js'
 export {
   type Codebook,
   type CodebookCode,
@@ -9,7 +8,13 @@ export {
   writeCodebook,
 } from './codebook.js'
 export { type Column, type ColumnType, edgeColumns, nodeColumns } from './columns.js'
-export { type CslItem, type CslType, toCslJson, writeCslJson } from './csl-json.js'
+export {
+  citedStudies,
+  toCslJson,
+  writeBibtexStudies,
+  writeCslJson,
+  writeRisStudies,
+} from './csl-json.js'
 export {
   type Diagram,
   type DiagramEdge,

@@ -1,15 +1,20 @@
+import { formatVancouver, shortCitation } from '@realist-kb/citations'
 import type { CmocEntry, ReportLink, TraceReport } from '@realist-kb/core'
-import { formatCitation, shortCitation } from './citation.js'
+import { capped } from './capped-list.js'
+import { cmocPartRows, notGiven } from './cmoc-parts.js'
 import { escapeMarkdown } from './escape.js'
 import type { Exporter } from './exporter.js'
-import { recommendationGroups } from './recommendation-groups.js'
+import { recommendationSections } from './recommendation-sections.js'
+import { studiesCount } from './studies-count.js'
 
 const m = escapeMarkdown
 
 /**
- * The traceability report as Markdown that reads well on GitHub: recommendations by construct,
- * each with its CMOCs, evidence and studies; then the CMOCs, studies, gaps and figures. Every
- * entity has an explicit anchor, so links work on GitHub and in other renderers.
+ * The traceability report as Markdown that reads well on GitHub: recommendations by group,
+ * each with links to its CMOCs and its studies; then the CMOCs, each with its evidence (shown
+ * once, where every recommendation links to it), studies, gaps and figures. Every entity has an
+ * explicit anchor, so links work on GitHub and in other renderers. The size of the report grows
+ * with the knowledge base, not with the number of recommendation-CMOC-study paths.
  *
  * @example
  * ```ts
@@ -38,9 +43,14 @@ export function renderMarkdown(report: TraceReport): string {
           if (!item) return []
           const l = item.cmocs.find((c) => c.id === cmoc.id)
           return [
-            `- ${m(item.relation)} (${m(item.parts.join(', '))}): ${m(item.point)} — ${studyLink(item.study)}${item.provenance ? ` [${m(item.provenance)}]` : ''}${l ? ` (${basis(l)})` : ''}`,
+            `- ${m(item.relation)}${item.parts.length > 0 ? ` (${m(item.parts.join(', '))})` : ''}${item.point === undefined ? '' : `: ${m(item.point)}`}${item.quote === undefined ? '' : ` “${m(item.quote)}”`}${item.locator === undefined ? '' : ` (${m(item.locator)})`} — ${studyLink(item.study)}${item.provenance ? ` [${m(item.provenance)}]` : ''}${l ? ` (${basis(l)})` : ''}`,
           ]
         })
+
+  const evidenceCount = (cmoc: CmocEntry): string =>
+    cmoc.evidence.length === 0
+      ? 'no evidence encoded'
+      : `${cmoc.evidence.length} evidence entr${cmoc.evidence.length === 1 ? 'y' : 'ies'} from ${cmoc.studies.length} stud${cmoc.studies.length === 1 ? 'y' : 'ies'}`
 
   const out: string[] = []
   out.push(`# Traceability report${report.review ? `: ${m(report.review.title)}` : ''}`, '')
@@ -52,7 +62,7 @@ export function renderMarkdown(report: TraceReport): string {
     )
   }
   out.push(
-    `${report.recommendations.length} recommendations, ${report.cmocs.length} CMOCs, ${report.studies.length} studies, ${report.evidence.length} evidence entries, ${report.gaps.length} gaps. Links are **stated** by the source or *inferred* by the encoder.`,
+    `${report.recommendations.length} recommendations, ${report.cmocs.length} CMOCs, ${m(studiesCount(report))}, ${report.evidence.length} evidence entries, ${report.gaps.length} gaps. Links are **stated** by the source or *inferred* by the encoder.`,
     '',
     '## Contents',
     '',
@@ -65,11 +75,11 @@ export function renderMarkdown(report: TraceReport): string {
     '## Recommendations',
     '',
   )
-  for (const { construct, recommendations } of recommendationGroups(report)) {
+  for (const { group, recommendations } of recommendationSections(report)) {
     out.push(
-      construct
-        ? `### ${m(construct.name)}${construct.question ? `: ${m(construct.question)}` : ''}`
-        : '### Without a construct',
+      group
+        ? `### ${m(group.name)}${group.question ? `: ${m(group.question)}` : ''}`
+        : '### Without a group',
       '',
     )
     for (const rec of recommendations) {
@@ -77,27 +87,25 @@ export function renderMarkdown(report: TraceReport): string {
       out.push(
         `- **Audiences:** ${rec.audiences.map((id) => m(audiences.get(id)?.name ?? id)).join('; ') || 'none'}`,
       )
-      out.push(`- **Studies:** ${rec.studies.map(studyLink).join(', ') || 'none'}`, '')
+      const studiesShown = capped(
+        rec.studies.map(studyLink),
+        (more) => `and ${more} more (see its CMOCs)`,
+      )
+      out.push(`- **Studies:** ${studiesShown.join(', ') || 'none'}`, '')
       if (rec.cmocs.length === 0) out.push('Derives from no CMOC.', '')
+      // Each CMOC's evidence is listed once, in its own section: linked from here, not repeated.
       for (const l of rec.cmocs) {
         const cmoc = cmocs.get(l.id)
         if (!cmoc) continue
-        out.push(`- ${link(cmoc.id, `${cmoc.label ?? cmoc.id}: ${cmoc.title}`)} (${basis(l)})`)
-        for (const line of evidenceLines(cmoc)) out.push(`  ${line}`)
+        out.push(
+          `- ${link(cmoc.id, `${cmoc.label ?? cmoc.id}: ${cmoc.title}`)} (${basis(l)}): ${evidenceCount(cmoc)}`,
+        )
       }
       out.push('')
     }
   }
   out.push('## CMOCs', '')
   for (const cmoc of report.cmocs) {
-    const mechanism =
-      cmoc.mechanism.text ??
-      [
-        cmoc.mechanism.resource ? `resource: ${cmoc.mechanism.resource}` : '',
-        cmoc.mechanism.response ? `response: ${cmoc.mechanism.response}` : '',
-      ]
-        .filter(Boolean)
-        .join('; ')
     out.push(
       `<a id="${cmoc.id}"></a>`,
       '',
@@ -105,11 +113,15 @@ export function renderMarkdown(report: TraceReport): string {
       '',
       '| | |',
       '|---|---|',
-      `| Context | ${m(cmoc.context)} |`,
-      `| Mechanism | ${m(mechanism)} |`,
-      `| Outcome | ${m(cmoc.outcome)} |`,
+      ...cmocPartRows(cmoc).map(
+        ({ label, items }) =>
+          `| ${label} | ${items.length === 0 ? `_${notGiven}_` : items.map(m).join('<br>')} |`,
+      ),
       '',
-      ...evidenceLines(cmoc),
+    )
+    // One line at a time: a CMOC's evidence is as long as content makes it.
+    for (const line of evidenceLines(cmoc)) out.push(line)
+    out.push(
       '',
       `Used by: ${cmoc.recommendations.map((id) => link(id, id)).join(', ') || 'no recommendation'}`,
       '',
@@ -120,7 +132,7 @@ export function renderMarkdown(report: TraceReport): string {
     out.push(
       `<a id="${study.id}"></a>`,
       '',
-      `- **${m(shortCitation(study))}**: ${m(formatCitation(study))} Design: ${m(study.design ?? 'not recorded')}; inclusion: ${m(study.inclusion)}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}.`,
+      `- **${m(shortCitation(study))}**: ${m(formatVancouver(study))} Design: ${m(study.design ?? 'not recorded')}; inclusion: ${m(study.inclusion)}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}.`,
       '',
     )
   }

@@ -6,6 +6,7 @@ import {
   programmeTheoryDiagram,
   toCodebook,
   traceDiagram,
+  writeBibtexStudies,
   writeCodebook,
   writeCslJson,
   writeDot,
@@ -13,6 +14,7 @@ import {
   writeGraphml,
   writeKnowledgeBaseJson,
   writeMermaid,
+  writeRisStudies,
 } from '@realist-kb/export'
 import { describe, expect, it } from 'vitest'
 import { hostileFixture, loadContent, validFixture } from './helpers.js'
@@ -21,6 +23,8 @@ interface Contract {
   readonly write: (kb: KnowledgeBase) => string
   /** The entity kinds whose every id appears in the output. */
   readonly carries: readonly ('recommendation' | 'cmoc' | 'study')[]
+  /** How the output names an id it carries (default: as a quoted string). */
+  readonly names?: (id: string) => string
 }
 
 const exporters: Record<string, Contract> = {
@@ -47,6 +51,8 @@ const exporters: Record<string, Contract> = {
   },
   qdc: { write: (kb) => writeCodebook(toCodebook(kb)), carries: [] },
   'csl-json': { write: writeCslJson, carries: ['study'] },
+  ris: { write: writeRisStudies, carries: ['study'], names: (id) => `\r\nID  - ${id}\r\n` },
+  bibtex: { write: writeBibtexStudies, carries: ['study'], names: (id) => `{${id},\n` },
 }
 
 // Each source loads afresh on every call, so that determinism is checked across two loads.
@@ -70,7 +76,7 @@ describe.each(Object.entries(exporters))('the %s exporter', (_name, contract) =>
       expect(output.endsWith('\n')).toBe(true)
       kb.graph.forEachNode((id, entity) => {
         if ((contract.carries as readonly string[]).includes(entity.kind))
-          expect(output).toContain(`"${id}"`)
+          expect(output).toContain(contract.names?.(id) ?? `"${id}"`)
       })
     },
   )

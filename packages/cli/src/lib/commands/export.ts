@@ -1,4 +1,3 @@
-import path from 'node:path'
 import { didYouMean, type KnowledgeBase, summaryLine } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import {
@@ -6,6 +5,7 @@ import {
   programmeTheoryDiagram,
   toCodebook,
   traceDiagram,
+  writeBibtexStudies,
   writeCodebook,
   writeCslJson,
   writeDot,
@@ -13,13 +13,24 @@ import {
   writeGraphml,
   writeKnowledgeBaseJson,
   writeMermaid,
+  writeRisStudies,
 } from '@realist-kb/export'
 import { oneOf, parseCommandArgs } from '../args.js'
 import { resolveContentDir } from '../content-dir.js'
 import { type CliIo, exitCodes, UsageError } from '../io.js'
 import { writeOutput } from '../write-output.js'
 
-const formats = ['gexf', 'graphml', 'mermaid', 'dot', 'qdc', 'csl-json', 'json'] as const
+const formats = [
+  'gexf',
+  'graphml',
+  'mermaid',
+  'dot',
+  'qdc',
+  'csl-json',
+  'ris',
+  'bibtex',
+  'json',
+] as const
 type ExportFormat = (typeof formats)[number]
 
 export const exportHelp = `Usage: realist-kb export [dir] --format <format> [options]
@@ -35,9 +46,12 @@ Options:
                           graphml   graph for yEd, Cytoscape, networkx (GraphML)
                           mermaid   programme theory as a Mermaid flowchart
                           dot       programme theory in Graphviz DOT
-                          qdc       constructs and CMOCs as a REFI-QDA codebook
+                          qdc       groups and CMOCs as a REFI-QDA codebook
                                     (NVivo, ATLAS.ti, MAXQDA)
                           csl-json  studies as CSL-JSON (Zotero, pandoc)
+                          ris       studies as RIS (EndNote, Covidence, Rayyan,
+                                    EPPI-Reviewer)
+                          bibtex    studies as BibTeX (LaTeX, JabRef, Zotero)
                           json      the whole knowledge base as versioned JSON
   --trace <id>          mermaid and dot: draw this recommendation's trace (to its CMOCs,
                         evidence and studies) instead of the programme theory
@@ -67,6 +81,10 @@ function render(kb: KnowledgeBase, format: ExportFormat, trace: string | undefin
       return writeCodebook(toCodebook(kb))
     case 'csl-json':
       return writeCslJson(kb)
+    case 'ris':
+      return writeRisStudies(kb)
+    case 'bibtex':
+      return writeBibtexStudies(kb)
     case 'json':
       return writeKnowledgeBaseJson(kb)
   }
@@ -122,7 +140,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   } catch (error) {
     if (!(error instanceof EmptyCodebookError)) throw error
     io.stderr.write(
-      `realist-kb export: ${dir.shown} has no construct or CMOC, so there is no code to write\n`,
+      `realist-kb export: ${dir.shown} has no group or CMOC, so there is no code to write\n`,
     )
     return exitCodes.contentErrors
   }
@@ -131,7 +149,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   if (values.out === undefined) {
     io.stdout.write(output)
   } else {
-    await writeOutput(path.resolve(io.cwd, values.out), output, { force: values.force ?? false })
+    await writeOutput(values.out, output, { force: values.force ?? false, cwd: io.cwd })
     io.stderr.write(
       `realist-kb export: wrote ${values.out} (${format}, ${kb.graph.order} entities, ${kb.graph.size} links)\n`,
     )

@@ -1,34 +1,37 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { entitiesOfKind } from '@realist-kb/core'
-import { loadDirectory } from '@realist-kb/core/node'
-import { oneOf, parseCommandArgs } from '../args.js'
-import type { ExistingStudy, RecordOutcome } from '../import/plan-import.js'
-import { planImport } from '../import/plan-import.js'
-import { detectFormat, readRecords } from '../import/read-records.js'
 import {
+  detectFormat,
+  type ExistingStudy,
   errorText,
   type ImportFormat,
   importFormats,
+  planImport,
+  type RecordOutcome,
+  readRecords,
   recordLabel,
   UnreadableImportError,
-} from '../import/source-record.js'
-import { FileExistsError, writeNewFile } from '../import/write-files.js'
+} from '@realist-kb/citations/import'
+import { entitiesOfKind } from '@realist-kb/core'
+import { loadDirectory, WriteRefusedError, writeFileAtomic } from '@realist-kb/core/node'
+import { oneOf, parseCommandArgs } from '../args.js'
 import { type CliIo, exitCodes, UsageError } from '../io.js'
 
 export const importHelp = `Usage: realist-kb import <file> [options]
 
-Create study files from a reference export (Zotero, EndNote, Mendeley, PubMed, ...): one file
-per record, in <dir>/studies/<id>.md, with the citation filled in and the rest marked TODO.
-Nothing is fetched from the network. Existing files are never overwritten.
+Create study files from a reference export (Zotero, EndNote, Mendeley, PubMed, ERIC, ...): one
+file per record, in <dir>/studies/<id>.md, with the citation filled in (keywords included), the
+abstract in the body and the rest marked TODO. Nothing is fetched from the network. Existing
+files are never overwritten.
 
 Records already in the knowledge base, or earlier in the same file, are skipped: same DOI, or
 else same title and year. Ids are the first author's family name and the year (muller-2020),
 with -b, -c, ... when taken.
 
 Arguments:
-  file                  the export: BibTeX (.bib), RIS (.ris), CSL-JSON (.json) or PubMed
-                        MEDLINE (.nbib, or .txt/.ris as PubMed names it); CSV is not read
+  file                  the export: BibTeX or biblatex (.bib), RIS (.ris), CSL-JSON (.json)
+                        or MEDLINE from PubMed or ERIC (.nbib, or .txt/.ris as PubMed names
+                        it); CSV is not read
 
 Options:
   --dir <dir>           content folder (default: content); created if missing
@@ -194,16 +197,21 @@ async function writeOutcomes(
       continue
     }
     try {
-      await writeNewFile(path.join(dir, ...outcome.path.split('/')), outcome.markdown)
+      // Inside the content folder only: a kind folder that is a link out of it is refused.
+      await writeFileAtomic(path.join(dir, ...outcome.path.split('/')), outcome.markdown, {
+        root: dir,
+      })
       written.push(outcome)
     } catch (error) {
       written.push({
         status: 'fail',
         record: outcome.record,
         message:
-          error instanceof FileExistsError
+          error instanceof WriteRefusedError && error.reason === 'exists'
             ? `Unexpected existing file \`${outcome.path}\`, expected a new file: nothing written`
-            : `Unexpected write error for \`${outcome.path}\` (${errorText(error)}): nothing written`,
+            : error instanceof WriteRefusedError
+              ? `${error.message}; nothing written`
+              : `Unexpected write error for \`${outcome.path}\` (${errorText(error)}): nothing written`,
       })
     }
   }

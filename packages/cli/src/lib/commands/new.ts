@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
+import { renderStudy, yamlText } from '@realist-kb/citations/import'
 import {
   type EntityKind,
   entitiesOfKind,
@@ -9,10 +10,8 @@ import {
   type KnowledgeBase,
   kindFolders,
 } from '@realist-kb/core'
-import { loadDirectory } from '@realist-kb/core/node'
+import { loadDirectory, WriteRefusedError, writeFileAtomic } from '@realist-kb/core/node'
 import { parseCommandArgs } from '../args.js'
-import { renderStudy, yamlText } from '../import/render-study.js'
-import { FileExistsError, writeNewFile } from '../import/write-files.js'
 import { type CliIo, exitCodes, UsageError } from '../io.js'
 
 export const newHelp = `Usage: realist-kb new <kind> <id> [options]
@@ -30,7 +29,7 @@ Options:
   --dir <dir>           content folder (default: content); created if missing
   -h, --help            show this help
 
-A CMOC needs a construct to exist, a recommendation a construct and an audience, an evidence
+A CMOC needs a group to exist, a recommendation a group and an audience, an evidence
 file a study and a CMOC: create those first.
 
 Exit codes: 0 created, 2 usage error (bad kind or id, id taken, file exists, missing
@@ -42,11 +41,11 @@ type Placeholders = Partial<Record<EntityKind, string>>
 
 const requirements: Readonly<Record<EntityKind, readonly EntityKind[]>> = {
   review: [],
-  construct: [],
-  cmoc: ['construct'],
+  group: [],
+  cmoc: ['group'],
   study: [],
   evidence: ['study', 'cmoc'],
-  recommendation: ['construct', 'audience'],
+  recommendation: ['group', 'audience'],
   audience: [],
 }
 
@@ -98,11 +97,15 @@ export async function newCommand(args: readonly string[], io: CliIo): Promise<nu
   }
 
   try {
-    await writeNewFile(target, templates[kind](id, placeholders))
+    // Inside the content folder only: a kind folder that is a link out of it is refused.
+    await writeFileAtomic(target, templates[kind](id, placeholders), { root: dir })
   } catch (error) {
-    if (error instanceof FileExistsError)
-      throw new UsageError(`Unexpected existing file \`${dirShown}/${relative}\`: nothing written`)
-    throw error
+    if (!(error instanceof WriteRefusedError)) throw error
+    throw new UsageError(
+      error.reason === 'exists'
+        ? `Unexpected existing file \`${dirShown}/${relative}\`: nothing written`
+        : `${error.message}; nothing written`,
+    )
   }
   io.stdout.write(`created ${dirShown}/${relative}\n`)
   for (const [needed, placeholder] of Object.entries(placeholders))
@@ -173,21 +176,21 @@ const templates: Readonly<Record<EntityKind, (id: string, refs: Placeholders) =>
       'TODO: a short summary of the review, in your own words.',
       '',
     ].join('\n'),
-  construct: (id) =>
+  group: (id) =>
     [
       '---',
-      'kind: construct',
+      'kind: group',
       `id: ${id}`,
-      `name: ${todo('the construct as the theory names it')}`,
-      `description: ${todo('what the construct covers')}`,
+      `name: ${todo('the group as the theory names it')}`,
+      `description: ${todo('what the group covers')}`,
       '# aka: [other names]',
       '# question: the plain-language heading the review uses',
       '# order: 1 # position in reports',
-      '# parent: another-construct # for a sub-construct',
-      '# provenance: where in the source the construct is described',
+      '# parent: another-group # for a sub-group',
+      '# provenance: where in the source the group is described',
       '---',
       '',
-      'TODO: longer notes on the construct.',
+      'TODO: longer notes on the group.',
       '',
     ].join('\n'),
   cmoc: (id, refs) =>
@@ -197,8 +200,8 @@ const templates: Readonly<Record<EntityKind, (id: string, refs: Placeholders) =>
       `id: ${id}`,
       '# label: CMOC1a # the label the source uses',
       `title: ${todo('a short name')}`,
-      `construct: ${refs.construct} # TODO: check: the construct this CMOC belongs to`,
-      '# order: 1 # position within its construct',
+      `group: ${refs.group} # TODO: check: the group this CMOC belongs to`,
+      '# order: 1 # position within its group',
       `context: ${todo('the context in which the mechanism is triggered')}`,
       'mechanism:',
       `  resource: ${todo('what is offered')}`,
@@ -243,7 +246,7 @@ const templates: Readonly<Record<EntityKind, (id: string, refs: Placeholders) =>
       '---',
       'kind: recommendation',
       `id: ${id}`,
-      `construct: ${refs.construct} # TODO: check: the section it belongs to`,
+      `group: ${refs.group} # TODO: check: the section it belongs to`,
       '# section: 1',
       '# order: 1',
       `text: ${todo('the recommendation as the source words it')}`,

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import { buildTraceReport } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import { type ReportFormat, reportExporters } from '@realist-kb/export'
@@ -64,17 +63,43 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
   progress.step(`tracing ${kb.files.length} files`)
   const report = buildTraceReport(kb)
   progress.step(`rendering ${format}`)
-  const output = reportExporters[format].render(report)
+  const exporter = reportExporters[format]
+  // An exporter that yields its output in pieces (the long-format CSV) is streamed, never held.
+  const output = exporter.chunks?.(report) ?? exporter.render(report)
   if (values.out === undefined) {
-    io.stdout.write(output)
+    await writeChunks(io.stdout, typeof output === 'string' ? [output] : output)
   } else {
-    const target = path.resolve(io.cwd, values.out)
     progress.step(`writing ${values.out}`)
-    await writeOutput(target, output, { force: values.force ?? false })
+    await writeOutput(values.out, output, { force: values.force ?? false, cwd: io.cwd })
     io.stderr.write(
       `realist-kb report: wrote ${values.out} (${format}, ${report.recommendations.length} recommendations, ${report.diagnostics.errors} errors, ${report.diagnostics.warnings} warnings)\n`,
     )
   }
   progress.done()
   return report.diagnostics.errors > 0 ? exitCodes.contentErrors : exitCodes.ok
+}
+
+/** Batches written to standard output at once: few calls, bounded memory. */
+const batchSize = 1024 * 1024
+
+/**
+ * Write `chunks` to `stream` in batches, waiting for a stream that says it is full (`write`
+ * returning false) to drain, so that a large report piped to a slow reader is not buffered whole.
+ */
+async function writeChunks(stream: CliIo['stdout'], chunks: Iterable<string>): Promise<void> {
+  const drained = (): Promise<void> =>
+    new Promise((resolve) => {
+      const emitter = stream as Partial<Pick<NodeJS.WritableStream, 'once'>>
+      if (typeof emitter.once === 'function') emitter.once('drain', () => resolve())
+      else resolve()
+    })
+  let batch = ''
+  for (const chunk of chunks) {
+    batch += chunk
+    if (batch.length < batchSize) continue
+    const more = stream.write(batch)
+    batch = ''
+    if (more === false) await drained()
+  }
+  if (batch !== '') stream.write(batch)
 }

@@ -1,3 +1,4 @@
+import { formatVancouver } from '@realist-kb/citations'
 import {
   didYouMean,
   type EdgeAttributes,
@@ -12,7 +13,6 @@ import { loadDirectory } from '@realist-kb/core/node'
 import { oneOf, parseCommandArgs } from '../args.js'
 import { resolveContentDir } from '../content-dir.js'
 import { type CliIo, exitCodes, UsageError } from '../io.js'
-import { formatReference } from '../references.js'
 
 export const showHelp = `Usage: realist-kb show <id> [dir] [options]
 
@@ -114,7 +114,7 @@ function describeEntity(kb: KnowledgeBase, id: string): ShowJson {
     id,
     place: `${entity.file}:${entity.position.line}`,
     data: entity.data,
-    ...(entity.kind === 'study' ? { reference: formatReference(entity) } : {}),
+    ...(entity.kind === 'study' ? { reference: formatVancouver(entity.data.citation) } : {}),
     linksOut,
     linksIn,
     chain: chainOf(kb, entity),
@@ -128,7 +128,7 @@ function chainOf(kb: KnowledgeBase, entity: Entity): Record<string, string[]> {
     case 'recommendation': {
       const trace = traceRecommendation(kb.graph, entity.id)
       return {
-        construct: trace?.construct ? [trace.construct.id] : [],
+        group: trace?.group ? [trace.group.id] : [],
         audiences: (trace?.audiences ?? []).map((item) => item.entity.id),
         cmocs: (trace?.cmocs ?? []).map((item) => item.cmoc.id),
         studies: ids(trace?.studies ?? []),
@@ -137,7 +137,7 @@ function chainOf(kb: KnowledgeBase, entity: Entity): Record<string, string[]> {
     case 'cmoc': {
       const trace = evidenceForCmoc(kb.graph, entity.id)
       return {
-        construct: trace?.construct ? [trace.construct.id] : [],
+        group: trace?.group ? [trace.group.id] : [],
         evidence: (trace?.evidence ?? []).map(
           (item) =>
             `${item.evidence.id} (${item.evidence.data.relation}, ${item.study?.id ?? 'no study'})`,

@@ -1,5 +1,5 @@
 import graphology from 'graphology'
-import { checkNodeGaps } from '../checks/gaps.js'
+import { acknowledgeForReview, checkNodeGaps } from '../checks/gaps.js'
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { capPerFile } from '../diagnostics/per-file-cap.js'
 import type { Entity } from '../model/entity.js'
@@ -60,11 +60,15 @@ export class IncrementalKnowledgeBase {
       // Lists are appended one item at a time: spreading a list of unbounded length into a call
       // overflows the stack.
       const diagnostics: Diagnostic[] = []
+      const gaps: Diagnostic[] = []
+      for (const list of this.#gapDiagnostics.values()) for (const gap of list) gaps.push(gap)
+      const reviews = [...this.#reviews]
+      const review = reviews.length === 1 ? reviews[0] : undefined
       const lists = [
         ...this.#fileDiagnostics.values(),
         ...this.#duplicateDiagnostics.values(),
         ...this.#linkDiagnostics.values(),
-        ...this.#gapDiagnostics.values(),
+        acknowledgeForReview(this.#graph, gaps, review),
         this.#reviewDiagnostics(),
       ]
       for (const list of lists) for (const diagnostic of list) diagnostics.push(diagnostic)
@@ -138,6 +142,11 @@ export class IncrementalKnowledgeBase {
       this.#forgetLinks(entity)
       this.#resolve(source, entity)
       gapTargets.add(source)
+    }
+    // Evidence written on a group counts for the CMOCs in it, and in its sub-groups.
+    for (const id of [...gapTargets]) {
+      if (this.#graph.hasNode(id) && this.#graph.getNodeAttribute(id, 'kind') === 'group')
+        for (const member of membersOfGroup(this.#graph, id)) gapTargets.add(member)
     }
     for (const id of gapTargets) {
       if (this.#graph.hasNode(id)) this.#checkGaps(id)
@@ -251,6 +260,21 @@ export class IncrementalKnowledgeBase {
       }),
     )
   }
+}
+
+/** The CMOCs and sub-groups of a group, at any depth. */
+function membersOfGroup(graph: KnowledgeGraph, group: string): Set<string> {
+  const members = new Set<string>()
+  const pending = [group]
+  while (pending.length > 0) {
+    const id = pending.pop() as string
+    graph.forEachInEdge(id, (_edge, attributes, source) => {
+      if (attributes.type !== 'belongs-to' || members.has(source)) return
+      members.add(source)
+      if (graph.getNodeAttribute(source, 'kind') === 'group') pending.push(source)
+    })
+  }
+  return members
 }
 
 function insertSorted(map: Map<string, string[]>, key: string, path: string): void {

@@ -1,6 +1,8 @@
 import type { EdgeAttributes, KnowledgeBase } from '../graph/types.js'
+import { cmocPartsOf } from '../kinds/cmoc.js'
+import { gapNames } from '../kinds/kind.js'
 import type { EntityOf } from '../model/entity.js'
-import { gapNames } from '../query/coverage.js'
+import { groupChain } from '../query/cmoc-evidence.js'
 import { compareEntities, compareIds, entitiesOfKind, neighbours } from '../query/neighbours.js'
 import {
   type CmocTrace,
@@ -8,6 +10,7 @@ import {
   recommendationsOfCmoc,
   traceRecommendationWith,
 } from '../query/trace.js'
+import { vocabularyOf } from '../query/vocabulary.js'
 import { reportedVersusEncoded } from './figures.js'
 import { buildGapMap } from './gap-map.js'
 import { evidenceProfile } from './profile.js'
@@ -16,7 +19,7 @@ import { traceReportVersion } from './types.js'
 
 /**
  * Compute the traceability report of a knowledge base: every recommendation with its audiences,
- * construct, CMOCs, evidence and studies; evidence profiles; gaps; reported-versus-encoded
+ * group, CMOCs, evidence and studies; evidence profiles; gaps; reported-versus-encoded
  * figures; and the evidence gap map. Pure and deterministic: exporters render this structure and
  * never walk the graph themselves.
  *
@@ -29,15 +32,15 @@ import { traceReportVersion } from './types.js'
  */
 export function buildTraceReport(kb: KnowledgeBase): TraceReport {
   const { graph } = kb
-  const constructsSorted = entitiesOfKind(graph, 'construct')
-  const constructOrder = new Map(constructsSorted.map((construct, index) => [construct.id, index]))
-  const constructOf = (id: string): string | undefined =>
-    neighbours(graph, id, 'out', 'belongs-to', 'construct')[0]?.entity.id
-  const byConstruct = <T extends { id: string; data: unknown }>(items: T[]): T[] =>
+  const groupsSorted = entitiesOfKind(graph, 'group')
+  const groupOrder = new Map(groupsSorted.map((group, index) => [group.id, index]))
+  const groupOf = (id: string): string | undefined =>
+    neighbours(graph, id, 'out', 'belongs-to', 'group')[0]?.entity.id
+  const byGroup = <T extends { id: string; data: unknown }>(items: T[]): T[] =>
     items.sort(
       (a, b) =>
-        (constructOrder.get(constructOf(a.id) ?? '') ?? 1e9) -
-          (constructOrder.get(constructOf(b.id) ?? '') ?? 1e9) || compareEntities(a, b),
+        (groupOrder.get(groupOf(a.id) ?? '') ?? 1e9) -
+          (groupOrder.get(groupOf(b.id) ?? '') ?? 1e9) || compareEntities(a, b),
     )
 
   // Each CMOC is traced once, here, and its trace reused by every recommendation above it.
@@ -46,26 +49,21 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
     if (!cmocTraces.has(id)) cmocTraces.set(id, evidenceForCmoc(graph, id))
     return cmocTraces.get(id)
   }
-  const cmocs: CmocEntry[] = byConstruct(entitiesOfKind(graph, 'cmoc')).map((cmoc) => {
+  const cmocs: CmocEntry[] = byGroup(entitiesOfKind(graph, 'cmoc')).map((cmoc) => {
     const trace = cmocTrace(cmoc.id)
     const evidence = trace?.evidence ?? []
     const studies = trace?.studies ?? []
-    const mechanism = cmoc.data.mechanism
+    const parts = cmocPartsOf(cmoc.data)
     return {
       id: cmoc.id,
       ...place(cmoc),
       ...optional('label', cmoc.data.label),
       title: cmoc.data.title,
-      ...optional('construct', trace?.construct?.id),
-      context: cmoc.data.context,
-      mechanism:
-        typeof mechanism === 'string'
-          ? { text: mechanism }
-          : {
-              ...optional('resource', mechanism.resource),
-              ...optional('response', mechanism.response),
-            },
-      outcome: cmoc.data.outcome,
+      ...optional('group', trace?.group?.id),
+      status: cmoc.data.status ?? 'complete',
+      context: parts.context,
+      mechanism: parts.mechanism,
+      outcome: parts.outcome,
       strategies: cmoc.data.strategies ?? [],
       related: neighbours(graph, cmoc.id, 'out', 'relates-to', 'cmoc').map(
         ({ entity }) => entity.id,
@@ -94,7 +92,7 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
       ...optional('order', rec.data.order),
       text: rec.data.text,
       emphasis: rec.data.emphasis ?? [],
-      ...optional('construct', trace?.construct?.id),
+      ...optional('group', trace?.group?.id),
       audiences: (trace?.audiences ?? []).map(({ entity }) => entity.id),
       cmocs: (trace?.cmocs ?? []).flatMap((cmoc) =>
         cmoc.link ? [reportLink(cmoc.cmoc.id, cmoc.link)] : [],
@@ -120,9 +118,12 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
       cmocs: neighbours(graph, item.id, 'out', 'evidences', 'cmoc').map(({ entity, edge }) =>
         reportLink(entity.id, edge),
       ),
+      groups: neighbours(graph, item.id, 'out', 'evidences', 'group').map(({ entity, edge }) =>
+        reportLink(entity.id, edge),
+      ),
       relation: item.data.relation,
-      parts: item.data.parts,
-      point: item.data.point,
+      parts: item.data.parts ?? [],
+      ...optional('point', item.data.point),
       ...optional('quote', item.data.quote),
       ...optional('locator', item.data.locator),
       ...optional('provenance', item.data.provenance),
@@ -134,10 +135,21 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
   for (const rec of recommendations)
     for (const link of rec.cmocs) addTo(recommendationsByCmoc, link.id, rec.id)
   const usageByStudy = new Map<string, { evidence: string[]; cmocs: Set<string> }>()
+  const cmocsByGroup = new Map<string, string[]>()
+  for (const cmoc of cmocs) {
+    // A CMOC counts for its group and every group above it.
+    for (const group of groupChain(graph, cmoc.id)) {
+      const list = cmocsByGroup.get(group) ?? []
+      list.push(cmoc.id)
+      cmocsByGroup.set(group, list)
+    }
+  }
   for (const item of evidence) {
     const usage = usageByStudy.get(item.study) ?? { evidence: [], cmocs: new Set<string>() }
     usage.evidence.push(item.id)
     for (const link of item.cmocs) usage.cmocs.add(link.id)
+    for (const link of item.groups)
+      for (const cmoc of cmocsByGroup.get(link.id) ?? []) usage.cmocs.add(cmoc)
     usageByStudy.set(item.study, usage)
   }
   const byEntityOrder = (ids: Iterable<string>): string[] =>
@@ -156,16 +168,14 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
     })
   })
 
-  const constructs = constructsSorted.map((construct) => ({
-    id: construct.id,
-    ...place(construct),
-    name: construct.data.name,
-    ...optional('question', construct.data.question),
-    description: construct.data.description,
-    cmocs: cmocs.filter((cmoc) => cmoc.construct === construct.id).map((cmoc) => cmoc.id),
-    recommendations: recommendations
-      .filter((rec) => rec.construct === construct.id)
-      .map((rec) => rec.id),
+  const groups = groupsSorted.map((group) => ({
+    id: group.id,
+    ...place(group),
+    name: group.data.name,
+    ...optional('question', group.data.question),
+    description: group.data.description,
+    cmocs: cmocs.filter((cmoc) => cmoc.group === group.id).map((cmoc) => cmoc.id),
+    recommendations: recommendations.filter((rec) => rec.group === group.id).map((rec) => rec.id),
   }))
 
   const audiences = entitiesOfKind(graph, 'audience').map((audience) => ({
@@ -183,19 +193,23 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
     .map((d) => ({
       name: d.name,
       code: d.code,
+      severity: d.severity === 'info' ? ('info' as const) : ('warning' as const),
+      ...optional('acknowledged', d.acknowledged),
       ...optional('entity', d.entity),
       file: d.file,
       line: d.line,
       message: d.message,
     }))
   const errors = kb.diagnostics.filter((d) => d.severity === 'error').length
+  const infos = kb.diagnostics.filter((d) => d.severity === 'info').length
 
   const reviewEntity = entitiesOfKind(graph, 'review')[0]
   return {
     formatVersion: traceReportVersion,
     generator: 'realist-kb',
     ...(reviewEntity === undefined ? {} : { review: reviewSummary(reviewEntity) }),
-    constructs,
+    vocabulary: vocabularyOf(graph),
+    groups,
     recommendations,
     cmocs,
     evidence,
@@ -203,8 +217,12 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
     audiences,
     gaps,
     ...reportedVersusEncoded(graph),
-    gapMap: buildGapMap(cmocs, new Map(studyEntities.map((study) => [study.id, study]))),
-    diagnostics: { errors, warnings: kb.diagnostics.length - errors },
+    gapMap: buildGapMap(
+      cmocs,
+      new Map(studyEntities.map((study) => [study.id, study])),
+      reviewEntity?.data.gapMap?.dimensions,
+    ),
+    diagnostics: { errors, warnings: kb.diagnostics.length - errors - infos, infos },
   }
 }
 
@@ -230,13 +248,19 @@ function studyEntry(
     ...optional('pages', citation.pages),
     ...optional('doi', citation.doi),
     ...optional('url', citation.url),
+    ...optional('publisher', citation.publisher),
+    ...optional('type', citation.type),
+    ...optional('keywords', citation.keywords),
     ...optional('reference', study.data.reference),
+    ...optional('label', study.data.label),
+    role: study.data.role ?? 'evidence',
     ...optional('design', study.data.design),
+    ...optional('designNote', study.data.designNote),
     countries: study.data.countries ?? [],
     settings: study.data.settings ?? [],
     participants: study.data.participants ?? [],
-    inclusion: study.data.inclusion.status,
-    ...optional('inclusionBasis', study.data.inclusion.basis),
+    inclusion: study.data.inclusion?.status ?? 'unknown',
+    ...optional('inclusionBasis', study.data.inclusion?.basis),
     evidence: usage.evidence,
     cmocs: usage.cmocs,
     recommendations: usage.recommendations,
@@ -255,7 +279,7 @@ function reviewSummary(review: EntityOf<'review'>): ReviewSummary {
     ...optional('journal', data.journal),
     ...optional('doi', data.doi),
     ...optional('registration', data.registration),
-    ...optional('theory', data.theory),
+    ...optional('theory', typeof data.theory === 'string' ? data.theory : data.theory?.name),
     ...optional('license', data.license),
   }
 }

@@ -150,6 +150,7 @@ function kindArbitraries(
       url,
       publisher: textArbitrary,
       type: fc.constantFrom('article', 'book', 'chapter', 'report', 'webpage', 'thesis', 'other'),
+      keywords: textList,
     },
   )
 
@@ -184,7 +185,7 @@ function kindArbitraries(
             papers: fc.nat(),
             countries: fc.nat(),
             perCountry: fc.dictionary(country, fc.nat(), { maxKeys: 4 }),
-            constructs: fc.nat(),
+            groups: fc.nat(),
             cmocs: fc.nat(),
             recommendations: fc.nat(),
             provenance: fc.string(),
@@ -192,7 +193,7 @@ function kindArbitraries(
         ),
       },
     ),
-    construct: record(
+    group: record(
       { name: textArbitrary, description: textArbitrary },
       {
         ...base,
@@ -205,7 +206,7 @@ function kindArbitraries(
     cmoc: record(
       {
         title: textArbitrary,
-        construct: reference,
+        group: reference,
         context: textArbitrary,
         mechanism: fc.oneof(
           textArbitrary,
@@ -249,7 +250,7 @@ function kindArbitraries(
       { ...evidenceFields.optional, tags: textList },
     ),
     recommendation: record(
-      { construct: reference, text: textArbitrary, audiences: references },
+      { group: reference, text: textArbitrary, audiences: references },
       {
         ...base,
         section: fc.integer({ min: 1, max: 1000 }),

@@ -1,0 +1,160 @@
+import { z } from 'zod'
+import { basisSchema, idSchema, locationSchema, referenceSchema } from '../schema/common.js'
+import { reportAlongsideOtherIssues } from './cmoc.js'
+import type { KindDefinition } from './kind.js'
+
+/**
+ * How a piece of evidence bears on a CMOC.
+ *
+ * @example
+ * ```ts
+ * relationSchema.options // ['supports', 'refines', 'refutes']
+ * ```
+ */
+export const relationSchema = z.enum(['supports', 'refines', 'refutes'])
+
+/**
+ * Which part of a CMOC a piece of evidence speaks to.
+ *
+ * @example
+ * ```ts
+ * cmocPartSchema.options // ['context', 'mechanism', 'outcome']
+ * ```
+ */
+export const cmocPartSchema = z.enum(['context', 'mechanism', 'outcome'])
+
+/**
+ * Fields shared by evidence written inside a study file and evidence in its own file. An entry
+ * bears on CMOCs, on groups (the studies a review lists per theory area), or both; which parts it
+ * speaks to and a paraphrased `point` are optional; a verbatim `quote` is kept apart from the
+ * point, with its `locator`. The entry's `basis`, `location` and `rationale` apply to every link it
+ * makes unless a link says otherwise.
+ */
+export const evidenceFields = {
+  id: idSchema.optional(),
+  cmocs: z.array(referenceSchema).min(1).optional(),
+  groups: z.array(referenceSchema).min(1).optional(),
+  relation: relationSchema,
+  parts: z.array(cmocPartSchema).min(1).optional(),
+  point: z.string().min(1).optional(),
+  quote: z.string().min(1).optional(),
+  locator: z.string().min(1).optional(),
+  provenance: locationSchema.optional(),
+  basis: basisSchema.optional(),
+  location: locationSchema.optional(),
+  rationale: z.string().min(1).optional(),
+}
+
+/** An entry must bear on something. */
+const bearsOnSomething = <T extends { cmocs?: unknown; groups?: unknown }>(entry: T): boolean =>
+  entry.cmocs !== undefined || entry.groups !== undefined
+const bearsOnSomethingMessage = {
+  message: 'Missing field `cmocs`, expected the CMOCs (or `groups`) the evidence bears on',
+  path: ['cmocs'],
+  ...reportAlongsideOtherIssues,
+}
+
+/**
+ * An evidence entry in a study's `evidence:` list (the canonical form).
+ *
+ * @example
+ * ```ts
+ * evidenceEntrySchema.parse({
+ *   cmocs: ['cmoc-2c'],
+ *   relation: 'supports',
+ *   parts: ['mechanism'],
+ *   point: 'Referral criteria made the timing of referral less ambiguous.',
+ *   locator: 'p. 4',
+ * })
+ * ```
+ */
+export const evidenceEntrySchema = z
+  .strictObject(evidenceFields)
+  .refine(bearsOnSomething, bearsOnSomethingMessage)
+
+/**
+ * An evidence entry in a file of its own under `evidence/`: the entry's fields plus `kind` and
+ * the `study` it comes from.
+ *
+ * @example
+ * ```ts
+ * evidenceSchema.safeParse({
+ *   kind: 'evidence',
+ *   study: 'collins-2022',
+ *   cmocs: ['cmoc-2c'],
+ *   relation: 'supports',
+ *   parts: ['outcome'],
+ *   point: 'Needs were recognised earlier.',
+ * }).success // true
+ * ```
+ */
+export const evidenceSchema = z
+  .strictObject({
+    ...evidenceFields,
+    kind: z.literal('evidence'),
+    study: referenceSchema,
+    tags: z.array(z.string().min(1)).optional(),
+  })
+  .refine(bearsOnSomething, bearsOnSomethingMessage)
+
+/**
+ * How evidence bears on a CMOC: `supports`, `refines` or `refutes`.
+ *
+ * @example
+ * ```ts
+ * const against = (relation: Relation): boolean => relation === 'refutes'
+ * ```
+ */
+export type Relation = z.infer<typeof relationSchema>
+
+/**
+ * A part of a CMOC: `context`, `mechanism` or `outcome`.
+ *
+ * @example
+ * ```ts
+ * const parts: CmocPart[] = ['context', 'outcome']
+ * ```
+ */
+export type CmocPart = z.infer<typeof cmocPartSchema>
+
+/**
+ * An evidence entry written in a study's `evidence:` list, once validated.
+ *
+ * @example
+ * ```ts
+ * const entry: EvidenceEntryData = {
+ *   cmocs: ['cmoc-2c'],
+ *   relation: 'supports',
+ *   parts: ['mechanism'],
+ *   point: 'Referral criteria made timing less ambiguous.',
+ * }
+ * ```
+ */
+export type EvidenceEntryData = z.infer<typeof evidenceEntrySchema>
+
+/**
+ * An evidence entry written in a file of its own, once validated.
+ *
+ * @example
+ * ```ts
+ * const studyOf = (evidence: EvidenceFileData) =>
+ *   typeof evidence.study === 'string' ? evidence.study : evidence.study.id
+ * ```
+ */
+export type EvidenceFileData = z.infer<typeof evidenceSchema>
+
+/** Evidence: a finding of a study that bears on CMOCs or groups. */
+export const evidence: KindDefinition<'evidence'> = {
+  kind: 'evidence',
+  folder: 'evidence',
+  schema: evidenceSchema,
+  references: [
+    { key: 'cmocs', many: true, expected: ['cmoc'], type: 'evidences' },
+    { key: 'groups', many: true, expected: ['group'], type: 'evidences' },
+    { key: 'study', many: false, expected: ['study'], type: 'drawn-from' },
+  ],
+  noun: { singular: 'evidence entry', plural: 'evidence entries' },
+  gaps: [],
+  label: (entity) => entity.id,
+  title: (entity) => entity.data.point ?? entity.data.quote ?? entity.id,
+}
