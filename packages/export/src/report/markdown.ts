@@ -97,34 +97,36 @@ export function renderMarkdown(report: TraceReport): string {
     return lines
   }
   const groupNames = new Map(report.groups.map((group) => [group.id, group.name]))
-  const cmocLines = (): string[] =>
-    report.cmocs.flatMap((cmoc) => [
-      `<a id="${cmoc.id}"></a>`,
-      '',
-      `### ${m(cmoc.label ?? cmoc.id)}: ${m(cmoc.title)}`,
-      '',
-      ...(cmoc.group === undefined
-        ? []
-        : [`${m(words.Singular)}: ${m(groupNames.get(cmoc.group) ?? cmoc.group)}`, '']),
-      ...(cmoc.status === 'incomplete'
-        ? ['_The source gives this configuration only in part._', '']
-        : []),
-      '| | |',
-      '|---|---|',
-      ...cmocPartRows(cmoc).map(
-        ({ label, items }) =>
+  const cmocLines = (): string[] => {
+    const lines: string[] = []
+    for (const cmoc of report.cmocs) {
+      lines.push(
+        `<a id="${cmoc.id}"></a>`,
+        '',
+        `### ${m(cmoc.label ?? cmoc.id)}: ${m(cmoc.title)}`,
+        '',
+      )
+      if (cmoc.group !== undefined)
+        lines.push(`${m(words.Singular)}: ${m(groupNames.get(cmoc.group) ?? cmoc.group)}`, '')
+      if (cmoc.status === 'incomplete')
+        lines.push('_The source gives this configuration only in part._', '')
+      lines.push('| | |', '|---|---|')
+      for (const { label, items } of cmocPartRows(cmoc))
+        lines.push(
           `| ${label} | ${items.length === 0 ? `_${notGiven}_` : items.map(m).join('<br>')} |`,
-      ),
-      '',
-      ...evidenceLines(cmoc),
-      '',
-      ...(report.recommendations.length === 0
-        ? []
-        : [
-            `Used by: ${cmoc.recommendations.map((id) => link(id, id)).join(', ') || 'no recommendation'}`,
-            '',
-          ]),
-    ])
+        )
+      lines.push('')
+      // One line at a time: a CMOC's evidence is as long as content makes it.
+      for (const line of evidenceLines(cmoc)) lines.push(line)
+      lines.push('')
+      if (report.recommendations.length > 0)
+        lines.push(
+          `Used by: ${cmoc.recommendations.map((id) => link(id, id)).join(', ') || 'no recommendation'}`,
+          '',
+        )
+    }
+    return lines
+  }
   const studyLines = (): string[] =>
     report.studies.flatMap((study) => [
       `<a id="${study.id}"></a>`,
@@ -178,7 +180,12 @@ export function renderMarkdown(report: TraceReport): string {
     ...sections.map((section) => `- [${section.title}](#${section.anchor})`),
     '',
   )
-  for (const section of sections) out.push(`## ${section.title}`, '', ...section.lines(), '')
+  for (const section of sections) {
+    out.push(`## ${section.title}`, '')
+    // A line at a time: a section is as long as the base makes it (never spread into a call).
+    for (const line of section.lines()) out.push(line)
+    out.push('')
+  }
   out.push('')
   // Sections end with a blank line of their own: never two in a row.
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`
