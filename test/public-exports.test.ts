@@ -31,7 +31,7 @@ describe('public exports', () => {
     const node = new Set(Object.keys(await import('@realist-kb/core/node')))
     const pure = Object.keys(await import('@realist-kb/core'))
     for (const key of pure) expect(node.has(key)).toBe(true)
-    for (const fileLoader of ['loadDirectory', 'listContentFiles', 'readContentFile']) {
+    for (const fileLoader of ['loadDirectory', 'listContentFiles', 'ContentFolder']) {
       expect(pure).not.toContain(fileLoader)
       expect(node.has(fileLoader)).toBe(true)
     }

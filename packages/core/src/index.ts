@@ -70,8 +70,16 @@ export {
 } from './lib/query/trace.js'
 export * from './lib/report/index.js'
 export {
+  type DiagnosticDiff,
+  type DiffFormatOptions,
+  diagnosticLine,
+  diffDiagnostics,
+  formatDiff,
+} from './lib/reporter/diagnostic-diff.js'
+export {
   type FormatDiagnosticsOptions,
   formatDiagnostics,
   summaryLine,
 } from './lib/reporter/format-diagnostics.js'
+export { type VisibleControlsOptions, visibleControls } from './lib/reporter/visible-controls.js'
 export * from './lib/schema/index.js'

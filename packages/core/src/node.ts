@@ -6,9 +6,9 @@
 // Node entry: everything in the pure entry, plus loading from the file system.
 export * from './index.js'
 export {
+  ContentFolder,
+  type ContentUpdate,
   type LoadDirectoryOptions,
-  listContentFiles,
-  loadDirectory,
-  readContentFile,
-} from './lib/node/load-directory.js'
-export type { FileStat } from './lib/node/read-content-file.js'
+} from './lib/node/content-folder.js'
+export { listContentFiles } from './lib/node/list-content-files.js'
+export { loadDirectory } from './lib/node/load-directory.js'
