@@ -3,12 +3,10 @@ export {
   type Codebook,
   type CodebookCode,
   type CodebookSet,
-  codeGuid,
   EmptyCodebookError,
   toCodebook,
   writeCodebook,
 } from './codebook.js'
-export { type Column, type ColumnType, edgeColumns, nodeColumns } from './columns.js'
 export { type CslItem, type CslType, toCslJson, writeCslJson } from './csl-json.js'
 export {
   type Diagram,
@@ -28,4 +26,3 @@ export {
   writeKnowledgeBaseJson,
 } from './knowledge-base-json.js'
 export { writeMermaid } from './mermaid.js'
-export { CodebookParseError, readCodebook } from './read-codebook.js'

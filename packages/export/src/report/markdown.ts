@@ -126,10 +126,18 @@ export function renderMarkdown(report: TraceReport): string {
   }
   out.push('## Gaps', '')
   if (report.gaps.length === 0) out.push('No evidence gaps.')
-  for (const gap of report.gaps)
-    out.push(
-      `- \`${gap.name}\` ${gap.entity ? `${link(gap.entity, gap.entity)}: ` : ''}${m(gap.message)}`,
-    )
+  // Recommendations, CMOCs and studies have anchors; other entities (a construct, an audience)
+  // are named without a link, which would lead nowhere.
+  const anchored = new Set(
+    [...report.recommendations, ...report.cmocs, ...report.studies].map((entry) => entry.id),
+  )
+  for (const gap of report.gaps) {
+    const entity =
+      gap.entity === undefined
+        ? ''
+        : `${anchored.has(gap.entity) ? link(gap.entity, gap.entity) : `\`${gap.entity}\``}: `
+    out.push(`- \`${gap.name}\` ${entity}${m(gap.message)}`)
+  }
   out.push(
     '',
     '## Reported versus encoded',
