@@ -109,7 +109,8 @@ describe('realist-kb export', () => {
   it('prints its help with --help, and is listed in the main help', async () => {
     const io = memoryIo(fixtures)
     expect(await main(['export', '--help'], io)).toBe(0)
-    expect(io.out()).toMatch(/^Usage: realist-kb export \[dir\] --format <format>/)
+    expect(io.out()).toMatch(/^Usage: realist-kb export \[dir\] \[options\]/)
+    expect(io.out()).toMatch(/^ {2}--format <format> +one of:$/m)
     for (const format of ['gexf', 'graphml', 'mermaid', 'dot', 'qdc', 'csl-json', 'json'])
       expect(io.out()).toContain(format)
     const top = memoryIo(fixtures)

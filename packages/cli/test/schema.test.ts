@@ -49,8 +49,13 @@ describe('realist-kb schema', () => {
     const io = memoryIo(work)
     expect(await main(['schema', '--out', 'schemas'], io)).toBe(0)
     const files = (await readdir(path.join(work, 'schemas'))).sort()
+    // Written through the one output writer, which keeps its ledger of what it wrote beside them.
     expect(files).toEqual(
-      [...entityKinds.map((kind) => `${kind}.schema.json`), 'index.json'].sort(),
+      [
+        '.realist-kb-outputs.json',
+        ...entityKinds.map((kind) => `${kind}.schema.json`),
+        'index.json',
+      ].sort(),
     )
     const index = JSON.parse(await readFile(path.join(work, 'schemas/index.json'), 'utf8')) as {
       kinds: Record<string, { schema: string; files: string }>

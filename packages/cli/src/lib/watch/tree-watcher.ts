@@ -1,5 +1,5 @@
 import { type FSWatcher, watch } from 'node:fs'
-import { readdir } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 /** Options of {@link TreeWatcher}. */
@@ -31,6 +31,8 @@ export class TreeWatcher {
   readonly #onError: (error: Error) => void
   readonly #perFolder: boolean
   readonly #watchers = new Map<string, FSWatcher>()
+  /** The inode of each folder watched: a folder deleted and made again under its name is another. */
+  readonly #inodes = new Map<string, number>()
   #closed = false
 
   constructor(
@@ -56,7 +58,7 @@ export class TreeWatcher {
       this.#watchers.set('', watcher)
       return
     }
-    this.#watchFolder('')
+    this.#watchFolder('', undefined)
     await this.sync()
   }
 
@@ -69,15 +71,18 @@ export class TreeWatcher {
     if (!this.#perFolder || this.#closed) return []
     const folders = await this.#folders()
     for (const [folder, watcher] of this.#watchers) {
-      if (folder !== '' && !folders.has(folder)) {
+      // Gone, or replaced (deleted and made again, as a branch switch does): the watch follows
+      // the old folder, which nothing will change again.
+      if (folder !== '' && folders.get(folder) !== this.#inodes.get(folder)) {
         watcher.close()
         this.#watchers.delete(folder)
+        this.#inodes.delete(folder)
       }
     }
     const added: string[] = []
-    for (const folder of folders) {
+    for (const [folder, inode] of folders) {
       if (this.#watchers.has(folder)) continue
-      this.#watchFolder(folder)
+      this.#watchFolder(folder, inode)
       added.push(folder)
     }
     return added
@@ -90,7 +95,7 @@ export class TreeWatcher {
     this.#watchers.clear()
   }
 
-  #watchFolder(folder: string): void {
+  #watchFolder(folder: string, inode: number | undefined): void {
     if (this.#closed) return
     let watcher: FSWatcher
     try {
@@ -112,28 +117,34 @@ export class TreeWatcher {
       else {
         watcher.close()
         this.#watchers.delete(folder)
+        this.#inodes.delete(folder)
         this.#onChange(folder)
       }
     })
     this.#watchers.set(folder, watcher)
+    if (inode !== undefined) this.#inodes.set(folder, inode)
   }
 
-  /** Every folder under the root (relative), hidden ones and `node_modules` excepted. */
-  async #folders(): Promise<Set<string>> {
-    const folders = new Set<string>()
+  /** Every folder under the root (relative) with its inode, hidden ones and `node_modules` excepted. */
+  async #folders(): Promise<Map<string, number>> {
+    const folders = new Map<string, number>()
     const walk = async (folder: string): Promise<void> => {
-      const entries = await readdir(path.join(this.#root, ...folder.split('/').filter(Boolean)), {
-        withFileTypes: true,
-      }).catch(() => [])
+      const entries = await readdir(this.#absolute(folder), { withFileTypes: true }).catch(() => [])
       for (const entry of entries) {
         if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules')
           continue
         const child = folder === '' ? entry.name : `${folder}/${entry.name}`
-        folders.add(child)
+        const info = await stat(this.#absolute(child)).catch(() => undefined)
+        if (info === undefined) continue
+        folders.set(child, info.ino)
         await walk(child)
       }
     }
     await walk('')
     return folders
+  }
+
+  #absolute(folder: string): string {
+    return path.join(this.#root, ...folder.split('/').filter(Boolean))
   }
 }
