@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { main } from '@realist-kb/cli'
@@ -49,6 +49,41 @@ describe('realist-kb watch', () => {
     controller.abort()
     expect(await running).toBe(0)
     expect(io.out()).toMatch(/stopped watching\n$/)
+    expect(io.err()).toBe('')
+  })
+
+  it('picks up a folder that is deleted and made again, or renamed (as a git checkout does)', async () => {
+    const controller = new AbortController()
+    const io = memoryIo(path.dirname(kb))
+    const running = main(['watch', 'content', '--debounce', '20'], {
+      ...io,
+      signal: controller.signal,
+    })
+    await waitFor(() => io.out().includes('watching content (Ctrl-C to stop)\n'), io)
+    const original = await readFile(cmocFile(), 'utf8')
+    const sibling = await readFile(path.join(kb, 'cmocs', 'cmoc-1b.md'), 'utf8')
+
+    // Deleted and at once made again under the same name (within one debounce, as a branch
+    // switch does), with a broken reference.
+    await rm(path.join(kb, 'cmocs'), { recursive: true })
+    await mkdir(path.join(kb, 'cmocs'))
+    await writeFile(path.join(kb, 'cmocs', 'cmoc-1b.md'), sibling)
+    await writeFile(cmocFile(), dangling(original))
+    await waitFor(() => io.out().includes('+ content/cmocs/cmoc-1a.md:11:11  error'), io)
+    // The new folder is watched: a later edit inside it is seen.
+    await writeFile(cmocFile(), original)
+    await waitFor(() => io.out().includes('- content/cmocs/cmoc-1a.md:11:11  error'), io)
+
+    // Renamed away and back.
+    await rename(path.join(kb, 'cmocs'), path.join(kb, 'cmocs-old'))
+    await waitFor(() => io.out().includes('+ content/cmocs-old/cmoc-1a.md'), io)
+    await rename(path.join(kb, 'cmocs-old'), path.join(kb, 'cmocs'))
+    await waitFor(() => io.out().includes('- content/cmocs-old/cmoc-1a.md'), io)
+    await writeFile(cmocFile(), dangling(original))
+    await waitFor(() => count(io.out(), '+ content/cmocs/cmoc-1a.md:11:11  error') === 2, io)
+
+    controller.abort()
+    expect(await running).toBe(0)
     expect(io.err()).toBe('')
   })
 

@@ -1,5 +1,5 @@
 import { type FSWatcher, watch } from 'node:fs'
-import { readdir, stat } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 
 /** Options of {@link TreeWatcher}. */
@@ -31,8 +31,12 @@ export class TreeWatcher {
   readonly #onError: (error: Error) => void
   readonly #perFolder: boolean
   readonly #watchers = new Map<string, FSWatcher>()
-  /** The inode of each folder watched: a folder deleted and made again under its name is another. */
-  readonly #inodes = new Map<string, number>()
+  /**
+   * Folders whose watch reported the folder itself renamed or deleted: that watch follows the old
+   * folder and goes deaf, even when a folder of the same name is made again at once (a branch
+   * switch does this), so the next sync watches the folder afresh.
+   */
+  readonly #stale = new Set<string>()
   #closed = false
 
   constructor(
@@ -58,12 +62,13 @@ export class TreeWatcher {
       this.#watchers.set('', watcher)
       return
     }
-    this.#watchFolder('', undefined)
+    this.#watchFolder('')
     await this.sync()
   }
 
   /**
-   * Watch folders that appeared since the last call and stop watching those that are gone.
+   * Watch folders that appeared since the last call, stop watching those that are gone, and watch
+   * again those whose watch went stale.
    * Returns the folders newly watched: files written there before their watch began are seen
    * only by checking those folders once more.
    */
@@ -71,18 +76,16 @@ export class TreeWatcher {
     if (!this.#perFolder || this.#closed) return []
     const folders = await this.#folders()
     for (const [folder, watcher] of this.#watchers) {
-      // Gone, or replaced (deleted and made again, as a branch switch does): the watch follows
-      // the old folder, which nothing will change again.
-      if (folder !== '' && folders.get(folder) !== this.#inodes.get(folder)) {
+      if (folder !== '' && (!folders.has(folder) || this.#stale.has(folder))) {
         watcher.close()
         this.#watchers.delete(folder)
-        this.#inodes.delete(folder)
       }
     }
+    this.#stale.clear()
     const added: string[] = []
-    for (const [folder, inode] of folders) {
+    for (const folder of folders) {
       if (this.#watchers.has(folder)) continue
-      this.#watchFolder(folder, inode)
+      this.#watchFolder(folder)
       added.push(folder)
     }
     return added
@@ -95,13 +98,15 @@ export class TreeWatcher {
     this.#watchers.clear()
   }
 
-  #watchFolder(folder: string, inode: number | undefined): void {
+  #watchFolder(folder: string): void {
     if (this.#closed) return
     let watcher: FSWatcher
     try {
       watcher = watch(
         path.join(this.#root, ...folder.split('/').filter(Boolean)),
-        (_event, file) => {
+        (event, file) => {
+          if (event === 'rename' && folder !== '' && file === path.posix.basename(folder))
+            this.#stale.add(folder)
           if (file === null) this.#onChange(folder === '' ? undefined : folder)
           else this.#onChange(folder === '' ? String(file) : `${folder}/${String(file)}`)
         },
@@ -117,26 +122,22 @@ export class TreeWatcher {
       else {
         watcher.close()
         this.#watchers.delete(folder)
-        this.#inodes.delete(folder)
         this.#onChange(folder)
       }
     })
     this.#watchers.set(folder, watcher)
-    if (inode !== undefined) this.#inodes.set(folder, inode)
   }
 
-  /** Every folder under the root (relative) with its inode, hidden ones and `node_modules` excepted. */
-  async #folders(): Promise<Map<string, number>> {
-    const folders = new Map<string, number>()
+  /** Every folder under the root (relative), hidden ones and `node_modules` excepted. */
+  async #folders(): Promise<Set<string>> {
+    const folders = new Set<string>()
     const walk = async (folder: string): Promise<void> => {
       const entries = await readdir(this.#absolute(folder), { withFileTypes: true }).catch(() => [])
       for (const entry of entries) {
         if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules')
           continue
         const child = folder === '' ? entry.name : `${folder}/${entry.name}`
-        const info = await stat(this.#absolute(child)).catch(() => undefined)
-        if (info === undefined) continue
-        folders.set(child, info.ino)
+        folders.add(child)
         await walk(child)
       }
     }
