@@ -55,7 +55,7 @@ const table2: Record<number, [audience: string, opening: string][]> = {
     ['Healthcare professionals', 'Foster communication and reflection'],
   ],
 }
-const sectionConstructs: Record<number, string> = {
+const sectionGroups: Record<number, string> = {
   1: 'coherence',
   2: 'cognitive-participation',
   3: 'collective-action',
@@ -92,10 +92,10 @@ describe('the bundled review (content/)', () => {
     expect(kb.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
   })
 
-  it('holds 4 constructs, 18 CMOCs, 22 recommendations and every audience group of Table 2', () => {
+  it('holds 4 groups, 18 CMOCs, 22 recommendations and every audience group of Table 2', () => {
     const counts = coverage(kb).counts
     expect(counts.review).toBe(1)
-    expect(counts.construct).toBe(4)
+    expect(counts.group).toBe(4)
     expect(
       entitiesOfKind(kb.graph, 'cmoc')
         .map((c) => c.id)
@@ -112,7 +112,7 @@ describe('the bundled review (content/)', () => {
     ).toEqual([...labels].sort())
   })
 
-  it('matches Table 2 one to one: ids, sections, constructs, audiences and wording', () => {
+  it('matches Table 2 one to one: ids, sections, groups, audiences and wording', () => {
     const audienceNames = new Map(
       entitiesOfKind(kb.graph, 'audience').map((a) => [a.id, a.data.name]),
     )
@@ -123,7 +123,7 @@ describe('the bundled review (content/)', () => {
         expect(node.kind, id).toBe('recommendation')
         if (node.kind !== 'recommendation') return
         expect(node.data.section, id).toBe(Number(section))
-        expect(node.data.construct, id).toBe(sectionConstructs[Number(section)])
+        expect(node.data.group, id).toBe(sectionGroups[Number(section)])
         expect(node.data.text.startsWith(opening), `${id} starts with "${opening}"`).toBe(true)
         expect(
           node.data.audiences.map((a) => audienceNames.get(typeof a === 'string' ? a : a.id)),
@@ -133,10 +133,10 @@ describe('the bundled review (content/)', () => {
     }
   })
 
-  it('traces every recommendation to at least one CMOC, and every construct has CMOCs', () => {
+  it('traces every recommendation to at least one CMOC, and every group has CMOCs', () => {
     for (const trace of traceAll(kb.graph))
       expect(trace.cmocs.length, trace.recommendation.id).toBeGreaterThan(0)
-    expect(coverage(kb).constructs).toEqual({ total: 4, withCmocs: 4 })
+    expect(coverage(kb).groups).toEqual({ total: 4, withCmocs: 4 })
   })
 
   it('carries the figures the paper reports', () => {

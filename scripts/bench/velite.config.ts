@@ -80,7 +80,7 @@ export default defineConfig({
         kind: s.literal('cmoc'),
         label: s.string().optional(),
         title: s.string(),
-        construct: reference,
+        group: reference,
         order: s.number().optional(),
         context: s.string(),
         mechanism: s.union([
@@ -97,7 +97,7 @@ export default defineConfig({
       schema: s.object({
         ...common,
         kind: s.literal('recommendation'),
-        construct: reference,
+        group: reference,
         section: s.number().optional(),
         order: s.number().optional(),
         text: s.string(),
@@ -115,12 +115,12 @@ export default defineConfig({
         examples: s.array(s.string()).optional(),
       }),
     },
-    constructs: {
-      name: 'Construct',
-      pattern: 'constructs/**/*.md',
+    groups: {
+      name: 'Group',
+      pattern: 'groups/**/*.md',
       schema: s.object({
         ...common,
-        kind: s.literal('construct'),
+        kind: s.literal('group'),
         name: s.string(),
         order: s.number().optional(),
         description: s.string(),
@@ -148,7 +148,7 @@ export default defineConfig({
       })
     }
     for (const { id, entry } of all) {
-      for (const key of ['construct', 'audiences', 'cmocs']) link(id, entry[key])
+      for (const key of ['group', 'audiences', 'cmocs']) link(id, entry[key])
       ;((entry.evidence as Record<string, unknown>[] | undefined) ?? []).forEach((item, index) => {
         const evidence = `${id}-e${index + 1}`
         graph.addEdge(evidence, id)

@@ -27,15 +27,10 @@ const designs = [
 const countries = ['GB', 'US', 'CA', 'AU', 'NO', 'DE', 'NL', 'BE', 'CH', 'IT', 'JP', 'DK']
 const settings = ['outpatient', 'inpatient', 'home', 'community', 'primary-care', 'hospice']
 const participants = ['patients', 'caregivers', 'professionals', 'managers']
-const constructs = [
-  'coherence',
-  'cognitive-participation',
-  'collective-action',
-  'reflexive-monitoring',
-]
+const groups = ['coherence', 'cognitive-participation', 'collective-action', 'reflexive-monitoring']
 
 /**
- * A deterministic synthetic knowledge base in the content format: 4 constructs, CMOCs,
+ * A deterministic synthetic knowledge base in the content format: 4 groups, CMOCs,
  * recommendations and audiences in proportion, and `studies` study files with evidence entries,
  * markdown bodies and inline links (some inside code spans and code blocks, which are not links).
  * Used by the benchmarks and by the tests that compare fast paths with the full parse.
@@ -69,10 +64,10 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
     path: 'review.md',
     text: `---\nkind: review\nid: synthetic-review\ntitle: A synthetic review of ${options.studies} studies\nauthors: [Generator A]\nyear: 2025\nreported:\n  papers: ${options.studies}\n  countries: ${countries.length}\n---\n\nGenerated for benchmarks.\n`,
   })
-  constructs.forEach((id, index) => {
+  groups.forEach((id, index) => {
     files.push({
-      path: `constructs/${id}.md`,
-      text: `---\nkind: construct\nname: ${id.replace(/-/g, ' ')}\norder: ${index + 1}\ndescription: ${sentence(8, 16)}\n---\n`,
+      path: `groups/${id}.md`,
+      text: `---\nkind: group\nname: ${id.replace(/-/g, ' ')}\norder: ${index + 1}\ndescription: ${sentence(8, 16)}\n---\n`,
     })
   })
   for (const id of audiences) {
@@ -84,7 +79,7 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
   cmocs.forEach((id, index) => {
     files.push({
       path: `cmocs/${id}.md`,
-      text: `---\nkind: cmoc\nlabel: CMOC${index + 1}\ntitle: ${sentence(4, 8)}\nconstruct: ${constructs[index % 4]}\norder: ${Math.floor(index / 4) + 1}\ncontext: ${sentence(10, 20)}\nmechanism:\n  resource: ${sentence(8, 14)}\n  response: ${sentence(8, 14)}\noutcome: ${sentence(6, 12)}\nstrategies: [${phrase(2, 3)}]\n---\n\n${sentence(30, 60)} See [[${random.pick(cmocs)}]].\n`,
+      text: `---\nkind: cmoc\nlabel: CMOC${index + 1}\ntitle: ${sentence(4, 8)}\ngroup: ${groups[index % 4]}\norder: ${Math.floor(index / 4) + 1}\ncontext: ${sentence(10, 20)}\nmechanism:\n  resource: ${sentence(8, 14)}\n  response: ${sentence(8, 14)}\noutcome: ${sentence(6, 12)}\nstrategies: [${phrase(2, 3)}]\n---\n\n${sentence(30, 60)} See [[${random.pick(cmocs)}]].\n`,
     })
   })
   recommendations.forEach((id, index) => {
@@ -98,7 +93,7 @@ export function generateCorpus(options: CorpusOptions): CorpusFile[] {
       .join('\n')
     files.push({
       path: `recommendations/${id}.md`,
-      text: `---\nkind: recommendation\nconstruct: ${constructs[index % 4]}\nsection: ${(index % 4) + 1}\norder: ${Math.floor(index / 4) + 1}\ntext: ${sentence(12, 24)}\naudiences: [${random.sample(audiences, random.int(1, 2)).join(', ')}]\ncmocs:\n${cmocLines}\n---\n`,
+      text: `---\nkind: recommendation\ngroup: ${groups[index % 4]}\nsection: ${(index % 4) + 1}\norder: ${Math.floor(index / 4) + 1}\ntext: ${sentence(12, 24)}\naudiences: [${random.sample(audiences, random.int(1, 2)).join(', ')}]\ncmocs:\n${cmocLines}\n---\n`,
     })
   })
   for (const id of studies) {

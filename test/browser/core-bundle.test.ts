@@ -140,7 +140,7 @@ describe.skipIf(!hasChromium)('the pure core entry in chromium', () => {
     const report = JSON.parse(result.report) as ReturnType<typeof buildTraceReport>
     expect(report.recommendations).toHaveLength(22)
     expect(report.cmocs).toHaveLength(18)
-    expect(report.constructs).toHaveLength(4)
+    expect(report.groups).toHaveLength(4)
     expect(report.recommendations.every((rec) => rec.cmocs.length > 0)).toBe(true)
   })
 })

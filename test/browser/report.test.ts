@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('HTML report of the bundled review in a real brows
     expect(missing).toEqual([])
   })
 
-  it('filters by audience, construct and text', async () => {
+  it('filters by audience, group and text', async () => {
     const visible = (): Promise<string[]> =>
       page.$$eval('details.rec:not([hidden])', (nodes) => nodes.map((node) => node.id))
     expect(await visible()).toHaveLength(report.recommendations.length)
@@ -76,14 +76,14 @@ describe.skipIf(!hasChromium)('HTML report of the bundled review in a real brows
     )
 
     await page.selectOption('#rkb-filter-audience', '')
-    await page.selectOption('#rkb-filter-construct', 'collective-action')
+    await page.selectOption('#rkb-filter-group', 'collective-action')
     expect(await visible()).toEqual(
       report.recommendations
-        .filter((rec) => rec.construct === 'collective-action')
+        .filter((rec) => rec.group === 'collective-action')
         .map((rec) => rec.id),
     )
 
-    await page.selectOption('#rkb-filter-construct', '')
+    await page.selectOption('#rkb-filter-group', '')
     await page.fill('#rkb-filter-search', 'out-of-hours')
     expect(await visible()).toEqual(
       report.recommendations.filter((rec) => /out-of-hours/i.test(rec.text)).map((rec) => rec.id),

@@ -123,7 +123,7 @@ describe('realist-kb export', () => {
     await mkdir(empty)
     const io = memoryIo(temp)
     expect(await main(['export', 'empty', '--format', 'qdc'], io)).toBe(1)
-    expect(io.err()).toContain('no construct or CMOC')
+    expect(io.err()).toContain('no group or CMOC')
   })
 })
 

@@ -25,7 +25,7 @@ describe('realist-kb new', () => {
   // Kinds in an order where each one's references already exist when it is created.
   const order: [EntityKind, string][] = [
     ['review', 'my-review'],
-    ['construct', 'coherence'],
+    ['group', 'coherence'],
     ['audience', 'public'],
     ['study', 'doe-2024'],
     ['cmoc', 'cmoc-1a'],
@@ -51,27 +51,25 @@ describe('realist-kb new', () => {
     const kb = await loadDirectory(path.join(work, 'kb'))
     expect(kb.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
     const cmoc = await readFile(path.join(work, 'kb/cmocs/cmoc-1a.md'), 'utf8')
-    expect(cmoc).toContain(
-      'construct: coherence # TODO: check: the construct this CMOC belongs to\n',
-    )
+    expect(cmoc).toContain('group: coherence # TODO: check: the group this CMOC belongs to\n')
   })
 
   it('tells what to create first when a template would refer to nothing', async () => {
     const [code, , err] = await create('cmoc', 'cmoc-1a')
     expect(code).toBe(2)
     expect(err).toContain(
-      'Unexpected `new cmoc` before any construct exists, expected a construct to refer to: run `realist-kb new construct <id>` first',
+      'Unexpected `new cmoc` before any group exists, expected a group to refer to: run `realist-kb new group <id>` first',
     )
   })
 
   it('never overwrites, and refuses taken ids, bad ids, unknown kinds and a second review', async () => {
-    expect((await create('construct', 'coherence'))[0]).toBe(0)
+    expect((await create('group', 'coherence'))[0]).toBe(0)
     expect((await create('review', 'my-review'))[0]).toBe(0)
-    const file = path.join(work, 'kb/constructs/coherence.md')
+    const file = path.join(work, 'kb/groups/coherence.md')
     await writeFile(file, 'edited by hand\n')
     const refusals: [string, string, RegExp][] = [
-      ['construct', 'coherence', /Unexpected existing file `kb\/constructs\/coherence.md`/],
-      ['audience', 'coherence', /already the name of constructs\/coherence.md/],
+      ['group', 'coherence', /Unexpected existing file `kb\/groups\/coherence.md`/],
+      ['audience', 'coherence', /already the name of groups\/coherence.md/],
       ['review', 'second-review', /Unexpected existing file `kb\/review.md`/],
       ['study', 'Doe-2024', /expected a kebab-case id/],
       ['study', 'doe--2024', /expected a kebab-case id/],

@@ -72,7 +72,7 @@ describe('realist-kb show', () => {
     expect(await main(['show', 'rec-1-1', 'small-kb', '--format', 'json'], io)).toBe(0)
     const rec = JSON.parse(io.out()) as ShowJson
     expect(rec.chain).toEqual({
-      construct: ['coherence'],
+      group: ['coherence'],
       audiences: ['public'],
       cmocs: ['cmoc-1a'],
       studies: ['doe-2020', 'roe-2021'],
@@ -106,7 +106,7 @@ describe('realist-kb stats', () => {
     const stats = JSON.parse(io.out()) as StatsJson
     expect(stats.counts).toEqual({
       review: 1,
-      construct: 2,
+      group: 2,
       cmoc: 2,
       study: 3,
       evidence: 2,
@@ -116,14 +116,14 @@ describe('realist-kb stats', () => {
     expect(stats.cmocs).toEqual([
       {
         id: 'cmoc-1a',
-        construct: 'coherence',
+        group: 'coherence',
         evidence: 2,
         studies: 2,
         relations: { supports: 1, refines: 1, refutes: 0 },
       },
       {
         id: 'cmoc-1b',
-        construct: 'coherence',
+        group: 'coherence',
         evidence: 0,
         studies: 0,
         relations: { supports: 0, refines: 0, refutes: 0 },
@@ -135,7 +135,7 @@ describe('realist-kb stats', () => {
       'cmoc-without-evidence': ['cmoc-1b'],
       'single-study-cmoc': [],
       'uncited-study': ['poe-2019'],
-      'construct-without-cmoc': ['collective-action'],
+      'group-without-cmoc': ['collective-action'],
     })
     expect([stats.errors, stats.warnings]).toEqual([0, 4])
   })
@@ -148,7 +148,7 @@ describe('realist-kb stats', () => {
 
       Entities
         review              1
-        construct           2
+        group               2
         cmoc                2
         study               3
         evidence            2
@@ -160,7 +160,7 @@ describe('realist-kb stats', () => {
         CMOCs with evidence           1 of 2 (50%)
         CMOCs resting on 2+ studies   1 of 2 (50%)
         studies that evidence a CMOC  2 of 3 (67%)
-        constructs with CMOCs         1 of 2 (50%)
+        groups with CMOCs             1 of 2 (50%)
         links stated / inferred       10 / 1
 
       Evidence per CMOC
@@ -172,7 +172,7 @@ describe('realist-kb stats', () => {
         cmoc-without-evidence RKB302: 1 (cmoc-1b)
         single-study-cmoc RKB303: none
         uncited-study RKB304: 1 (poe-2019)
-        construct-without-cmoc RKB305: 1 (collective-action)
+        group-without-cmoc RKB305: 1 (collective-action)
       "
     `)
   })

@@ -29,7 +29,7 @@ describe('ContentFolder.update', () => {
     const first = folder.knowledgeBase
     expect(first.diagnostics.map((d) => d.name)).toEqual([
       'cmoc-without-evidence',
-      'construct-without-cmoc',
+      'group-without-cmoc',
       'recommendation-without-cmoc',
       'uncited-study',
     ])
@@ -61,14 +61,14 @@ describe('ContentFolder.update', () => {
     const added = path.join(kb, 'cmocs', 'cmoc-1c.md')
     await writeFile(
       added,
-      '---\nkind: cmoc\ntitle: New\nconstruct: collective-action\ncontext: C.\nmechanism: M.\noutcome: O.\n---\n',
+      '---\nkind: cmoc\ntitle: New\ngroup: collective-action\ncontext: C.\nmechanism: M.\noutcome: O.\n---\n',
     )
     const afterAdd = await folder.update(['cmocs/cmoc-1c.md'])
     expect(afterAdd.added.map((d) => `${d.file} ${d.name}`)).toEqual([
       'cmocs/cmoc-1c.md cmoc-without-evidence',
     ])
     expect(afterAdd.removed.map((d) => `${d.file} ${d.name}`)).toEqual([
-      'constructs/collective-action.md construct-without-cmoc',
+      'groups/collective-action.md group-without-cmoc',
     ])
 
     await rm(added)

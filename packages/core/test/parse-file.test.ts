@@ -43,8 +43,8 @@ describe('parseFile', () => {
   })
 
   it('points a missing field at the map that lacks it', () => {
-    const text = '---\nkind: construct\nname: Coherence\n---\n'
-    const [diagnostic] = parseFile({ path: 'constructs/coherence.md', text }).diagnostics
+    const text = '---\nkind: group\nname: Coherence\n---\n'
+    const [diagnostic] = parseFile({ path: 'groups/coherence.md', text }).diagnostics
     expect(diagnostic).toMatchObject({
       name: 'invalid-field',
       line: 2,

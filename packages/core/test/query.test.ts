@@ -16,7 +16,7 @@ describe('queries', () => {
   it('traces a recommendation to its CMOCs, evidence and studies', async () => {
     const kb = await loadDirectory(fixture('valid'))
     const trace = traceRecommendation(kb.graph, 'rec-1-1')
-    expect(trace?.construct?.id).toBe('coherence')
+    expect(trace?.group?.id).toBe('coherence')
     expect(trace?.audiences.map((a) => a.entity.id)).toEqual(['public'])
     expect(trace?.cmocs.map((c) => [c.cmoc.id, c.link?.basis, c.link?.rationale])).toEqual([
       ['cmoc-1a', 'inferred', 'The wording matches CMOC1a.'],
@@ -56,7 +56,7 @@ describe('queries', () => {
     const kb = await loadDirectory(fixture('valid'))
     const node = kb.graph.getNodeAttributes('cmoc-1a')
     expect(node.kind).toBe('cmoc')
-    if (node.kind === 'cmoc') expect(node.data.construct).toBe('coherence')
+    if (node.kind === 'cmoc') expect(node.data.group).toBe('coherence')
     const edges = kb.graph.mapOutEdges('rec-1-1', (_e, attributes) => attributes.type).sort()
     expect(edges).toEqual(['addresses', 'belongs-to', 'derived-from'])
     expect(kb.graph.type).toBe('directed')

@@ -161,7 +161,7 @@ export const formats: readonly Format[] = [
   {
     name: 'qdc',
     input: 'knowledge-base',
-    description: 'constructs and CMOCs as a REFI-QDA codebook (NVivo, ATLAS.ti, MAXQDA)',
+    description: 'groups and CMOCs as a REFI-QDA codebook (NVivo, ATLAS.ti, MAXQDA)',
     extension: 'qdc',
     mediaType: 'application/xml',
     traces: false,

@@ -40,7 +40,7 @@ const linkCheckers = {
         ...parsed.studies,
         ...parsed.recommendations,
         ...parsed.audiences,
-        ...parsed.constructs,
+        ...parsed.groups,
         ...parsed.evidence,
       ].map((x) => x.id),
     )
@@ -115,7 +115,7 @@ const sources: [string, () => Promise<KnowledgeBase>][] = [
   ['valid fixture', () => loadDirectory(validFixture)],
   ['hostile fixture', () => loadDirectory(hostileFixture)],
   ['bundled review', loadContent],
-  ['valid fixture with a recommendation under no construct', looseEndsKnowledgeBase],
+  ['valid fixture with a recommendation under no group', looseEndsKnowledgeBase],
 ]
 
 /** The output of a format on a knowledge base, and with a trace when the format draws one. */

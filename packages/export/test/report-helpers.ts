@@ -29,8 +29,8 @@ export async function bundledReport(): Promise<TraceReport> {
 }
 
 /**
- * The valid fixture plus a recommendation whose construct does not exist: a report must still
- * list it (under no construct).
+ * The valid fixture plus a recommendation whose group does not exist: a report must still
+ * list it (under no group).
  */
 export async function looseEndsKnowledgeBase(): Promise<KnowledgeBase> {
   const folder = path.join(repositoryRoot, 'packages/core/test/fixtures/valid')
@@ -43,11 +43,11 @@ export async function looseEndsKnowledgeBase(): Promise<KnowledgeBase> {
   )
   sources.push({
     path: 'recommendations/rec-9-9.md',
-    text: '---\nkind: recommendation\nconstruct: nowhere\ntext: Loose end.\naudiences: [public]\ncmocs: [cmoc-1a]\n---\n',
+    text: '---\nkind: recommendation\ngroup: nowhere\ntext: Loose end.\naudiences: [public]\ncmocs: [cmoc-1a]\n---\n',
   })
   const kb = loadFromMemory(sources)
   const report = buildTraceReport(kb)
-  if (!report.recommendations.some((rec) => rec.id === 'rec-9-9' && rec.construct === undefined))
-    throw new Error('Unexpected report: rec-9-9 should be listed without a construct')
+  if (!report.recommendations.some((rec) => rec.id === 'rec-9-9' && rec.group === undefined))
+    throw new Error('Unexpected report: rec-9-9 should be listed without a group')
   return kb
 }

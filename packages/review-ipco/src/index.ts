@@ -7,10 +7,10 @@
 export {
   audiences,
   cmocs,
-  constructs,
   data,
   entities,
   evidence,
+  groups,
   type ReviewIpcoData,
   recommendations,
   report,
@@ -20,9 +20,9 @@ export {
 export {
   getAudience,
   getCmoc,
-  getConstruct,
   getEntity,
   getEvidence,
+  getGroup,
   getRecommendation,
   getStudy,
 } from './lib/lookup.js'

@@ -27,7 +27,7 @@ describe('@realist-kb/review-ipco', () => {
 
   it('gives the review and its tables', () => {
     expect(reviewIpco.review.doi).toBe('10.1186/s12916-025-04083-1')
-    expect(reviewIpco.constructs).toHaveLength(4)
+    expect(reviewIpco.groups).toHaveLength(4)
     expect(reviewIpco.cmocs).toHaveLength(18)
     expect(reviewIpco.recommendations).toHaveLength(22)
     expect(reviewIpco.data.report).toBe(reviewIpco.report)
@@ -35,9 +35,9 @@ describe('@realist-kb/review-ipco', () => {
 
   it('looks entries up by id', () => {
     expect(reviewIpco.getRecommendation('rec-2-3')?.id).toBe('rec-2-3')
-    expect(reviewIpco.getCmoc('cmoc-2c')?.construct).toBe('cognitive-participation')
+    expect(reviewIpco.getCmoc('cmoc-2c')?.group).toBe('cognitive-participation')
     expect(reviewIpco.getStudy('collins-2022')?.id).toBe('collins-2022')
-    expect(reviewIpco.getConstruct('coherence')?.name).toBe('Coherence')
+    expect(reviewIpco.getGroup('coherence')?.name).toBe('Coherence')
     const audience = reviewIpco.audiences[0]
     expect(reviewIpco.getAudience(audience?.id ?? '')).toBe(audience)
     const evidence = reviewIpco.evidence[0]
@@ -52,7 +52,7 @@ describe('@realist-kb/review-ipco', () => {
       const chain = reviewIpco.traceOf(rec.id)
       const expected = traceRecommendation(kb.graph, rec.id)
       expect(chain?.recommendation).toBe(rec)
-      expect(chain?.construct?.id).toBe(expected?.construct?.id)
+      expect(chain?.group?.id).toBe(expected?.group?.id)
       expect(chain?.audiences.map((audience) => audience.id)).toEqual(
         expected?.audiences.map((audience) => audience.entity.id),
       )

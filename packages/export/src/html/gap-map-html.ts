@@ -4,22 +4,20 @@ import { escapeHtml } from '../report/escape.js'
 /** The evidence gap map as heat-map tables, one per study characteristic. */
 export function gapMapHtml(report: TraceReport): string {
   const cmocs = new Map(report.cmocs.map((cmoc) => [cmoc.id, cmoc]))
-  const constructs = new Map(report.constructs.map((construct) => [construct.id, construct]))
+  const groups = new Map(report.groups.map((group) => [group.id, group]))
   return report.gapMap
     .map((table) => {
       const max = Math.max(1, ...table.rows.flatMap((row) => row.counts))
       const head = table.values.map((value) => `<th scope="col">${escapeHtml(value)}</th>`).join('')
-      let currentConstruct: string | undefined
+      let currentGroup: string | undefined
       const body = table.rows
         .map((row) => {
           const cmoc = cmocs.get(row.cmoc)
           let groupRow = ''
-          if (row.construct !== currentConstruct) {
-            currentConstruct = row.construct
+          if (row.group !== currentGroup) {
+            currentGroup = row.group
             const name =
-              row.construct === undefined
-                ? 'No construct'
-                : (constructs.get(row.construct)?.name ?? row.construct)
+              row.group === undefined ? 'No group' : (groups.get(row.group)?.name ?? row.group)
             groupRow = `<tr><th scope="rowgroup" colspan="${table.values.length + 1}">${escapeHtml(name)}</th></tr>`
           }
           const cells = row.counts

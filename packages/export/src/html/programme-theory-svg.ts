@@ -3,20 +3,15 @@ import { escapeHtml } from '../report/escape.js'
 
 const rowHeight = 26
 const boxHeight = 20
-const columns = { construct: 10, cmoc: 250, recommendation: 470 }
-const widths = { construct: 200, cmoc: 170, recommendation: 120 }
+const columns = { group: 10, cmoc: 250, recommendation: 470 }
+const widths = { group: 200, cmoc: 170, recommendation: 120 }
 
 /**
- * The programme theory as an inline SVG: constructs -> CMOCs -> recommendations. Every box links
+ * The programme theory as an inline SVG: groups -> CMOCs -> recommendations. Every box links
  * to its place in the report; inferred CMOC-to-recommendation links are dashed.
  */
 export function programmeTheorySvg(report: TraceReport): string {
-  const rows = Math.max(
-    report.constructs.length,
-    report.cmocs.length,
-    report.recommendations.length,
-    1,
-  )
+  const rows = Math.max(report.groups.length, report.cmocs.length, report.recommendations.length, 1)
   const height = rows * rowHeight + 30
   const y = (index: number, count: number): number =>
     24 + (index + 0.5) * ((rows * rowHeight) / Math.max(count, 1))
@@ -24,18 +19,16 @@ export function programmeTheorySvg(report: TraceReport): string {
   const recY = new Map(
     report.recommendations.map((rec, index) => [rec.id, y(index, report.recommendations.length)]),
   )
-  const constructY = new Map(
-    report.constructs.map((construct, index) => [construct.id, y(index, report.constructs.length)]),
+  const groupY = new Map(
+    report.groups.map((group, index) => [group.id, y(index, report.groups.length)]),
   )
 
   const edges: string[] = []
   for (const cmoc of report.cmocs) {
-    const from = cmoc.construct === undefined ? undefined : constructY.get(cmoc.construct)
+    const from = cmoc.group === undefined ? undefined : groupY.get(cmoc.group)
     const to = cmocY.get(cmoc.id)
     if (from !== undefined && to !== undefined)
-      edges.push(
-        curve(columns.construct + widths.construct, from, columns.cmoc, to, 'edge-belongs'),
-      )
+      edges.push(curve(columns.group + widths.group, from, columns.cmoc, to, 'edge-belongs'))
   }
   for (const rec of report.recommendations) {
     for (const link of rec.cmocs) {
@@ -54,15 +47,8 @@ export function programmeTheorySvg(report: TraceReport): string {
     }
   }
   const nodes = [
-    ...report.constructs.map((c) =>
-      box(
-        c.id,
-        c.name,
-        columns.construct,
-        constructY.get(c.id) ?? 0,
-        widths.construct,
-        'construct',
-      ),
+    ...report.groups.map((c) =>
+      box(c.id, c.name, columns.group, groupY.get(c.id) ?? 0, widths.group, 'group'),
     ),
     ...report.cmocs.map((c) =>
       box(c.id, c.label ?? c.id, columns.cmoc, cmocY.get(c.id) ?? 0, widths.cmoc, 'cmoc'),
@@ -79,13 +65,13 @@ export function programmeTheorySvg(report: TraceReport): string {
     ),
   ]
   const headings = [
-    `<text x="${columns.construct}" y="14" font-weight="700">Constructs</text>`,
+    `<text x="${columns.group}" y="14" font-weight="700">Groups</text>`,
     `<text x="${columns.cmoc}" y="14" font-weight="700">CMOCs</text>`,
     `<text x="${columns.recommendation}" y="14" font-weight="700">Recommendations</text>`,
   ]
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 ${height}" width="600" height="${height}" role="group" aria-labelledby="rkb-pt-title rkb-pt-desc">
 <title id="rkb-pt-title">Programme theory</title>
-<desc id="rkb-pt-desc">Constructs on the left, the CMOCs that belong to them in the middle, and the recommendations derived from each CMOC on the right. Dashed lines are inferred links.</desc>
+<desc id="rkb-pt-desc">Groups on the left, the CMOCs that belong to them in the middle, and the recommendations derived from each CMOC on the right. Dashed lines are inferred links.</desc>
 ${headings.join('\n')}
 ${edges.join('\n')}
 ${nodes.join('\n')}

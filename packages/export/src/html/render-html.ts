@@ -1,7 +1,7 @@
 import type { TraceReport } from '@realist-kb/core'
 import { escapeHtml } from '../report/escape.js'
 import type { Exporter } from '../report/exporter.js'
-import { recommendationGroups } from '../report/recommendation-groups.js'
+import { recommendationSections } from '../report/recommendation-sections.js'
 import { figuresChart } from './figures-chart.js'
 import { gapMapHtml } from './gap-map-html.js'
 import { programmeTheorySvg } from './programme-theory-svg.js'
@@ -19,9 +19,9 @@ const e = escapeHtml
 
 /**
  * Render the traceability report as one self-contained HTML file: inline CSS and script, no
- * external requests, works offline and prints. Sections by construct; each recommendation opens
+ * external requests, works offline and prints. Sections by group; each recommendation opens
  * to its CMOCs, evidence and studies; studies and CMOCs link back to the recommendations that use
- * them; filters by audience, construct and text.
+ * them; filters by audience, group and text.
  *
  * @example
  * ```ts
@@ -65,9 +65,9 @@ ${summary(report)}
 <main>
 <h2 id="rkb-recommendations">Recommendations</h2>
 ${controls(report)}
-${recommendationSections(index)}
+${recommendationsHtml(index)}
 <h2 id="rkb-programme-theory">Programme theory</h2>
-<figure>${programmeTheorySvg(report)}<figcaption>Constructs, their CMOCs, and the recommendations derived from them. Solid lines: stated links; dashed: inferred.</figcaption></figure>
+<figure>${programmeTheorySvg(report)}<figcaption>Groups, their CMOCs, and the recommendations derived from them. Solid lines: stated links; dashed: inferred.</figcaption></figure>
 <h2 id="rkb-cmocs">CMOCs</h2>
 ${report.cmocs.map((cmoc) => cmocArticle(index, cmoc)).join('\n')}
 <h2 id="rkb-studies">Studies</h2>
@@ -134,33 +134,33 @@ function controls(report: TraceReport): string {
   const audienceOptions = report.audiences
     .map((a) => `<option value="${e(a.id)}">${e(a.name)}</option>`)
     .join('')
-  const constructOptions = report.constructs
+  const groupOptions = report.groups
     .map((c) => `<option value="${e(c.id)}">${e(c.name)}</option>`)
     .join('')
   return `<div class="rkb-controls" role="search" aria-label="Filter recommendations">
 <label for="rkb-filter-audience">Audience<select id="rkb-filter-audience"><option value="">All audiences</option>${audienceOptions}</select></label>
-<label for="rkb-filter-construct">Construct<select id="rkb-filter-construct"><option value="">All constructs</option>${constructOptions}</select></label>
+<label for="rkb-filter-group">Group<select id="rkb-filter-group"><option value="">All groups</option>${groupOptions}</select></label>
 <label for="rkb-filter-search">Search<input id="rkb-filter-search" type="search" placeholder="words in a recommendation"></label>
 <p class="rkb-legend">Links: <span class="badge badge-stated">stated</span> by the source · <span class="badge badge-inferred">inferred</span> by the encoder</p>
 </div>
 <p id="rkb-filter-status" class="rkb-status" role="status">${report.recommendations.length} of ${report.recommendations.length} recommendations shown</p>`
 }
 
-function recommendationSections(index: ReportIndex): string {
+function recommendationsHtml(index: ReportIndex): string {
   const { report } = index
-  // A construct's section carries the construct's own id: the programme theory links to it.
-  return recommendationGroups(report)
-    .map(({ construct, recommendations }) => ({
-      id: construct?.id ?? 'rkb-no-construct',
-      heading: construct
-        ? `${construct.name}${construct.question ? `: ${construct.question}` : ''}`
-        : 'Without a construct',
+  // A group's section carries the group's own id: the programme theory links to it.
+  return recommendationSections(report)
+    .map(({ group, recommendations }) => ({
+      id: group?.id ?? 'rkb-no-group',
+      heading: group
+        ? `${group.name}${group.question ? `: ${group.question}` : ''}`
+        : 'Without a group',
       recs: recommendations,
     }))
     .map(
       (
         group,
-      ) => `<section class="construct-recs" id="${e(group.id)}" aria-labelledby="rkb-heading-${e(group.id)}">
+      ) => `<section class="group-recs" id="${e(group.id)}" aria-labelledby="rkb-heading-${e(group.id)}">
 <h3 id="rkb-heading-${e(group.id)}">${e(group.heading)}</h3>
 ${group.recs.map((rec) => recommendationCard(index, rec)).join('\n')}
 <p class="none-match muted" hidden>No recommendation in this section matches the filters.</p>

@@ -1,5 +1,5 @@
 /**
- * The report's only script, inlined: filtering by audience, construct and text; opening the
+ * The report's only script, inlined: filtering by audience, group and text; opening the
  * recommendation a link points to; opening everything before printing. It reads no data from
  * outside the page and makes no requests.
  */
@@ -7,20 +7,20 @@ export const script = `
 (function () {
   var recs = Array.prototype.slice.call(document.querySelectorAll('details.rec'));
   var audience = document.getElementById('rkb-filter-audience');
-  var construct = document.getElementById('rkb-filter-construct');
+  var group = document.getElementById('rkb-filter-group');
   var search = document.getElementById('rkb-filter-search');
   var status = document.getElementById('rkb-filter-status');
   function apply() {
-    var a = audience.value, c = construct.value, q = search.value.trim().toLowerCase();
+    var a = audience.value, c = group.value, q = search.value.trim().toLowerCase();
     var shown = 0;
     recs.forEach(function (rec) {
       var ok = (!a || (' ' + rec.getAttribute('data-audiences') + ' ').indexOf(' ' + a + ' ') !== -1)
-        && (!c || rec.getAttribute('data-construct') === c)
+        && (!c || rec.getAttribute('data-group') === c)
         && (!q || rec.textContent.toLowerCase().indexOf(q) !== -1);
       rec.hidden = !ok;
       if (ok) shown++;
     });
-    Array.prototype.forEach.call(document.querySelectorAll('section.construct-recs'), function (section) {
+    Array.prototype.forEach.call(document.querySelectorAll('section.group-recs'), function (section) {
       var any = section.querySelector('details.rec:not([hidden])');
       var none = section.querySelector('.none-match');
       if (none) none.hidden = !!any;
@@ -36,7 +36,7 @@ export const script = `
       if (node.tagName === 'DETAILS') { node.open = true; node.hidden = false; }
     }
   }
-  [audience, construct].forEach(function (el) { el.addEventListener('change', apply); });
+  [audience, group].forEach(function (el) { el.addEventListener('change', apply); });
   search.addEventListener('input', apply);
   window.addEventListener('hashchange', openTarget);
   window.addEventListener('beforeprint', function () { recs.forEach(function (rec) { rec.open = true; }); });

@@ -137,7 +137,7 @@ ${evidenceList(index, cmoc, evidenceShownPerCard)}
         : rec.studies.length === 1
           ? ' <span class="badge badge-gap">one study</span>'
           : ''
-  return `<details class="rec" id="${e(rec.id)}" data-audiences="${e(rec.audiences.join(' '))}" data-construct="${e(rec.construct ?? '')}">
+  return `<details class="rec" id="${e(rec.id)}" data-audiences="${e(rec.audiences.join(' '))}" data-group="${e(rec.group ?? '')}">
 <summary><span class="rec-id">${e(rec.id)}</span>${e(rec.text)}${gap}</summary>
 <div class="rec-body">
 <p><strong>Audiences:</strong> ${list(audiences)}</p>

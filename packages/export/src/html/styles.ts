@@ -53,7 +53,7 @@ svg .edge-stated { stroke: var(--stated); stroke-width: 1.2; fill: none; }
 svg .edge-inferred { stroke: var(--inferred); stroke-width: 1.2; stroke-dasharray: 4 3; fill: none; }
 svg .edge-belongs { stroke: #8c98a6; stroke-width: 1; fill: none; }
 svg .node rect { fill: #fff; stroke: #6b7684; }
-svg .node-construct rect { fill: #e3eefa; }
+svg .node-group rect { fill: #e3eefa; }
 svg a:focus rect { stroke: #f2a900; stroke-width: 3; }
 .bar-reported { fill: #6b7684; }
 .bar-encoded { fill: #0b5cad; }

@@ -60,7 +60,7 @@ export interface Codebook {
  * try {
  *   writeCodebook({ codes: [], sets: [] })
  * } catch (error) {
- *   if (error instanceof EmptyCodebookError) console.error('nothing to export: no constructs')
+ *   if (error instanceof EmptyCodebookError) console.error('nothing to export: no groups')
  * }
  * ```
  */
@@ -68,13 +68,13 @@ export class EmptyCodebookError extends Error {
   override readonly name = 'EmptyCodebookError'
 }
 
-// One colour per top-level construct, in order, so that each construct's codes share a colour.
+// One colour per top-level group, in order, so that each group's codes share a colour.
 const palette = ['#3949AB', '#00897B', '#F4511E', '#8E24AA', '#C0CA33', '#6D4C41', '#039BE5']
 
 /**
- * The codebook of a knowledge base: each construct is a code (sub-constructs nested under their
- * parent) and each CMOC a code nested under its construct, its description carrying the context,
- * mechanism and outcome. Each construct also gets a set of its CMOCs. GUIDs are UUID v5 of the
+ * The codebook of a knowledge base: each group is a code (sub-groups nested under their
+ * parent) and each CMOC a code nested under its group, its description carrying the context,
+ * mechanism and outcome. Each group also gets a set of its CMOCs. GUIDs are UUID v5 of the
  * entity id, so they are the same on every export.
  *
  * @example
@@ -85,52 +85,52 @@ const palette = ['#3949AB', '#00897B', '#F4511E', '#8E24AA', '#C0CA33', '#6D4C41
  */
 export function toCodebook(kb: KnowledgeBase): Codebook {
   const { graph } = kb
-  const constructs = entitiesOfKind(graph, 'construct')
+  const groups = entitiesOfKind(graph, 'group')
   const parentOf = (id: string): string | undefined =>
-    neighbours(graph, id, 'out', 'belongs-to', 'construct')[0]?.entity.id
-  const childConstructs = new Map<string | undefined, EntityOf<'construct'>[]>()
-  for (const construct of constructs) {
-    const parent = parentOf(construct.id)
-    childConstructs.set(parent, [...(childConstructs.get(parent) ?? []), construct])
+    neighbours(graph, id, 'out', 'belongs-to', 'group')[0]?.entity.id
+  const childGroups = new Map<string | undefined, EntityOf<'group'>[]>()
+  for (const group of groups) {
+    const parent = parentOf(group.id)
+    childGroups.set(parent, [...(childGroups.get(parent) ?? []), group])
   }
   const cmocsOf = new Map<string | undefined, EntityOf<'cmoc'>[]>()
   for (const cmoc of entitiesOfKind(graph, 'cmoc')) {
-    const construct = parentOf(cmoc.id)
-    cmocsOf.set(construct, [...(cmocsOf.get(construct) ?? []), cmoc])
+    const group = parentOf(cmoc.id)
+    cmocsOf.set(group, [...(cmocsOf.get(group) ?? []), cmoc])
   }
 
   const visited = new Set<string>()
-  const constructCode = (construct: EntityOf<'construct'>, color: string): CodebookCode => {
-    visited.add(construct.id)
-    const children = (childConstructs.get(construct.id) ?? []).filter((c) => !visited.has(c.id))
+  const groupCode = (group: EntityOf<'group'>, color: string): CodebookCode => {
+    visited.add(group.id)
+    const children = (childGroups.get(group.id) ?? []).filter((c) => !visited.has(c.id))
     return {
-      guid: codeGuid(construct.id),
-      name: oneLine(construct.data.name),
+      guid: codeGuid(group.id),
+      name: oneLine(group.data.name),
       isCodable: true,
       color,
-      description: constructDescription(construct),
+      description: groupDescription(group),
       codes: [
-        ...children.map((child) => constructCode(child, color)),
-        ...(cmocsOf.get(construct.id) ?? []).map((cmoc) => cmocCode(cmoc, color)),
+        ...children.map((child) => groupCode(child, color)),
+        ...(cmocsOf.get(group.id) ?? []).map((cmoc) => cmocCode(cmoc, color)),
       ],
     }
   }
-  // Top-level constructs, plus any caught in a parent cycle so that none is lost.
-  const roots = childConstructs.get(undefined) ?? []
-  const codes = roots.map((construct, index) =>
-    constructCode(construct, palette[index % palette.length] ?? '#3949AB'),
+  // Top-level groups, plus any caught in a parent cycle so that none is lost.
+  const roots = childGroups.get(undefined) ?? []
+  const codes = roots.map((group, index) =>
+    groupCode(group, palette[index % palette.length] ?? '#3949AB'),
   )
-  for (const construct of constructs) {
-    if (!visited.has(construct.id)) codes.push(constructCode(construct, '#757575'))
+  for (const group of groups) {
+    if (!visited.has(group.id)) codes.push(groupCode(group, '#757575'))
   }
-  // CMOCs without a (valid) construct still become codes, at the top level.
+  // CMOCs without a (valid) group still become codes, at the top level.
   codes.push(...(cmocsOf.get(undefined) ?? []).map((cmoc) => cmocCode(cmoc, undefined)))
 
-  const sets = constructs.map((construct) => ({
-    guid: uuidV5(`set:${construct.id}`),
-    name: oneLine(construct.data.name),
-    description: `The CMOCs of the construct ${oneLine(construct.data.name)}.`,
-    members: (cmocsOf.get(construct.id) ?? []).map((cmoc) => codeGuid(cmoc.id)),
+  const sets = groups.map((group) => ({
+    guid: uuidV5(`set:${group.id}`),
+    name: oneLine(group.data.name),
+    description: `The CMOCs of the group ${oneLine(group.data.name)}.`,
+    members: (cmocsOf.get(group.id) ?? []).map((cmoc) => codeGuid(cmoc.id)),
   }))
   return { origin: 'realist-kb', codes, sets }
 }
@@ -147,10 +147,10 @@ export function codeGuid(id: string): string {
   return uuidV5(`code:${id}`)
 }
 
-function constructDescription(construct: EntityOf<'construct'>): string {
-  const lines = [construct.data.description.trim()]
-  if (construct.data.question !== undefined) lines.push(`Question: ${construct.data.question}`)
-  lines.push(`Id: ${construct.id}`)
+function groupDescription(group: EntityOf<'group'>): string {
+  const lines = [group.data.description.trim()]
+  if (group.data.question !== undefined) lines.push(`Question: ${group.data.question}`)
+  lines.push(`Id: ${group.id}`)
   return lines.join('\n')
 }
 
@@ -190,7 +190,7 @@ function cmocCode(cmoc: EntityOf<'cmoc'>, color: string | undefined): CodebookCo
 export function writeCodebook(codebook: Codebook): string {
   if (codebook.codes.length === 0)
     throw new EmptyCodebookError(
-      'Unexpected codebook without codes, expected at least one construct or CMOC',
+      'Unexpected codebook without codes, expected at least one group or CMOC',
     )
   const lines = [
     xmlDeclaration,

@@ -88,17 +88,17 @@ export const nodeColumns: readonly Column<Entity>[] = [
   { name: 'column', type: 'integer', value: (entity) => entity.position.column },
   { name: 'source-label', type: 'string', value: of('cmoc', (e) => e.data.label) },
   {
-    name: 'construct',
+    name: 'group',
     type: 'string',
     value: either(
-      of('cmoc', (e) => referenceId(e.data.construct)),
-      of('recommendation', (e) => referenceId(e.data.construct)),
+      of('cmoc', (e) => referenceId(e.data.group)),
+      of('recommendation', (e) => referenceId(e.data.group)),
     ),
   },
-  { name: 'parent', type: 'string', value: of('construct', (e) => reference(e.data.parent)) },
-  { name: 'description', type: 'string', value: of('construct', (e) => e.data.description) },
-  { name: 'question', type: 'string', value: of('construct', (e) => e.data.question) },
-  { name: 'aka', type: 'string', value: of('construct', (e) => list(e.data.aka)) },
+  { name: 'parent', type: 'string', value: of('group', (e) => reference(e.data.parent)) },
+  { name: 'description', type: 'string', value: of('group', (e) => e.data.description) },
+  { name: 'question', type: 'string', value: of('group', (e) => e.data.question) },
+  { name: 'aka', type: 'string', value: of('group', (e) => list(e.data.aka)) },
   { name: 'context', type: 'string', value: of('cmoc', (e) => e.data.context) },
   { name: 'mechanism', type: 'string', value: of('cmoc', (e) => mechanismText(e.data.mechanism)) },
   { name: 'mechanism-resource', type: 'string', value: mechanismPart('resource') },
@@ -111,7 +111,7 @@ export const nodeColumns: readonly Column<Entity>[] = [
     name: 'order',
     type: 'integer',
     value: either(
-      of('construct', (e) => e.data.order),
+      of('group', (e) => e.data.order),
       of('cmoc', (e) => e.data.order),
       of('recommendation', (e) => e.data.order),
       of('audience', (e) => e.data.order),
@@ -214,7 +214,7 @@ export const edgeColumns: readonly Column<GraphEdge>[] = [
  *
  * @example
  * ```ts
- * columnValues(nodeColumns, entity) // [['label', 'Coherence'], ['kind', 'construct'], ...]
+ * columnValues(nodeColumns, entity) // [['label', 'Coherence'], ['kind', 'group'], ...]
  * ```
  */
 export function columnValues<T>(

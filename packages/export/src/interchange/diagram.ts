@@ -69,8 +69,8 @@ function shorten(text: string): string {
 }
 
 /**
- * The programme theory: constructs, then the CMOCs that belong to them, then the recommendations
- * derived from those CMOCs. Sub-constructs hang from their parent. Each arrow keeps the basis of
+ * The programme theory: groups, then the CMOCs that belong to them, then the recommendations
+ * derived from those CMOCs. Sub-groups hang from their parent. Each arrow keeps the basis of
  * the link it stands for, so inferred links can be drawn differently.
  *
  * @example
@@ -81,11 +81,11 @@ function shorten(text: string): string {
  */
 export function programmeTheoryDiagram(kb: KnowledgeBase): Diagram {
   const { graph } = kb
-  const constructs = entitiesOfKind(graph, 'construct')
+  const groups = entitiesOfKind(graph, 'group')
   const cmocs = entitiesOfKind(graph, 'cmoc')
   const recommendations = entitiesOfKind(graph, 'recommendation')
   const nodes: DiagramNode[] = [
-    ...constructs.map((entity) => ({
+    ...groups.map((entity) => ({
       id: entity.id,
       kind: entity.kind,
       label: shorten(entity.data.name),
@@ -105,18 +105,12 @@ export function programmeTheoryDiagram(kb: KnowledgeBase): Diagram {
     })),
   ]
   const edges: DiagramEdge[] = []
-  for (const construct of constructs) {
-    for (const { entity, edge } of neighbours(
-      graph,
-      construct.id,
-      'out',
-      'belongs-to',
-      'construct',
-    ))
-      edges.push({ source: entity.id, target: construct.id, basis: edge.basis })
+  for (const group of groups) {
+    for (const { entity, edge } of neighbours(graph, group.id, 'out', 'belongs-to', 'group'))
+      edges.push({ source: entity.id, target: group.id, basis: edge.basis })
   }
   for (const cmoc of cmocs) {
-    for (const { entity, edge } of neighbours(graph, cmoc.id, 'out', 'belongs-to', 'construct'))
+    for (const { entity, edge } of neighbours(graph, cmoc.id, 'out', 'belongs-to', 'group'))
       edges.push({ source: entity.id, target: cmoc.id, basis: edge.basis })
   }
   for (const recommendation of recommendations) {

@@ -6,7 +6,7 @@ import { wrapWords } from './wrap.js'
 
 const shapes: Readonly<Record<EntityKind, string>> = {
   review: 'box',
-  construct: 'box3d',
+  group: 'box3d',
   cmoc: 'box',
   recommendation: 'box',
   evidence: 'note',

@@ -75,7 +75,7 @@ function rawLabel(entity: Entity): string {
   switch (entity.kind) {
     case 'review':
       return entity.data.title
-    case 'construct':
+    case 'group':
       return entity.data.name
     case 'cmoc':
       return `${entity.data.label ?? entity.id}: ${entity.data.title}`
@@ -105,7 +105,7 @@ export function entityTitle(entity: Entity): string {
     case 'review':
     case 'cmoc':
       return entity.data.title
-    case 'construct':
+    case 'group':
     case 'audience':
       return entity.data.name
     case 'study':

@@ -7,7 +7,7 @@ import { wrapWords } from './wrap.js'
 // Mermaid node shapes by kind; the label goes between the two halves, in double quotes.
 const shapes: Readonly<Record<EntityKind, readonly [string, string]>> = {
   review: ['[', ']'],
-  construct: ['[[', ']]'],
+  group: ['[[', ']]'],
   cmoc: ['(', ')'],
   recommendation: ['[', ']'],
   evidence: ['[/', '/]'],

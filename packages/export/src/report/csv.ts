@@ -5,7 +5,7 @@ import type { Exporter } from './exporter.js'
 const header = [
   'recommendation',
   'section',
-  'construct',
+  'group',
   'audiences',
   'cmoc',
   'cmoc_label',
@@ -41,7 +41,7 @@ export function renderCsv(report: TraceReport): string {
   const studies = new Map(report.studies.map((study) => [study.id, study]))
   const rows: (string | number | undefined)[][] = [[...header]]
   for (const rec of report.recommendations) {
-    const recColumns = [rec.id, rec.section, rec.construct, rec.audiences.join(';')]
+    const recColumns = [rec.id, rec.section, rec.group, rec.audiences.join(';')]
     if (rec.cmocs.length === 0) {
       rows.push([...recColumns, ...Array(14).fill(undefined), rec.text, undefined])
       continue
@@ -105,14 +105,14 @@ export const csvExporter: Exporter = {
  */
 export function renderGapMapCsv(report: TraceReport): string {
   const rows: (string | number | undefined)[][] = [
-    ['construct', 'cmoc', 'cmoc_label', 'dimension', 'value', 'studies'],
+    ['group', 'cmoc', 'cmoc_label', 'dimension', 'value', 'studies'],
   ]
   const labels = new Map(report.cmocs.map((cmoc) => [cmoc.id, cmoc.label]))
   for (const table of report.gapMap) {
     for (const row of table.rows) {
       table.values.forEach((value, index) => {
         rows.push([
-          row.construct,
+          row.group,
           row.cmoc,
           labels.get(row.cmoc),
           table.dimension,

@@ -2,12 +2,12 @@ import type { CmocEntry, ReportLink, TraceReport } from '@realist-kb/core'
 import { formatCitation, shortCitation } from './citation.js'
 import { escapeMarkdown } from './escape.js'
 import type { Exporter } from './exporter.js'
-import { recommendationGroups } from './recommendation-groups.js'
+import { recommendationSections } from './recommendation-sections.js'
 
 const m = escapeMarkdown
 
 /**
- * The traceability report as Markdown that reads well on GitHub: recommendations by construct,
+ * The traceability report as Markdown that reads well on GitHub: recommendations by group,
  * each with its CMOCs, evidence and studies; then the CMOCs, studies, gaps and figures. Every
  * entity has an explicit anchor, so links work on GitHub and in other renderers.
  *
@@ -65,11 +65,11 @@ export function renderMarkdown(report: TraceReport): string {
     '## Recommendations',
     '',
   )
-  for (const { construct, recommendations } of recommendationGroups(report)) {
+  for (const { group, recommendations } of recommendationSections(report)) {
     out.push(
-      construct
-        ? `### ${m(construct.name)}${construct.question ? `: ${m(construct.question)}` : ''}`
-        : '### Without a construct',
+      group
+        ? `### ${m(group.name)}${group.question ? `: ${m(group.question)}` : ''}`
+        : '### Without a group',
       '',
     )
     for (const rec of recommendations) {

@@ -46,7 +46,7 @@ export const payloads: readonly string[] = [
 /** The ids the generated knowledge base uses, fixed and safe. */
 export const ids = {
   review: 'review',
-  construct: 'coherence',
+  group: 'coherence',
   cmoc: 'cmoc-1a',
   other: 'cmoc-1b',
   study: 'doe-2020',
@@ -89,8 +89,8 @@ export function knowledgeBaseWith(text: string): KnowledgeBase {
       provenance: text,
       tags: [text],
     }),
-    'constructs/coherence.md': entity({
-      kind: 'construct',
+    'groups/coherence.md': entity({
+      kind: 'group',
       name: text,
       description: text,
       aka: [text],
@@ -107,7 +107,7 @@ export function knowledgeBaseWith(text: string): KnowledgeBase {
             kind: 'cmoc',
             label: text,
             title: text,
-            construct: ids.construct,
+            group: ids.group,
             context: text,
             mechanism: { resource: text, response: text },
             outcome: text,
@@ -154,7 +154,7 @@ export function knowledgeBaseWith(text: string): KnowledgeBase {
     }),
     'recommendations/rec-1-1.md': entity({
       kind: 'recommendation',
-      construct: ids.construct,
+      group: ids.group,
       section: 1,
       order: 1,
       text,

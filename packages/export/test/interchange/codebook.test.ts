@@ -25,7 +25,7 @@ describe('REFI-QDA codebook', () => {
     expect(readCodebook(writeCodebook(codebook))).toEqual(codebook)
   })
 
-  it('nests CMOCs under their construct and describes them by context, mechanism and outcome', async () => {
+  it('nests CMOCs under their group and describes them by context, mechanism and outcome', async () => {
     const { codes, sets } = toCodebook(await loadDirectory(validFixture))
     expect(codes.map((code) => code.name)).toEqual(['Coherence'])
     const [cmoc] = codes[0]?.codes ?? []
@@ -44,13 +44,13 @@ describe('REFI-QDA codebook', () => {
       {
         guid: expect.stringMatching(/^[0-9a-f-]{36}$/),
         name: 'Coherence',
-        description: 'The CMOCs of the construct Coherence.',
+        description: 'The CMOCs of the group Coherence.',
         members: [codeGuid('cmoc-1a')],
       },
     ])
   })
 
-  it('nests sub-constructs under their parent', async () => {
+  it('nests sub-groups under their parent', async () => {
     const { codes } = toCodebook(await loadDirectory(hostileFixture))
     expect(codes).toHaveLength(1)
     expect(codes[0]?.codes.map((code) => code.guid)).toEqual([codeGuid('o'), codeGuid('x')])

@@ -108,7 +108,7 @@ function checkMermaid(diagram: Diagram): void {
 }
 
 describe('programme theory and trace diagrams', () => {
-  it('draws constructs, CMOCs and recommendations, inferred links dashed', () => {
+  it('draws groups, CMOCs and recommendations, inferred links dashed', () => {
     const diagram = programmeTheoryDiagram(valid)
     expect(diagram.nodes.map((node) => node.id)).toEqual(['coherence', 'cmoc-1a', 'rec-1-1'])
     expect(diagram.edges).toEqual([

@@ -97,7 +97,7 @@ describe('writeGraphml', () => {
   it('keeps parallel edges between the same two entities', async () => {
     const kb = await loadDirectory(hostileFixture)
     const parsed = readGraphml(writeGraphml(kb))
-    // CMOC `x` belongs to construct `end` and also mentions it in its body: two edges.
+    // CMOC `x` belongs to group `end` and also mentions it in its body: two edges.
     const types = parsed.edges
       .filter((edge) => edge.source === 'x' && edge.target === 'end')
       .map((edge) => edge.data.type)

@@ -19,7 +19,7 @@ describe('knowledge-base JSON', () => {
     expect(json.files).toEqual([...kb.files].sort())
     expect(json.entities.map((entity) => `${entity.kind}:${entity.id}`)).toEqual([
       'review:example-review',
-      'construct:coherence',
+      'group:coherence',
       'cmoc:cmoc-1a',
       'study:doe-2020',
       'study:roe-2021',

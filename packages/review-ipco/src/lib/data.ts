@@ -1,9 +1,9 @@
 import type {
   AudienceEntry,
   CmocEntry,
-  ConstructEntry,
   Entity,
   EvidenceEntry,
+  GroupEntry,
   RecommendationEntry,
   ReviewSummary,
   StudyEntry,
@@ -25,7 +25,7 @@ import json from '../data/review-ipco.json' with { type: 'json' }
 export interface ReviewIpcoData {
   /** The trace report (`buildTraceReport` of `@realist-kb/core`), as every exporter renders it. */
   readonly report: TraceReport
-  /** Every entity, by kind (review, constructs, CMOCs, studies, evidence, ...), then in order. */
+  /** Every entity, by kind (review, groups, CMOCs, studies, evidence, ...), then in order. */
   readonly entities: readonly Entity[]
 }
 
@@ -43,7 +43,7 @@ export const data: ReviewIpcoData = json as unknown as ReviewIpcoData
 
 /**
  * The trace report of the review (`formatVersion` 1, docs/report-json.md): recommendations,
- * CMOCs, evidence, studies, audiences and constructs, each referring to the others by id.
+ * CMOCs, evidence, studies, audiences and groups, each referring to the others by id.
  *
  * @example
  * ```ts
@@ -77,7 +77,7 @@ export const review: ReviewSummary = required(report.review, 'the review summary
 export const recommendations: readonly RecommendationEntry[] = report.recommendations
 
 /**
- * The 18 CMOCs, grouped by construct.
+ * The 18 CMOCs, grouped by group.
  *
  * @example
  * ```ts
@@ -110,15 +110,15 @@ export const studies: readonly StudyEntry[] = report.studies
 export const evidence: readonly EvidenceEntry[] = report.evidence
 
 /**
- * The four Normalisation Process Theory constructs the review is organised by.
+ * The four Normalisation Process Theory groups the review is organised by.
  *
  * @example
  * ```ts
- * import { constructs } from '@realist-kb/review-ipco'
- * constructs.map((construct) => construct.name)
+ * import { groups } from '@realist-kb/review-ipco'
+ * groups.map((group) => group.name)
  * ```
  */
-export const constructs: readonly ConstructEntry[] = report.constructs
+export const groups: readonly GroupEntry[] = report.groups
 
 /**
  * The audiences the recommendations address.

@@ -1,21 +1,13 @@
 import type {
   AudienceEntry,
   CmocEntry,
-  ConstructEntry,
   Entity,
   EvidenceEntry,
+  GroupEntry,
   RecommendationEntry,
   StudyEntry,
 } from '@realist-kb/core'
-import {
-  audiences,
-  cmocs,
-  constructs,
-  entities,
-  evidence,
-  recommendations,
-  studies,
-} from './data.js'
+import { audiences, cmocs, entities, evidence, groups, recommendations, studies } from './data.js'
 
 // Indexes are built on first use, so importing the package costs nothing until a lookup.
 function index<T extends { readonly id: string }>(
@@ -76,16 +68,16 @@ export const getStudy: (id: string) => StudyEntry | undefined = index(studies)
 export const getEvidence: (id: string) => EvidenceEntry | undefined = index(evidence)
 
 /**
- * A construct by id (`coherence`, `cognitive-participation`, `collective-action`,
+ * A group by id (`coherence`, `cognitive-participation`, `collective-action`,
  * `reflexive-monitoring`), or `undefined`.
  *
  * @example
  * ```ts
- * import { getConstruct } from '@realist-kb/review-ipco'
- * getConstruct('coherence')?.cmocs
+ * import { getGroup } from '@realist-kb/review-ipco'
+ * getGroup('coherence')?.cmocs
  * ```
  */
-export const getConstruct: (id: string) => ConstructEntry | undefined = index(constructs)
+export const getGroup: (id: string) => GroupEntry | undefined = index(groups)
 
 /**
  * An audience by id, or `undefined`.
@@ -106,7 +98,7 @@ export const getAudience: (id: string) => AudienceEntry | undefined = index(audi
  * ```ts
  * import { getEntity } from '@realist-kb/review-ipco'
  * const entity = getEntity('cmoc-2c')
- * if (entity?.kind === 'cmoc') console.log(entity.data.construct, entity.body)
+ * if (entity?.kind === 'cmoc') console.log(entity.data.group, entity.body)
  * ```
  */
 export const getEntity: (id: string) => Entity | undefined = index(entities)

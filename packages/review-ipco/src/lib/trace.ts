@@ -1,8 +1,8 @@
 import type {
   AudienceEntry,
   CmocEntry,
-  ConstructEntry,
   EvidenceEntry,
+  GroupEntry,
   RecommendationEntry,
   ReportLink,
   StudyEntry,
@@ -10,8 +10,8 @@ import type {
 import {
   getAudience,
   getCmoc,
-  getConstruct,
   getEvidence,
+  getGroup,
   getRecommendation,
   getStudy,
 } from './lookup.js'
@@ -62,7 +62,7 @@ export interface CmocStep {
  */
 export interface RecommendationChain {
   readonly recommendation: RecommendationEntry
-  readonly construct?: ConstructEntry
+  readonly group?: GroupEntry
   readonly audiences: readonly AudienceEntry[]
   readonly cmocs: readonly CmocStep[]
 }
@@ -83,11 +83,10 @@ export interface RecommendationChain {
 export function traceOf(recommendationId: string): RecommendationChain | undefined {
   const recommendation = getRecommendation(recommendationId)
   if (recommendation === undefined) return undefined
-  const construct =
-    recommendation.construct === undefined ? undefined : getConstruct(recommendation.construct)
+  const group = recommendation.group === undefined ? undefined : getGroup(recommendation.group)
   return {
     recommendation,
-    ...(construct === undefined ? {} : { construct }),
+    ...(group === undefined ? {} : { group }),
     audiences: resolve(recommendation.audiences, getAudience),
     cmocs: recommendation.cmocs.flatMap((link) => {
       const cmoc = getCmoc(link.id)

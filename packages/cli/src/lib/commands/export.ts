@@ -67,7 +67,7 @@ left out); the exit code is then 1.`,
       }
       if (!(error instanceof exporters.EmptyCodebookError)) throw error
       io.stderr.write(
-        `realist-kb export: ${shown} has no construct or CMOC, so there is no code to write\n`,
+        `realist-kb export: ${shown} has no group or CMOC, so there is no code to write\n`,
       )
       return exitCodes.contentErrors
     }

@@ -21,11 +21,11 @@ type Placeholders = Partial<Record<EntityKind, string>>
 
 const requirements: Readonly<Record<EntityKind, readonly EntityKind[]>> = {
   review: [],
-  construct: [],
-  cmoc: ['construct'],
+  group: [],
+  cmoc: ['group'],
   study: [],
   evidence: ['study', 'cmoc'],
-  recommendation: ['construct', 'audience'],
+  recommendation: ['group', 'audience'],
   audience: [],
 }
 
@@ -136,21 +136,21 @@ const templates: Readonly<Record<EntityKind, (id: string, refs: Placeholders) =>
       'TODO: a short summary of the review, in your own words.',
       '',
     ].join('\n'),
-  construct: (id) =>
+  group: (id) =>
     [
       '---',
-      'kind: construct',
+      'kind: group',
       `id: ${id}`,
-      `name: ${todo('the construct as the theory names it')}`,
-      `description: ${todo('what the construct covers')}`,
+      `name: ${todo('the group as the theory names it')}`,
+      `description: ${todo('what the group covers')}`,
       '# aka: [other names]',
       '# question: the plain-language heading the review uses',
       '# order: 1 # position in reports',
-      '# parent: another-construct # for a sub-construct',
-      '# provenance: where in the source the construct is described',
+      '# parent: another-group # for a sub-group',
+      '# provenance: where in the source the group is described',
       '---',
       '',
-      'TODO: longer notes on the construct.',
+      'TODO: longer notes on the group.',
       '',
     ].join('\n'),
   cmoc: (id, refs) =>
@@ -160,8 +160,8 @@ const templates: Readonly<Record<EntityKind, (id: string, refs: Placeholders) =>
       `id: ${id}`,
       '# label: CMOC1a # the label the source uses',
       `title: ${todo('a short name')}`,
-      `construct: ${refs.construct} # TODO: check: the construct this CMOC belongs to`,
-      '# order: 1 # position within its construct',
+      `group: ${refs.group} # TODO: check: the group this CMOC belongs to`,
+      '# order: 1 # position within its group',
       `context: ${todo('the context in which the mechanism is triggered')}`,
       'mechanism:',
       `  resource: ${todo('what is offered')}`,
@@ -206,7 +206,7 @@ const templates: Readonly<Record<EntityKind, (id: string, refs: Placeholders) =>
       '---',
       'kind: recommendation',
       `id: ${id}`,
-      `construct: ${refs.construct} # TODO: check: the section it belongs to`,
+      `group: ${refs.group} # TODO: check: the section it belongs to`,
       '# section: 1',
       '# order: 1',
       `text: ${todo('the recommendation as the source words it')}`,

@@ -33,7 +33,7 @@ Existing files are never overwritten.`,
     },
   ],
   options: newOptions,
-  notes: `A CMOC needs a construct to exist, a recommendation a construct and an audience, an evidence
+  notes: `A CMOC needs a group to exist, a recommendation a group and an audience, an evidence
 file a study and a CMOC: create those first.`,
   exitCodes: `0 created, 2 usage error (bad kind or id, id taken, file exists, missing
 prerequisite).`,

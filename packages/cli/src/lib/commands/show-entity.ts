@@ -73,7 +73,7 @@ function chainOf(kb: KnowledgeBase, entity: Entity): Record<string, string[]> {
     case 'recommendation': {
       const trace = traceRecommendation(kb.graph, entity.id)
       return {
-        construct: trace?.construct ? [trace.construct.id] : [],
+        group: trace?.group ? [trace.group.id] : [],
         audiences: (trace?.audiences ?? []).map((item) => item.entity.id),
         cmocs: (trace?.cmocs ?? []).map((item) => item.cmoc.id),
         studies: ids(trace?.studies ?? []),
@@ -82,7 +82,7 @@ function chainOf(kb: KnowledgeBase, entity: Entity): Record<string, string[]> {
     case 'cmoc': {
       const trace = evidenceForCmoc(kb.graph, entity.id)
       return {
-        construct: trace?.construct ? [trace.construct.id] : [],
+        group: trace?.group ? [trace.group.id] : [],
         evidence: (trace?.evidence ?? []).map(
           (item) =>
             `${item.evidence.id} (${item.evidence.data.relation}, ${item.study?.id ?? 'no study'})`,

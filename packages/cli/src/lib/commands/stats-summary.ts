@@ -17,7 +17,7 @@ import {
 /** Evidence behind one CMOC, in {@link StatsJson}. */
 export interface CmocStats {
   readonly id: string
-  readonly construct: string | undefined
+  readonly group: string | undefined
   readonly evidence: number
   readonly studies: number
   readonly relations: Readonly<Record<Relation, number>>
@@ -41,17 +41,17 @@ export interface StatsJson {
 export function computeStats(kb: KnowledgeBase, root: string): StatsJson {
   const { counts, ...rest } = coverage(kb)
   const errors = kb.diagnostics.filter((d) => d.severity === 'error').length
-  // CMOCs grouped by construct (in the constructs' order), then in their own order.
-  const constructRank = new Map(
-    entitiesOfKind(kb.graph, 'construct').map((construct, index) => [construct.id, index]),
+  // CMOCs grouped by group (in the groups' order), then in their own order.
+  const groupRank = new Map(
+    entitiesOfKind(kb.graph, 'group').map((group, index) => [group.id, index]),
   )
-  // Each CMOC is traced once, then sorted by its construct's rank.
+  // Each CMOC is traced once, then sorted by its group's rank.
   const traced = entitiesOfKind(kb.graph, 'cmoc').map((cmoc) => ({
     cmoc,
     trace: evidenceForCmoc(kb.graph, cmoc.id),
   }))
   const rank = (trace: CmocTrace | undefined): number =>
-    constructRank.get(trace?.construct?.id ?? '') ?? constructRank.size
+    groupRank.get(trace?.group?.id ?? '') ?? groupRank.size
   const ordered = traced.sort(
     (a, b) => rank(a.trace) - rank(b.trace) || compareEntities(a.cmoc, b.cmoc),
   )
@@ -60,7 +60,7 @@ export function computeStats(kb: KnowledgeBase, root: string): StatsJson {
     for (const item of trace?.evidence ?? []) relations[item.evidence.data.relation]++
     return {
       id: cmoc.id,
-      construct: trace?.construct?.id,
+      group: trace?.group?.id,
       evidence: trace?.evidence.length ?? 0,
       studies: trace?.studies.length ?? 0,
       relations,
@@ -99,7 +99,7 @@ export function renderStats(stats: StatsJson): string {
     ['CMOCs with evidence', c.cmocs.withEvidence, c.cmocs.total],
     ['CMOCs resting on 2+ studies', c.cmocs.withSeveralStudies, c.cmocs.total],
     ['studies that evidence a CMOC', c.studies.cited, c.studies.total],
-    ['constructs with CMOCs', c.constructs.withCmocs, c.constructs.total],
+    ['groups with CMOCs', c.groups.withCmocs, c.groups.total],
   ]
   const label = Math.max(...rows.map((row) => row[0].length))
   lines.push('', 'Coverage')

@@ -3,7 +3,7 @@ import type { KnowledgeGraph } from '../graph/types.js'
 
 /**
  * The evidence gaps reviewers care about, as warnings: recommendations without CMOCs, CMOCs
- * without evidence or resting on one study, studies that evidence nothing, constructs without CMOCs.
+ * without evidence or resting on one study, studies that evidence nothing, groups without CMOCs.
  *
  * @example
  * ```ts
@@ -72,7 +72,7 @@ export function checkNodeGaps(graph: KnowledgeGraph, id: string): Diagnostic[] {
         ]
       }
       return []
-    case 'construct':
+    case 'group':
       if (
         !graph.someInEdge(
           id,
@@ -81,9 +81,9 @@ export function checkNodeGaps(graph: KnowledgeGraph, id: string): Diagnostic[] {
         )
       ) {
         return [
-          createDiagnostic('construct-without-cmoc', {
+          createDiagnostic('group-without-cmoc', {
             ...at,
-            message: `Unexpected construct \`${id}\` without CMOCs, expected at least one CMOC to belong to it`,
+            message: `Unexpected group \`${id}\` without CMOCs, expected at least one CMOC to belong to it`,
           }),
         ]
       }

@@ -61,7 +61,7 @@ export const catalogue = {
     code: 'RKB103',
     severity: 'error',
     title: 'The `kind` field is missing or names no known kind',
-    hint: 'Set `kind:` to one of review, construct, cmoc, study, evidence, recommendation, audience.',
+    hint: 'Set `kind:` to one of review, group, cmoc, study, evidence, recommendation, audience.',
   },
   'invalid-field': {
     code: 'RKB104',
@@ -165,11 +165,11 @@ export const catalogue = {
     title: 'A study provides no evidence for any CMOC',
     hint: 'Add evidence entries to the study, or note in its body why it has none.',
   },
-  'construct-without-cmoc': {
+  'group-without-cmoc': {
     code: 'RKB305',
     severity: 'warning',
-    title: 'A construct has no CMOC',
-    hint: 'Add CMOCs that belong to this construct, or remove the construct.',
+    title: 'A group has no CMOC',
+    hint: 'Add CMOCs that belong to this group, or remove the group.',
   },
 } as const satisfies Record<string, CatalogueEntry>
 

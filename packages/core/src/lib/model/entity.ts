@@ -2,8 +2,8 @@ import type { Position } from '../diagnostics/diagnostic.js'
 import type { AudienceData } from '../schema/audience.js'
 import type { CmocData } from '../schema/cmoc.js'
 import type { Basis } from '../schema/common.js'
-import type { ConstructData } from '../schema/construct.js'
 import type { EvidenceEntryData } from '../schema/evidence.js'
+import type { GroupData } from '../schema/group.js'
 import type { EntityKind } from '../schema/kinds.js'
 import type { RecommendationData } from '../schema/recommendation.js'
 import type { ReviewData } from '../schema/review.js'
@@ -119,7 +119,7 @@ interface EntityCommon {
  */
 export type Entity =
   | (EntityCommon & { readonly kind: 'review'; readonly data: ReviewData })
-  | (EntityCommon & { readonly kind: 'construct'; readonly data: ConstructData })
+  | (EntityCommon & { readonly kind: 'group'; readonly data: GroupData })
   | (EntityCommon & { readonly kind: 'cmoc'; readonly data: CmocData })
   | (EntityCommon & { readonly kind: 'study'; readonly data: StudyOwnData })
   | (EntityCommon & { readonly kind: 'evidence'; readonly data: EvidenceData })

@@ -2,12 +2,23 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
+import { catalogue } from '../diagnostics/catalogue.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ParsedFile } from '../parse/parse-file.js'
+import { referenceFields } from '../parse/references.js'
+import { kindFolders } from '../schema/kinds.js'
 import type { StoredGraph } from './stored-graph.js'
 
-/** Bump when parsing or graph building changes what a file yields: older caches are ignored. */
-const cacheFormat = 'realist-kb-cache-4'
+/**
+ * Bump when parsing or graph building changes what a file yields: older caches are ignored. The
+ * kinds, their folders and reference fields and the diagnostic catalogue are part of the format
+ * too, so a cache written before any of them changed (a renamed kind, a new diagnostic) is never
+ * read back as if nothing had.
+ */
+const cacheFormat = `realist-kb-cache-5:${createHash('sha1')
+  .update(JSON.stringify([kindFolders, referenceFields, catalogue]))
+  .digest('hex')
+  .slice(0, 16)}`
 
 /** The knowledge base as last built. */
 export interface Snapshot {

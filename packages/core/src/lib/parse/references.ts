@@ -4,7 +4,7 @@ import type { EntityKind } from '../schema/kinds.js'
 
 /** Which kinds a reference field accepts and which edge it becomes. */
 export interface ReferenceField {
-  /** Path of the field inside the entity's data (`cmocs`, `construct`). */
+  /** Path of the field inside the entity's data (`cmocs`, `group`). */
   readonly key: string
   readonly many: boolean
   readonly expected: readonly EntityKind[]
@@ -14,9 +14,9 @@ export interface ReferenceField {
 /** The reference fields of each kind. Inline `[[id]]` links accept any kind. */
 export const referenceFields: Readonly<Record<EntityKind, readonly ReferenceField[]>> = {
   review: [],
-  construct: [{ key: 'parent', many: false, expected: ['construct'], type: 'belongs-to' }],
+  group: [{ key: 'parent', many: false, expected: ['group'], type: 'belongs-to' }],
   cmoc: [
-    { key: 'construct', many: false, expected: ['construct'], type: 'belongs-to' },
+    { key: 'group', many: false, expected: ['group'], type: 'belongs-to' },
     { key: 'related', many: true, expected: ['cmoc'], type: 'relates-to' },
   ],
   study: [],
@@ -25,7 +25,7 @@ export const referenceFields: Readonly<Record<EntityKind, readonly ReferenceFiel
     { key: 'study', many: false, expected: ['study'], type: 'drawn-from' },
   ],
   recommendation: [
-    { key: 'construct', many: false, expected: ['construct'], type: 'belongs-to' },
+    { key: 'group', many: false, expected: ['group'], type: 'belongs-to' },
     { key: 'audiences', many: true, expected: ['audience'], type: 'addresses' },
     { key: 'cmocs', many: true, expected: ['cmoc'], type: 'derived-from' },
   ],

@@ -17,7 +17,7 @@ export const gapNames = [
   'cmoc-without-evidence',
   'single-study-cmoc',
   'uncited-study',
-  'construct-without-cmoc',
+  'group-without-cmoc',
 ] as const satisfies readonly DiagnosticName[]
 
 /**
@@ -49,7 +49,7 @@ export interface Coverage {
     readonly withSeveralStudies: number
   }
   readonly studies: { readonly total: number; readonly cited: number }
-  readonly constructs: { readonly total: number; readonly withCmocs: number }
+  readonly groups: { readonly total: number; readonly withCmocs: number }
   /** Links by basis, across the whole graph (inline mentions excluded). */
   readonly links: { readonly stated: number; readonly inferred: number }
 }
@@ -73,7 +73,7 @@ export function coverage(kb: KnowledgeBase): Coverage {
     recommendations: { total: 0, withCmocs: 0 },
     cmocs: { total: 0, withEvidence: 0, withSeveralStudies: 0 },
     studies: { total: 0, cited: 0 },
-    constructs: { total: 0, withCmocs: 0 },
+    groups: { total: 0, withCmocs: 0 },
   }
   graph.forEachNode((id, node) => {
     counts[node.kind]++
@@ -89,10 +89,9 @@ export function coverage(kb: KnowledgeBase): Coverage {
     } else if (node.kind === 'study') {
       result.studies.total++
       if (neighbours(graph, id, 'in', 'drawn-from', 'evidence').length > 0) result.studies.cited++
-    } else if (node.kind === 'construct') {
-      result.constructs.total++
-      if (neighbours(graph, id, 'in', 'belongs-to', 'cmoc').length > 0)
-        result.constructs.withCmocs++
+    } else if (node.kind === 'group') {
+      result.groups.total++
+      if (neighbours(graph, id, 'in', 'belongs-to', 'cmoc').length > 0) result.groups.withCmocs++
     }
   })
   const links = { stated: 0, inferred: 0 }

@@ -31,14 +31,14 @@ export interface EvidenceTrace {
  * @example
  * ```ts
  * const trace: CmocTrace | undefined = evidenceForCmoc(kb.graph, 'cmoc-2c')
- * console.log(trace?.construct?.id, trace?.studies.map((study) => study.id))
+ * console.log(trace?.group?.id, trace?.studies.map((study) => study.id))
  * ```
  */
 export interface CmocTrace {
   readonly cmoc: EntityOf<'cmoc'>
   /** The recommendation-to-CMOC link; absent when the CMOC is traced on its own. */
   readonly link?: EdgeAttributes
-  readonly construct: EntityOf<'construct'> | undefined
+  readonly group: EntityOf<'group'> | undefined
   readonly evidence: readonly EvidenceTrace[]
   /** The distinct studies behind the evidence, sorted by id. */
   readonly studies: readonly EntityOf<'study'>[]
@@ -55,7 +55,7 @@ export interface CmocTrace {
  */
 export interface RecommendationTrace {
   readonly recommendation: EntityOf<'recommendation'>
-  readonly construct: EntityOf<'construct'> | undefined
+  readonly group: EntityOf<'group'> | undefined
   readonly audiences: readonly Neighbour<'audience'>[]
   readonly cmocs: readonly CmocTrace[]
   /** The distinct studies across all its CMOCs, sorted by id. */
@@ -84,7 +84,7 @@ export function evidenceForCmoc(graph: KnowledgeGraph, cmocId: string): CmocTrac
   )
   return {
     cmoc,
-    construct: neighbours(graph, cmocId, 'out', 'belongs-to', 'construct')[0]?.entity,
+    group: neighbours(graph, cmocId, 'out', 'belongs-to', 'group')[0]?.entity,
     evidence,
     studies: distinctStudies(evidence.map((item) => item.study)),
   }
@@ -134,7 +134,7 @@ export function traceRecommendationWith(
   cmocs.sort((a, b) => compareEntities(a.cmoc, b.cmoc))
   return {
     recommendation,
-    construct: neighbours(graph, recommendationId, 'out', 'belongs-to', 'construct')[0]?.entity,
+    group: neighbours(graph, recommendationId, 'out', 'belongs-to', 'group')[0]?.entity,
     audiences: neighbours(graph, recommendationId, 'out', 'addresses', 'audience').sort((a, b) =>
       compareEntities(a.entity, b.entity),
     ),

@@ -16,7 +16,7 @@ import { traceReportVersion } from './types.js'
 
 /**
  * Compute the traceability report of a knowledge base: every recommendation with its audiences,
- * construct, CMOCs, evidence and studies; evidence profiles; gaps; reported-versus-encoded
+ * group, CMOCs, evidence and studies; evidence profiles; gaps; reported-versus-encoded
  * figures; and the evidence gap map. Pure and deterministic: exporters render this structure and
  * never walk the graph themselves.
  *
@@ -29,15 +29,15 @@ import { traceReportVersion } from './types.js'
  */
 export function buildTraceReport(kb: KnowledgeBase): TraceReport {
   const { graph } = kb
-  const constructsSorted = entitiesOfKind(graph, 'construct')
-  const constructOrder = new Map(constructsSorted.map((construct, index) => [construct.id, index]))
-  const constructOf = (id: string): string | undefined =>
-    neighbours(graph, id, 'out', 'belongs-to', 'construct')[0]?.entity.id
-  const byConstruct = <T extends { id: string; data: unknown }>(items: T[]): T[] =>
+  const groupsSorted = entitiesOfKind(graph, 'group')
+  const groupOrder = new Map(groupsSorted.map((group, index) => [group.id, index]))
+  const groupOf = (id: string): string | undefined =>
+    neighbours(graph, id, 'out', 'belongs-to', 'group')[0]?.entity.id
+  const byGroup = <T extends { id: string; data: unknown }>(items: T[]): T[] =>
     items.sort(
       (a, b) =>
-        (constructOrder.get(constructOf(a.id) ?? '') ?? 1e9) -
-          (constructOrder.get(constructOf(b.id) ?? '') ?? 1e9) || compareEntities(a, b),
+        (groupOrder.get(groupOf(a.id) ?? '') ?? 1e9) -
+          (groupOrder.get(groupOf(b.id) ?? '') ?? 1e9) || compareEntities(a, b),
     )
 
   // Each CMOC is traced once, here, and its trace reused by every recommendation above it.
@@ -46,7 +46,7 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
     if (!cmocTraces.has(id)) cmocTraces.set(id, evidenceForCmoc(graph, id))
     return cmocTraces.get(id)
   }
-  const cmocs: CmocEntry[] = byConstruct(entitiesOfKind(graph, 'cmoc')).map((cmoc) => {
+  const cmocs: CmocEntry[] = byGroup(entitiesOfKind(graph, 'cmoc')).map((cmoc) => {
     const trace = cmocTrace(cmoc.id)
     const evidence = trace?.evidence ?? []
     const studies = trace?.studies ?? []
@@ -56,7 +56,7 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
       ...place(cmoc),
       ...optional('label', cmoc.data.label),
       title: cmoc.data.title,
-      ...optional('construct', trace?.construct?.id),
+      ...optional('group', trace?.group?.id),
       context: cmoc.data.context,
       mechanism:
         typeof mechanism === 'string'
@@ -94,7 +94,7 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
       ...optional('order', rec.data.order),
       text: rec.data.text,
       emphasis: rec.data.emphasis ?? [],
-      ...optional('construct', trace?.construct?.id),
+      ...optional('group', trace?.group?.id),
       audiences: (trace?.audiences ?? []).map(({ entity }) => entity.id),
       cmocs: (trace?.cmocs ?? []).flatMap((cmoc) =>
         cmoc.link ? [reportLink(cmoc.cmoc.id, cmoc.link)] : [],
@@ -156,16 +156,14 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
     })
   })
 
-  const constructs = constructsSorted.map((construct) => ({
-    id: construct.id,
-    ...place(construct),
-    name: construct.data.name,
-    ...optional('question', construct.data.question),
-    description: construct.data.description,
-    cmocs: cmocs.filter((cmoc) => cmoc.construct === construct.id).map((cmoc) => cmoc.id),
-    recommendations: recommendations
-      .filter((rec) => rec.construct === construct.id)
-      .map((rec) => rec.id),
+  const groups = groupsSorted.map((group) => ({
+    id: group.id,
+    ...place(group),
+    name: group.data.name,
+    ...optional('question', group.data.question),
+    description: group.data.description,
+    cmocs: cmocs.filter((cmoc) => cmoc.group === group.id).map((cmoc) => cmoc.id),
+    recommendations: recommendations.filter((rec) => rec.group === group.id).map((rec) => rec.id),
   }))
 
   const audiences = entitiesOfKind(graph, 'audience').map((audience) => ({
@@ -195,7 +193,7 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
     formatVersion: traceReportVersion,
     generator: 'realist-kb',
     ...(reviewEntity === undefined ? {} : { review: reviewSummary(reviewEntity) }),
-    constructs,
+    groups,
     recommendations,
     cmocs,
     evidence,

@@ -13,7 +13,7 @@ export function reportedVersusEncoded(
   // Counts need no sorting: one pass over the nodes.
   const counts = {
     review: 0,
-    construct: 0,
+    group: 0,
     cmoc: 0,
     study: 0,
     evidence: 0,
@@ -68,13 +68,7 @@ export function reportedVersusEncoded(
       encodedCountries.size,
       'Distinct countries recorded on study files.',
     ),
-    figure(
-      'constructs',
-      'Constructs',
-      reported?.constructs,
-      counts.construct,
-      'Theory constructs.',
-    ),
+    figure('groups', 'Groups', reported?.groups, counts.group, 'Theory groups.'),
     figure(
       'cmocs',
       'CMOCs',

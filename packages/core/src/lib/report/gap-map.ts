@@ -11,7 +11,7 @@ const valuesOf: Record<GapMapDimension, (study: EntityOf<'study'>) => readonly s
 }
 
 /**
- * The evidence gap map: for each study characteristic, a table of CMOCs (grouped by construct,
+ * The evidence gap map: for each study characteristic, a table of CMOCs (grouped by group,
  * in report order) against the characteristic's values, counting distinct studies per cell.
  */
 export function buildGapMap(
@@ -47,7 +47,7 @@ export function buildGapMap(
       }
       return {
         cmoc: cmoc.id,
-        ...(cmoc.construct === undefined ? {} : { construct: cmoc.construct }),
+        ...(cmoc.group === undefined ? {} : { group: cmoc.group }),
         counts,
       }
     })

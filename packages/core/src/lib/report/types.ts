@@ -91,16 +91,16 @@ export interface ReviewSummary extends SourcePlace {
 }
 
 /**
- * A construct as reports show it, with the CMOCs that belong to it and the recommendations
+ * A group as reports show it, with the CMOCs that belong to it and the recommendations
  * filed under it.
  *
  * @example
  * ```ts
- * const entry: ConstructEntry | undefined = report.constructs.find((c) => c.id === 'coherence')
+ * const entry: GroupEntry | undefined = report.groups.find((c) => c.id === 'coherence')
  * entry?.cmocs // ['cmoc-1a', 'cmoc-1b', ...]
  * ```
  */
-export interface ConstructEntry extends SourcePlace {
+export interface GroupEntry extends SourcePlace {
   readonly id: string
   readonly name: string
   readonly question?: string
@@ -125,7 +125,7 @@ export interface AudienceEntry extends SourcePlace {
 }
 
 /**
- * A recommendation as reports show it: text, construct, audiences, the CMOCs it derives from
+ * A recommendation as reports show it: text, group, audiences, the CMOCs it derives from
  * (with the basis of each link), its studies and evidence profile.
  *
  * @example
@@ -140,7 +140,7 @@ export interface RecommendationEntry extends SourcePlace {
   readonly order?: number
   readonly text: string
   readonly emphasis: readonly string[]
-  readonly construct?: string
+  readonly group?: string
   readonly audiences: readonly string[]
   readonly cmocs: readonly ReportLink[]
   /** Distinct studies across all its CMOCs. */
@@ -165,7 +165,7 @@ export interface CmocEntry extends SourcePlace {
   readonly id: string
   readonly label?: string
   readonly title: string
-  readonly construct?: string
+  readonly group?: string
   readonly context: string
   readonly mechanism: {
     readonly resource?: string
@@ -286,7 +286,7 @@ export interface FigureEntry {
 export type GapMapDimension = 'design' | 'country' | 'setting' | 'participants'
 
 /**
- * CMOCs (rows, grouped by construct) against the values of one study characteristic.
+ * CMOCs (rows, grouped by group) against the values of one study characteristic.
  *
  * @example
  * ```ts
@@ -301,7 +301,7 @@ export interface GapMapTable {
   /** Per CMOC, the number of distinct studies with each value (same order as `values`). */
   readonly rows: readonly {
     readonly cmoc: string
-    readonly construct?: string
+    readonly group?: string
     readonly counts: readonly number[]
   }[]
 }
@@ -321,7 +321,7 @@ export interface TraceReport {
   readonly formatVersion: typeof traceReportVersion
   readonly generator: 'realist-kb'
   readonly review?: ReviewSummary
-  readonly constructs: readonly ConstructEntry[]
+  readonly groups: readonly GroupEntry[]
   readonly recommendations: readonly RecommendationEntry[]
   readonly cmocs: readonly CmocEntry[]
   readonly evidence: readonly EvidenceEntry[]

@@ -30,7 +30,7 @@ export const mechanismSchema = z.union([
  * const result = cmocSchema.safeParse({
  *   kind: 'cmoc',
  *   title: 'Consistent needs identification',
- *   construct: 'cognitive-participation',
+ *   group: 'cognitive-participation',
  *   context: 'Professionals deciding when to start palliative care',
  *   mechanism: { resource: 'Needs assessment', response: 'Less ambiguity' },
  *   outcome: 'Needs are recognised more consistently',
@@ -43,7 +43,7 @@ export const cmocSchema = z.strictObject({
   kind: z.literal('cmoc'),
   label: z.string().optional(),
   title: z.string().min(1),
-  construct: referenceSchema,
+  group: referenceSchema,
   context: z.string().min(1),
   mechanism: mechanismSchema,
   outcome: z.string().min(1),

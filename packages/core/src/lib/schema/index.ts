@@ -10,7 +10,6 @@ export {
   referenceSchema,
   yearSchema,
 } from './common.js'
-export { type ConstructData, constructSchema } from './construct.js'
 export {
   type CmocPart,
   cmocPartSchema,
@@ -21,6 +20,7 @@ export {
   type Relation,
   relationSchema,
 } from './evidence.js'
+export { type GroupData, groupSchema } from './group.js'
 export {
   type EntityKind,
   entityKinds,

@@ -1,8 +1,8 @@
 import type { z } from 'zod'
 import { audienceSchema } from './audience.js'
 import { cmocSchema } from './cmoc.js'
-import { constructSchema } from './construct.js'
 import { evidenceSchema } from './evidence.js'
+import { groupSchema } from './group.js'
 import { recommendationSchema } from './recommendation.js'
 import { reviewSchema } from './review.js'
 import { studySchema } from './study.js'
@@ -17,7 +17,7 @@ import { studySchema } from './study.js'
  */
 export const entityKinds = [
   'review',
-  'construct',
+  'group',
   'cmoc',
   'study',
   'evidence',
@@ -46,7 +46,7 @@ export type EntityKind = (typeof entityKinds)[number]
  */
 export const schemas = {
   review: reviewSchema,
-  construct: constructSchema,
+  group: groupSchema,
   cmoc: cmocSchema,
   study: studySchema,
   evidence: evidenceSchema,
@@ -65,7 +65,7 @@ export const schemas = {
  */
 export const kindFolders: Readonly<Record<EntityKind, string>> = {
   review: '',
-  construct: 'constructs',
+  group: 'groups',
   cmoc: 'cmocs',
   study: 'studies',
   evidence: 'evidence',

@@ -9,7 +9,7 @@ import { entityBase, referenceSchema } from './common.js'
  * ```ts
  * recommendationSchema.safeParse({
  *   kind: 'recommendation',
- *   construct: 'coherence',
+ *   group: 'coherence',
  *   text: 'Explain palliative care early.',
  *   audiences: ['healthcare-professionals'],
  *   cmocs: ['cmoc-1a'],
@@ -21,7 +21,7 @@ export const recommendationSchema = z.strictObject({
   kind: z.literal('recommendation'),
   section: z.number().int().positive().optional(),
   order: z.number().int().optional(),
-  construct: referenceSchema,
+  group: referenceSchema,
   text: z.string().min(1),
   emphasis: z.array(z.string().min(1)).optional(),
   audiences: z.array(referenceSchema).min(1),
@@ -35,7 +35,7 @@ export const recommendationSchema = z.strictObject({
  * ```ts
  * const rec: RecommendationData = {
  *   kind: 'recommendation',
- *   construct: 'coherence',
+ *   group: 'coherence',
  *   text: 'Explain palliative care early.',
  *   audiences: ['healthcare-professionals'],
  * }

@@ -13,7 +13,7 @@ export const reportedFiguresSchema = z.strictObject({
   papers: z.number().int().nonnegative().optional(),
   countries: z.number().int().nonnegative().optional(),
   perCountry: z.record(countryCodeSchema, z.number().int().nonnegative()).optional(),
-  constructs: z.number().int().nonnegative().optional(),
+  groups: z.number().int().nonnegative().optional(),
   cmocs: z.number().int().nonnegative().optional(),
   recommendations: z.number().int().nonnegative().optional(),
   provenance: z.string().optional(),

@@ -184,7 +184,7 @@ function kindArbitraries(
             papers: fc.nat(),
             countries: fc.nat(),
             perCountry: fc.dictionary(country, fc.nat(), { maxKeys: 4 }),
-            constructs: fc.nat(),
+            groups: fc.nat(),
             cmocs: fc.nat(),
             recommendations: fc.nat(),
             provenance: fc.string(),
@@ -192,7 +192,7 @@ function kindArbitraries(
         ),
       },
     ),
-    construct: record(
+    group: record(
       { name: textArbitrary, description: textArbitrary },
       {
         ...base,
@@ -205,7 +205,7 @@ function kindArbitraries(
     cmoc: record(
       {
         title: textArbitrary,
-        construct: reference,
+        group: reference,
         context: textArbitrary,
         mechanism: fc.oneof(
           textArbitrary,
@@ -249,7 +249,7 @@ function kindArbitraries(
       { ...evidenceFields.optional, tags: textList },
     ),
     recommendation: record(
-      { construct: reference, text: textArbitrary, audiences: references },
+      { group: reference, text: textArbitrary, audiences: references },
       {
         ...base,
         section: fc.integer({ min: 1, max: 1000 }),

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { idArbitrary } from './entities.js'
 
 // Inline pieces: plain text, inline links in every shape (good, odd and hostile), and the
-// constructs that hide or split them (code, HTML, links, escapes, entities, emphasis).
+// groups that hide or split them (code, HTML, links, escapes, entities, emphasis).
 const word = fc.oneof(
   fc.stringMatching(/^[A-Za-z]{1,8}$/),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }),
@@ -32,7 +32,7 @@ const wikiLink = fc.oneof(
     '[[a]][b]',
   ),
 )
-const inlineConstruct = fc.oneof(
+const inlineGroup = fc.oneof(
   word.map((text) => `\`${text}\``),
   wikiLink.map((link) => `\`${link}\``),
   wikiLink.map((link) => `\`\`${link}\``),
@@ -70,7 +70,7 @@ const inlineConstruct = fc.oneof(
   ),
 )
 const inline = fc
-  .array(fc.oneof({ weight: 3, arbitrary: word }, wikiLink, inlineConstruct), {
+  .array(fc.oneof({ weight: 3, arbitrary: word }, wikiLink, inlineGroup), {
     minLength: 1,
     maxLength: 8,
   })

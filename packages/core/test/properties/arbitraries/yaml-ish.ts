@@ -15,7 +15,7 @@ const key = fc.oneof(
       'title',
       'text',
       'description',
-      'construct',
+      'group',
       'context',
       'mechanism',
       'resource',
@@ -281,14 +281,7 @@ export const contentPathArbitrary: fc.Arbitrary<string> = fc.oneof(
     weight: 6,
     arbitrary: fc
       .tuple(
-        fc.constantFrom(
-          'cmocs',
-          'constructs',
-          'studies',
-          'evidence',
-          'recommendations',
-          'audiences',
-        ),
+        fc.constantFrom('cmocs', 'groups', 'studies', 'evidence', 'recommendations', 'audiences'),
         idArbitrary,
       )
       .map(([folder, id]) => `${folder}/${id}.md`),

@@ -1,0 +1,34 @@
+import type { GroupEntry, RecommendationEntry, TraceReport } from '@realist-kb/core'
+
+/** The recommendations filed under one group, or (`group` undefined) under none. */
+export interface RecommendationSection {
+  readonly group: GroupEntry | undefined
+  readonly recommendations: readonly RecommendationEntry[]
+}
+
+/**
+ * The recommendations of a report sectioned by group, in the report's orders, with those
+ * without a group last: every report format lists every recommendation exactly once.
+ *
+ * @example
+ * ```ts
+ * for (const section of recommendationSections(report)) console.log(section.group?.name ?? 'none')
+ * ```
+ */
+export function recommendationSections(report: TraceReport): RecommendationSection[] {
+  const known = new Set(report.groups.map((group) => group.id))
+  const byGroup = new Map<string | undefined, RecommendationEntry[]>()
+  for (const rec of report.recommendations) {
+    const key = rec.group !== undefined && known.has(rec.group) ? rec.group : undefined
+    const list = byGroup.get(key)
+    if (list) list.push(rec)
+    else byGroup.set(key, [rec])
+  }
+  const sections: RecommendationSection[] = report.groups.map((group) => ({
+    group,
+    recommendations: byGroup.get(group.id) ?? [],
+  }))
+  const orphans = byGroup.get(undefined)
+  if (orphans) sections.push({ group: undefined, recommendations: orphans })
+  return sections
+}
