@@ -7,6 +7,7 @@
  */
 // Pure entry: no file system, no Node built-ins; safe to bundle for the browser.
 export { checkGaps } from './lib/checks/gaps.js'
+export { fileStem } from './lib/content-path.js'
 export {
   type CatalogueEntry,
   catalogue,

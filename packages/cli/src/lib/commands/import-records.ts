@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { entitiesOfKind } from '@realist-kb/core'
+import { entitiesOfKind, fileStem } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import type { CommandContext } from '../command.js'
 import type { ExistingStudy, RecordOutcome } from '../import/plan-import.js'
@@ -130,10 +130,7 @@ async function knownContent(
     citation: study.data.citation,
   }))
   // Ids are unique across kinds, and an invalid file still claims its name.
-  const ids = [
-    ...kb.graph.nodes(),
-    ...kb.files.map((file) => file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/i, '')),
-  ]
+  const ids = [...kb.graph.nodes(), ...kb.files.map(fileStem)]
   return { studies, ids }
 }
 

@@ -4,6 +4,7 @@ import {
   type EntityKind,
   entitiesOfKind,
   entityKinds,
+  fileStem,
   idSchema,
   isEntityKind,
   type KnowledgeBase,
@@ -89,7 +90,7 @@ function checkFree(kb: KnowledgeBase, kind: EntityKind, id: string): void {
       `Unexpected id \`${id}\`, already used by the ${other.kind} in ${other.file}: ids are unique across kinds`,
     )
   }
-  const sameStem = kb.files.find((file) => file.slice(file.lastIndexOf('/') + 1) === `${id}.md`)
+  const sameStem = kb.files.find((file) => fileStem(file) === id)
   if (sameStem) throw new UsageError(`Unexpected id \`${id}\`, already the name of ${sameStem}`)
   if (kind === 'review') {
     const review = entitiesOfKind(kb.graph, 'review')[0]

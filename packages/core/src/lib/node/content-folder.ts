@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { folderOf } from '../content-path.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { IncrementalKnowledgeBase } from '../graph/incremental.js'
 import type { KnowledgeBase } from '../graph/types.js'
@@ -445,9 +446,4 @@ function normalise(raw: string): string {
     .join('/')
     .replace(/^\.\/+/, '')
     .replace(/\/+$/, '')
-}
-
-function folderOf(file: string): string {
-  const slash = file.lastIndexOf('/')
-  return slash === -1 ? '' : file.slice(0, slash)
 }

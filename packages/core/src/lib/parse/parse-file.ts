@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod'
+import { fileStem, folderOf } from '../content-path.js'
 import { createDiagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js'
 import { didYouMean } from '../diagnostics/did-you-mean.js'
 import type { Entity, EvidenceData, Link } from '../model/entity.js'
@@ -163,7 +164,7 @@ function parseWith(
     declared:
       folderKind === undefined
         ? []
-        : [{ id: stemOf(file.path), kind: folderKind, file: file.path }],
+        : [{ id: fileStem(file.path), kind: folderKind, file: file.path }],
     diagnostics,
   })
   if (!('locate' in split)) {
@@ -233,7 +234,7 @@ function parseWith(
     })
   }
 
-  const id = typeof data.id === 'string' ? data.id : stemOf(file.path)
+  const id = typeof data.id === 'string' ? data.id : fileStem(file.path)
   if (!idSchema.safeParse(id).success) {
     report('invalid-id', {
       file: file.path,
@@ -446,16 +447,6 @@ function pathText(path: readonly (string | number)[]): string {
   return path
     .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`))
     .join('')
-}
-
-function folderOf(path: string): string {
-  const slash = path.lastIndexOf('/')
-  return slash === -1 ? '' : path.slice(0, slash)
-}
-
-function stemOf(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1)
-  return name.replace(/\.md$/i, '')
 }
 
 // What makes an id look right but fail: a letter that is not ASCII (an accent, composed or
