@@ -59,6 +59,11 @@ export {
   studiesOfCmoc,
 } from './lib/query/neighbours.js'
 export {
+  type CmocStatistics,
+  type KnowledgeBaseStatistics,
+  statistics,
+} from './lib/query/statistics.js'
+export {
   type CmocTrace,
   type EvidenceTrace,
   evidenceForCmoc,

@@ -1,85 +1,9 @@
-import {
-  type CmocTrace,
-  type Coverage,
-  catalogue,
-  compareEntities,
-  coverage,
-  entitiesOfKind,
-  entityKinds,
-  evidenceForCmoc,
-  type GapName,
-  gapNames,
-  gaps,
-  type KnowledgeBase,
-  type Relation,
-} from '@realist-kb/core'
-
-/** Evidence behind one CMOC, in {@link StatsJson}. */
-export interface CmocStats {
-  readonly id: string
-  readonly group: string | undefined
-  readonly evidence: number
-  readonly studies: number
-  readonly relations: Readonly<Record<Relation, number>>
-}
+import { catalogue, entityKinds, gapNames, type KnowledgeBaseStatistics } from '@realist-kb/core'
 
 /** Shape of `stats --format json`, version 1. */
-export interface StatsJson {
+export interface StatsJson extends KnowledgeBaseStatistics {
   readonly version: 1
   readonly root: string
-  readonly files: number
-  readonly errors: number
-  readonly warnings: number
-  readonly counts: Coverage['counts']
-  readonly coverage: Omit<Coverage, 'counts'>
-  readonly cmocs: readonly CmocStats[]
-  /** Entity ids (or files) with each gap. */
-  readonly gaps: Readonly<Record<GapName, readonly string[]>>
-}
-
-/** Counts, coverage, evidence per CMOC and gaps of a knowledge base. */
-export function computeStats(kb: KnowledgeBase, root: string): StatsJson {
-  const { counts, ...rest } = coverage(kb)
-  const errors = kb.diagnostics.filter((d) => d.severity === 'error').length
-  // CMOCs grouped by group (in the groups' order), then in their own order.
-  const groupRank = new Map(
-    entitiesOfKind(kb.graph, 'group').map((group, index) => [group.id, index]),
-  )
-  // Each CMOC is traced once, then sorted by its group's rank.
-  const traced = entitiesOfKind(kb.graph, 'cmoc').map((cmoc) => ({
-    cmoc,
-    trace: evidenceForCmoc(kb.graph, cmoc.id),
-  }))
-  const rank = (trace: CmocTrace | undefined): number =>
-    groupRank.get(trace?.group?.id ?? '') ?? groupRank.size
-  const ordered = traced.sort(
-    (a, b) => rank(a.trace) - rank(b.trace) || compareEntities(a.cmoc, b.cmoc),
-  )
-  const cmocs = ordered.map(({ cmoc, trace }): CmocStats => {
-    const relations: Record<Relation, number> = { supports: 0, refines: 0, refutes: 0 }
-    for (const item of trace?.evidence ?? []) relations[item.evidence.data.relation]++
-    return {
-      id: cmoc.id,
-      group: trace?.group?.id,
-      evidence: trace?.evidence.length ?? 0,
-      studies: trace?.studies.length ?? 0,
-      relations,
-    }
-  })
-  const grouped = gaps(kb)
-  return {
-    version: 1,
-    root,
-    files: kb.files.length,
-    errors,
-    warnings: kb.diagnostics.length - errors,
-    counts,
-    coverage: rest,
-    cmocs,
-    gaps: Object.fromEntries(
-      gapNames.map((name) => [name, grouped[name].map((gap) => gap.entity ?? gap.file)]),
-    ) as Record<GapName, string[]>,
-  }
 }
 
 /** {@link StatsJson} as text. */

@@ -1,7 +1,8 @@
 import { defineCommand } from '../command.js'
 import { exitCodes } from '../io.js'
+import type { StatsJson } from './stats-summary.js'
 
-export type { CmocStats, StatsJson } from './stats-summary.js'
+export type { StatsJson } from './stats-summary.js'
 
 export const stats = defineCommand({
   name: 'stats',
@@ -21,11 +22,12 @@ CMOC, coverage of the chain recommendation -> CMOC -> evidence -> study, and the
   exitCodes:
     '0 no errors (gaps are warnings), 1 the content has errors (run validate), 2 usage\nerror.',
   async run({ io, values, args, openContent }) {
-    const [{ computeStats, renderStats }, { knowledgeBase: kb, shown }] = await Promise.all([
+    const [{ statistics }, { renderStats }, { knowledgeBase: kb, shown }] = await Promise.all([
+      import('@realist-kb/core'),
       import('./stats-summary.js'),
       openContent(args.dir),
     ])
-    const summary = computeStats(kb, shown)
+    const summary: StatsJson = { version: 1, root: shown, ...statistics(kb) }
     io.stdout.write(
       values.format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderStats(summary),
     )
