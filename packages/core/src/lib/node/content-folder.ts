@@ -65,6 +65,8 @@ export interface ContentUpdate extends DiagnosticDiff {
 interface KnownFile {
   parsed: ParsedFile | undefined
   readonly signature: string
+  /** The content hash of the version read, when it was read through the cache. */
+  readonly hash?: string
 }
 
 /** What one update has to do, gathered from the changed paths. */
@@ -233,8 +235,9 @@ export class ContentFolder {
       const read = reader.read(file, (bytes) => {
         hash = createHash('sha1').update(bytes).digest('hex')
       })
-      this.#files.set(file, { parsed: undefined, signature: signatureOfRead(read) })
-      return { read, hash: 'text' in read ? hash : `failed:${JSON.stringify(read.problem)}` }
+      const key = 'text' in read ? hash : `failed:${JSON.stringify(read.problem)}`
+      this.#files.set(file, { parsed: undefined, signature: signatureOfRead(read), hash: key })
+      return { read, hash: key }
     })
     const { cacheDirectory: _directory, ...parseOptions } = this.#options
     const problemFiles = [...this.#problems.values()]
@@ -271,16 +274,28 @@ export class ContentFolder {
 
   /**
    * The incremental graph, built on first need: a load restored from the cache's snapshot has
-   * the knowledge base but not the parses it was made from. Files are parsed as they were read
-   * (by signature): one that changed since is left for the update's own check to read again.
+   * the knowledge base but not the parses it was made from: they come from the cache's parses of
+   * the versions read (by content hash), or else are made again. A file that changed since is
+   * left for the update's own signature check to read again.
    */
   async #ensureLive(): Promise<IncrementalKnowledgeBase> {
     if (this.#live) return this.#live
+    const { cacheDirectory } = this.#options
+    const cache =
+      cacheDirectory === undefined
+        ? undefined
+        : await readParsedCache(cacheFilesFor(cacheDirectory, this.root).parsed)
     const reader = this.#reader()
     let index = 0
     for (const [file, known] of this.#files) {
+      if (known.parsed) continue
+      const cached = cache?.parsed[file]
+      if (cached !== undefined && cached.hash === known.hash) {
+        known.parsed = cached.parsed
+        continue
+      }
       if (index++ % batchSize === batchSize - 1) await turn()
-      known.parsed ??= parseRead(reader.read(file), this.#options)
+      known.parsed = parseRead(reader.read(file), this.#options)
     }
     this.#live = new IncrementalKnowledgeBase([
       ...[...this.#files.values()].flatMap((known) => (known.parsed ? [known.parsed] : [])),
