@@ -115,7 +115,7 @@ describe('realist-kb export', () => {
       expect(io.out()).toContain(format)
     const top = memoryIo(fixtures)
     await main(['--help'], top)
-    expect(top.out()).toMatch(/^ {2}export +GEXF, GraphML/m)
+    expect(top.out()).toMatch(/^ {2}export +the knowledge base for other tools/m)
   })
 
   it('exits 1 when there is nothing to put in a codebook', async () => {

@@ -13,7 +13,7 @@ async function exportFormats(): Promise<Choice[]> {
 
 export const exportCommand = defineCommand({
   name: 'export',
-  summary: 'GEXF, GraphML, Mermaid, DOT, REFI-QDA codebook, CSL-JSON or JSON',
+  summary: 'the knowledge base for other tools: graphs, diagrams, codebook (--help: formats)',
   description: 'Write the knowledge base in a format other tools open.',
   arguments: [{ name: 'dir', help: 'content folder (default: content)' }],
   options: {

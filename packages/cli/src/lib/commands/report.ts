@@ -13,7 +13,7 @@ async function reportFormats(): Promise<Choice[]> {
 
 export const report = defineCommand({
   name: 'report',
-  summary: 'traceability report: html, md, json, csv or gap-map',
+  summary: 'traceability report, from every recommendation to its studies (--help: formats)',
   description: `Generate a traceability report: every recommendation traced to its CMOCs, the evidence
 behind them and the studies it comes from, with gaps made visible.`,
   arguments: [{ name: 'dir', help: 'content folder (default: content)' }],
