@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 const entries = [
   '@realist-kb/core',
   '@realist-kb/core/node',
+  '@realist-kb/core/folder',
   '@realist-kb/export',
   '@realist-kb/cli',
   '@realist-kb/review-ipco',
@@ -35,5 +36,11 @@ describe('public exports', () => {
       expect(pure).not.toContain(fileLoader)
       expect(node.has(fileLoader)).toBe(true)
     }
+  })
+
+  it('offers from the folder entry only what the node entry offers too', async () => {
+    const node = new Set(Object.keys(await import('@realist-kb/core/node')))
+    for (const key of Object.keys(await import('@realist-kb/core/folder')))
+      expect(node.has(key), key).toBe(true)
   })
 })

@@ -7,7 +7,7 @@
  */
 // Pure entry: no file system, no Node built-ins; safe to bundle for the browser.
 export { checkGaps } from './lib/checks/gaps.js'
-export { fileStem } from './lib/content-path.js'
+export { fileStem, isContentPath } from './lib/content-path.js'
 export {
   type CatalogueEntry,
   catalogue,
@@ -31,7 +31,7 @@ export type {
   KnowledgeGraph,
   NodeAttributes,
 } from './lib/graph/types.js'
-export { isContentPath, loadFromMemory } from './lib/load-memory.js'
+export { loadFromMemory } from './lib/load-memory.js'
 export type {
   EdgeType,
   Entity,

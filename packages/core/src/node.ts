@@ -4,11 +4,5 @@
  * @module @realist-kb/core/node
  */
 // Node entry: everything in the pure entry, plus loading from the file system.
+export * from './folder.js'
 export * from './index.js'
-export {
-  ContentFolder,
-  type ContentUpdate,
-  type LoadDirectoryOptions,
-} from './lib/node/content-folder.js'
-export { listContentFiles } from './lib/node/list-content-files.js'
-export { loadDirectory } from './lib/node/load-directory.js'

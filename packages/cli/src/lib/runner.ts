@@ -272,7 +272,8 @@ async function openContent(
   argument: string | undefined,
   noCache: boolean,
 ): Promise<OpenedContent> {
-  const { ContentFolder } = await import('@realist-kb/core/node')
+  // The folder entry: a load restored from the cache imports no parser.
+  const { ContentFolder } = await import('@realist-kb/core/folder')
   const dir = await resolveContentDir(cwd, argument)
   const cacheDirectory = cacheDirectoryFor(cwd, noCache)
   const folder = await ContentFolder.open(

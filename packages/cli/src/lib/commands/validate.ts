@@ -31,7 +31,7 @@ export const validate = defineCommand({
   exitCodes: '0 no errors (warnings allowed), 1 errors found, 2 usage error.',
   async run({ io, values, args, openContent }) {
     const [{ formatDiagnostics }, { knowledgeBase: kb, shown }] = await Promise.all([
-      import('@realist-kb/core'),
+      import('@realist-kb/core/folder'),
       openContent(args.dir),
     ])
     const errors = kb.diagnostics.filter((d) => d.severity === 'error').length

@@ -6,7 +6,7 @@ import { catalogue } from '../diagnostics/catalogue.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ParsedFile } from '../parse/parse-file.js'
 import { referenceFields } from '../parse/references.js'
-import { kindFolders } from '../schema/kinds.js'
+import { kindFolders } from '../schema/kind-names.js'
 import type { StoredGraph } from './stored-graph.js'
 
 /**

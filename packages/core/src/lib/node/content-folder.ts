@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto'
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { folderOf } from '../content-path.js'
+import { folderOf, isContentPath } from '../content-path.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { IncrementalKnowledgeBase } from '../graph/incremental.js'
 import type { KnowledgeBase } from '../graph/types.js'
-import { isContentPath } from '../load-memory.js'
 import type { ParsedFile, ParseOptions } from '../parse/parse-file.js'
 import { type DiagnosticDiff, diffDiagnostics } from '../reporter/diagnostic-diff.js'
 import {
@@ -16,9 +15,14 @@ import {
   type Snapshot,
   writeCaches,
 } from './cache.js'
+import { failed } from './failed-file.js'
 import { listContentFiles } from './list-content-files.js'
-import { defaultMaxFileBytes, failed, parseRead } from './parse-read.js'
-import { ContentFileReader, type ContentRead, type FileStat } from './read-content-file.js'
+import {
+  ContentFileReader,
+  type ContentRead,
+  defaultMaxFileBytes,
+  type FileStat,
+} from './read-content-file.js'
 import { restoreGraph, storeGraph } from './stored-graph.js'
 
 /**
@@ -76,6 +80,14 @@ interface Plan {
   readonly folders: Set<string>
   relist: boolean
 }
+
+/**
+ * The parser, imported when a file is first parsed: a load restored from the cache parses
+ * nothing, and a command line that starts often then loads none of the parser's modules.
+ */
+let parser: Promise<typeof import('./parse-read.js')> | undefined
+const loadParser = (): Promise<typeof import('./parse-read.js')> =>
+  (parser ??= import('./parse-read.js'))
 
 /** Files read between two turns of the event loop: about a millisecond's work each time. */
 const batchSize = 64
@@ -170,6 +182,7 @@ export class ContentFolder {
       if (!problems.has(file) && !this.#files.has(file)) live.remove(file)
     for (const file of plan.drop) if (this.#files.delete(file)) live.remove(file)
     const reader = this.#reader()
+    const { parseRead } = await loadParser()
     const reparsed: string[] = []
     for (const [index, file] of [...plan.read].entries()) {
       if (index > 0 && index % batchSize === 0) await turn()
@@ -208,6 +221,7 @@ export class ContentFolder {
     const reader = this.#reader()
     const cacheDirectory = this.#options.cacheDirectory
     if (cacheDirectory === undefined) {
+      const { parseRead } = await loadParser()
       // Parse each file as soon as it is read, so that only texts kept as bodies stay in memory.
       const parsed = await mapInBatches(files, (file) => {
         const read = reader.read(file)
@@ -252,7 +266,10 @@ export class ContentFolder {
       return
     }
 
-    const cache = await readParsedCache(cacheFiles.parsed)
+    const [cache, { parseRead }] = await Promise.all([
+      readParsedCache(cacheFiles.parsed),
+      loadParser(),
+    ])
     const parsed: Record<string, { hash: string; parsed: ParsedFile }> = {}
     const parsedFiles = reads.map(({ read, hash }) => {
       const cached = cache?.parsed[read.file]
@@ -295,7 +312,7 @@ export class ContentFolder {
         continue
       }
       if (index++ % batchSize === batchSize - 1) await turn()
-      known.parsed = parseRead(reader.read(file), this.#options)
+      known.parsed = (await loadParser()).parseRead(reader.read(file), this.#options)
     }
     this.#live = new IncrementalKnowledgeBase([
       ...[...this.#files.values()].flatMap((known) => (known.parsed ? [known.parsed] : [])),

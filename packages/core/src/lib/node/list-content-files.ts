@@ -1,7 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { isContentPath } from '../content-path.js'
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
-import { isContentPath } from '../load-memory.js'
 import { codeOf } from './read-content-file.js'
 
 const skippedFolders = new Set(['node_modules'])

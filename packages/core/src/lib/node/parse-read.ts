@@ -1,16 +1,9 @@
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { createDiagnostic } from '../diagnostics/diagnostic.js'
 import { type ParsedFile, parseFile } from '../parse/parse-file.js'
 import type { LoadDirectoryOptions } from './content-folder.js'
+import { failed } from './failed-file.js'
 import { unsafe } from './list-content-files.js'
-import type { ContentRead } from './read-content-file.js'
-
-/** Largest file read by default, in bytes: larger files are reported, not read. */
-export const defaultMaxFileBytes = 4 * 1024 * 1024
-
-/** A file that yields nothing but its diagnostics (unreadable, refused, a listing problem). */
-export function failed(relative: string, ...diagnostics: Diagnostic[]): ParsedFile {
-  return { path: relative, entities: [], declared: [], diagnostics }
-}
+import { type ContentRead, defaultMaxFileBytes } from './read-content-file.js'
 
 /** Parse a file that was read, or turn why it was not into its diagnostic. */
 export function parseRead(

@@ -3,37 +3,20 @@ import { audienceSchema } from './audience.js'
 import { cmocSchema } from './cmoc.js'
 import { evidenceSchema } from './evidence.js'
 import { groupSchema } from './group.js'
+import type { EntityKind } from './kind-names.js'
 import { recommendationSchema } from './recommendation.js'
 import { reviewSchema } from './review.js'
 import { studySchema } from './study.js'
 
-/**
- * Every kind of entity a knowledge base holds, in the order reports list them.
- *
- * @example
- * ```ts
- * for (const kind of entityKinds) console.log(kind, kindFolders[kind])
- * ```
- */
-export const entityKinds = [
-  'review',
-  'group',
-  'cmoc',
-  'study',
-  'evidence',
-  'recommendation',
-  'audience',
-] as const
-
-/**
- * A kind of entity.
- *
- * @example
- * ```ts
- * const kind: EntityKind = 'cmoc'
- * ```
- */
-export type EntityKind = (typeof entityKinds)[number]
+// The kinds' names and folders need no zod: they live on their own, so that code that only
+// lists files or checks a cache does not load the schemas.
+export {
+  type EntityKind,
+  entityKinds,
+  isEntityKind,
+  kindFolders,
+  kindOfFolder,
+} from './kind-names.js'
 
 /**
  * The zod schema of each kind's frontmatter.
@@ -53,51 +36,3 @@ export const schemas = {
   recommendation: recommendationSchema,
   audience: audienceSchema,
 } as const satisfies Record<EntityKind, z.ZodType>
-
-/**
- * The folder each kind lives in, relative to the content folder (`''` is the folder itself).
- *
- * @example
- * ```ts
- * kindFolders.cmoc // 'cmocs'
- * kindFolders.review // ''
- * ```
- */
-export const kindFolders: Readonly<Record<EntityKind, string>> = {
-  review: '',
-  group: 'groups',
-  cmoc: 'cmocs',
-  study: 'studies',
-  evidence: 'evidence',
-  recommendation: 'recommendations',
-  audience: 'audiences',
-}
-
-/**
- * The kind whose folder this is, if any.
- *
- * @example
- * ```ts
- * kindOfFolder('studies') // 'study'
- * kindOfFolder('notes') // undefined
- * ```
- */
-export function kindOfFolder(folder: string): EntityKind | undefined {
-  for (const kind of entityKinds) {
-    if (kindFolders[kind] === folder) return kind
-  }
-  return undefined
-}
-
-/**
- * Is `value` a known kind?
- *
- * @example
- * ```ts
- * isEntityKind('cmoc') // true
- * isEntityKind('memo') // false
- * ```
- */
-export function isEntityKind(value: unknown): value is EntityKind {
-  return typeof value === 'string' && (entityKinds as readonly string[]).includes(value)
-}
