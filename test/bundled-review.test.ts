@@ -126,7 +126,9 @@ describe('the bundled review (content/)', () => {
         expect(node.data.group, id).toBe(sectionGroups[Number(section)])
         expect(node.data.text.startsWith(opening), `${id} starts with "${opening}"`).toBe(true)
         expect(
-          node.data.audiences.map((a) => audienceNames.get(typeof a === 'string' ? a : a.id)),
+          (node.data.audiences ?? []).map((a) =>
+            audienceNames.get(typeof a === 'string' ? a : a.id),
+          ),
           id,
         ).toEqual([audience])
       })
@@ -174,7 +176,7 @@ describe('the bundled review (content/)', () => {
     const references = new Set(studies.map((s) => s.data.reference))
     for (let n = 41; n <= 68; n++) expect(references.has(n), `reference ${n}`).toBe(true)
     expect(studies.filter((s) => s.data.citation.doi !== undefined)).toEqual([])
-    for (const study of studies) expect(study.data.inclusion.basis, study.id).toBeTruthy()
+    for (const study of studies) expect(study.data.inclusion?.basis, study.id).toBeTruthy()
   })
 
   it('explains every remaining warning in content/README.md', async () => {

@@ -5,7 +5,7 @@ import { main, mainHelp } from '@realist-kb/cli'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { memoryIo } from './cli-io.js'
 
-const commands = ['import', 'new', 'schema', 'show', 'stats', 'watch'] as const
+const commands = ['import', 'new', 'schema', 'show', 'stats', 'watch', 'migrate'] as const
 
 /** Each command's options besides --help and --debug, which every command takes. */
 const options: Readonly<Record<(typeof commands)[number], readonly string[]>> = {
@@ -15,6 +15,7 @@ const options: Readonly<Record<(typeof commands)[number], readonly string[]>> = 
   show: ['--format', '--no-cache'],
   stats: ['--format', '--no-cache'],
   watch: ['--debounce', '--no-cache'],
+  migrate: ['--write', '--format'],
 }
 
 let work: string

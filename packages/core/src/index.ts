@@ -32,6 +32,15 @@ export type {
   NodeAttributes,
 } from './lib/graph/types.js'
 export { loadFromMemory } from './lib/load-memory.js'
+export { migrateFiles } from './lib/migrate/migrate-files.js'
+export type {
+  MigrateOptions,
+  MigrationChange,
+  MigrationEdit,
+  MigrationFile,
+  MigrationProblem,
+  MigrationResult,
+} from './lib/migrate/types.js'
 export type {
   EdgeType,
   Entity,
@@ -49,7 +58,8 @@ export {
   parseFile,
   type SourceFile,
 } from './lib/parse/parse-file.js'
-export { type Coverage, coverage, type GapName, gapNames, gaps } from './lib/query/coverage.js'
+export { groupChain } from './lib/query/cmoc-evidence.js'
+export { type Coverage, coverage, gaps } from './lib/query/coverage.js'
 export {
   compareEntities,
   compareIds,
@@ -65,6 +75,7 @@ export {
 } from './lib/query/statistics.js'
 export {
   type CmocTrace,
+  cmocsOfGroup,
   type EvidenceTrace,
   evidenceForCmoc,
   type RecommendationTrace,
@@ -74,6 +85,7 @@ export {
   traceAll,
   traceRecommendation,
 } from './lib/query/trace.js'
+export { type Vocabulary, vocabularyOf } from './lib/query/vocabulary.js'
 export * from './lib/report/index.js'
 export {
   type DiagnosticDiff,

@@ -88,7 +88,9 @@ describe('ContentFolder.update', () => {
     await rm(path.join(kb, 'elsewhere'), { recursive: true })
     const afterRemove = await folder.update(['elsewhere'])
     expect(afterRemove.added.map((d) => `${d.file} ${d.name}`)).toEqual([
+      'recommendations/rec-1-1.md recommendation-without-audience',
       'recommendations/rec-1-1.md dangling-reference',
+      'recommendations/rec-1-2.md recommendation-without-audience',
       'recommendations/rec-1-2.md dangling-reference',
     ])
     expect(afterRemove.removed.map((d) => d.name)).toEqual(['kind-folder-mismatch'])
@@ -98,7 +100,9 @@ describe('ContentFolder.update', () => {
     expect(afterRescan.reparsed).toEqual(['audiences/public.md'])
     expect(afterRescan.added).toEqual([])
     expect(afterRescan.removed.map((d) => d.name)).toEqual([
+      'recommendation-without-audience',
       'dangling-reference',
+      'recommendation-without-audience',
       'dangling-reference',
     ])
 

@@ -1,6 +1,7 @@
 import type { Command } from './command.js'
 import { exportCommand } from './commands/export.js'
 import { importCommand } from './commands/import.js'
+import { migrate } from './commands/migrate.js'
 import { newCommand } from './commands/new.js'
 import { report } from './commands/report.js'
 import { schema } from './commands/schema.js'
@@ -23,4 +24,5 @@ export const commands: readonly Command[] = [
   stats,
   schema,
   watch,
+  migrate,
 ]

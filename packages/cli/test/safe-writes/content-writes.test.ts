@@ -44,7 +44,7 @@ const hostileBibtex = `
 }
 `
 
-describe('new, import and schema write only where they say', () => {
+describe('new, import, migrate and schema write only where they say', () => {
   it('new: a path-like id is refused and nothing is written', async () => {
     for (const id of [
       '../x',
@@ -98,6 +98,20 @@ describe('new, import and schema write only where they say', () => {
     expect(await readFile(path.join(work, 'kb', 'studies', 'doe-2020.md'), 'utf8')).toBe(
       'my draft, not yet valid',
     )
+  })
+
+  it('migrate: writes nothing without --write, and only inside <dir> with it', async () => {
+    await mkdir(path.join(work, 'kb', 'constructs'), { recursive: true })
+    await mkdir(path.join(work, 'kb', 'cmocs'))
+    await writeFile(path.join(work, 'kb', 'constructs', 'g.md'), '---\nkind: construct\n---\n')
+    await writeFile(path.join(work, 'kb', 'cmocs', 'c.md'), '---\nkind: cmoc\nconstruct: g\n---\n')
+    const dry = await recordWrites(() => run(['migrate', 'kb']))
+    expect(dry.result).toBe(0)
+    expect(dry.written).toEqual([])
+    const { result, written } = await recordWrites(() => run(['migrate', 'kb', '--write']))
+    expect(result).toBe(0)
+    expect(written.length).toBeGreaterThan(0)
+    for (const file of written) expect(isInside(path.join(work, 'kb'), file), file).toBe(true)
   })
 
   it('schema: writes only into --out, and a failed replace leaves that file as it was', async () => {

@@ -35,7 +35,7 @@ describe('fast paths give the results of the straightforward full parse', () => 
         expect(findBodyLinks(file.text), file.path).toEqual(findBodyLinksWithRemark(file.text))
       }
       if (corpus.name.startsWith('generated')) expect(withCode).toBeGreaterThan(0) // code spans are covered
-    })
+    }, 180_000)
   }
 
   it('treats brackets in code, links and emphasis as remark does', () => {

@@ -2,6 +2,7 @@ import type { TraceReport } from '@realist-kb/core'
 import { escapeHtml } from '../report/escape.js'
 import type { Exporter } from '../report/exporter.js'
 import { recommendationSections } from '../report/recommendation-sections.js'
+import { studiesCount } from '../report/studies-count.js'
 import { figuresChart } from './figures-chart.js'
 import { gapMapHtml } from './gap-map-html.js'
 import { programmeTheorySvg } from './programme-theory-svg.js'
@@ -127,7 +128,7 @@ function reviewLine(report: TraceReport): string {
 function summary(report: TraceReport): string {
   const withoutCmoc = report.recommendations.filter((rec) => rec.cmocs.length === 0).length
   const withoutEvidence = report.cmocs.filter((cmoc) => cmoc.evidence.length === 0).length
-  return `<p>${report.recommendations.length} recommendations, ${report.cmocs.length} CMOCs, ${report.studies.length} studies, ${report.evidence.length} evidence entries. ${withoutCmoc} recommendations without a CMOC; ${withoutEvidence} CMOCs without encoded evidence; ${report.gaps.length} gaps in all.</p>`
+  return `<p>${report.recommendations.length} recommendations, ${report.cmocs.length} CMOCs, ${e(studiesCount(report))}, ${report.evidence.length} evidence entries. ${withoutCmoc} recommendations without a CMOC; ${withoutEvidence} CMOCs without encoded evidence; ${report.gaps.length} gaps in all.</p>`
 }
 
 function controls(report: TraceReport): string {

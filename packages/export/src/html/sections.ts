@@ -6,6 +6,7 @@ import type {
   TraceReport,
 } from '@realist-kb/core'
 import { formatCitation, shortCitation } from '../report/citation.js'
+import { cmocPartRows, notGiven } from '../report/cmoc-parts.js'
 import { escapeHtml } from '../report/escape.js'
 import { markdownToHtml } from '../report/markdown-to-html.js'
 
@@ -70,13 +71,18 @@ function entries(record: Readonly<Record<string, number>>): string {
   return list.length === 0 ? 'none' : list.map(([key, count]) => `${key} ${count}`).join(', ')
 }
 
-/** The C, M and O of a CMOC as a definition list. */
+/** The C, M and O of a CMOC as a definition list; a part given as a list is a list. */
 export function cmoList(cmoc: CmocEntry): string {
-  const mechanism =
-    cmoc.mechanism.text !== undefined
-      ? `<dt>Mechanism</dt><dd>${e(cmoc.mechanism.text)}</dd>`
-      : `${cmoc.mechanism.resource ? `<dt>Resource</dt><dd>${e(cmoc.mechanism.resource)}</dd>` : ''}${cmoc.mechanism.response ? `<dt>Response</dt><dd>${e(cmoc.mechanism.response)}</dd>` : ''}`
-  return `<dl class="cmo"><dt>Context</dt><dd>${e(cmoc.context)}</dd>${mechanism}<dt>Outcome</dt><dd>${e(cmoc.outcome)}</dd></dl>`
+  const rows = cmocPartRows(cmoc).map(({ label, items }) => {
+    const value =
+      items.length === 0
+        ? `<span class="muted">${notGiven}</span>`
+        : items.length === 1
+          ? e(items[0] as string)
+          : `<ul>${items.map((item) => `<li>${e(item)}</li>`).join('')}</ul>`
+    return `<dt>${label}</dt><dd>${value}</dd>`
+  })
+  return `<dl class="cmo">${rows.join('')}</dl>`
 }
 
 /**
@@ -101,7 +107,7 @@ export function evidenceList(
     if (!item) return ''
     const study = index.studies.get(item.study)
     const link = item.cmocs.find((l) => l.id === cmoc.id)
-    return `<li class="link-${link?.basis ?? 'stated'}"><strong>${e(item.relation)}</strong> (${e(item.parts.join(', '))}): ${e(item.point)}${item.quote ? ` <q>${e(item.quote)}</q>` : ''} — ${study ? anchor(study.id, shortCitation(study)) : e(item.study)}${item.locator ? `, ${e(item.locator)}` : ''}${item.provenance ? ` <span class="muted">[${e(item.provenance)}]</span>` : ''}${link ? ` ${basisBadge(link)}` : ''}</li>`
+    return `<li class="link-${link?.basis ?? 'stated'}"><strong>${e(item.relation)}</strong>${item.parts.length > 0 ? ` (${e(item.parts.join(', '))})` : ''}${item.point === undefined ? '' : `: ${e(item.point)}`}${item.quote ? ` <q>${e(item.quote)}</q>` : ''} — ${study ? anchor(study.id, shortCitation(study)) : e(item.study)}${item.locator ? `, ${e(item.locator)}` : ''}${item.provenance ? ` <span class="muted">[${e(item.provenance)}]</span>` : ''}${link ? ` ${basisBadge(link)}` : ''}</li>`
   })
   return `<ul class="evidence">${items.join('')}</ul>${rest}`
 }

@@ -1,4 +1,10 @@
-import { type EntityOf, entitiesOfKind, type KnowledgeBase, neighbours } from '@realist-kb/core'
+import {
+  cmocPartsOf,
+  type EntityOf,
+  entitiesOfKind,
+  type KnowledgeBase,
+  neighbours,
+} from '@realist-kb/core'
 import { entityLabel, oneLine } from './entity-text.js'
 import { uuidV5 } from './uuid-v5.js'
 import { escapeXmlText, xmlAttributes, xmlDeclaration } from './xml.js'
@@ -156,14 +162,16 @@ function groupDescription(group: EntityOf<'group'>): string {
 
 function cmocCode(cmoc: EntityOf<'cmoc'>, color: string | undefined): CodebookCode {
   const { data } = cmoc
-  const lines = [`Context: ${data.context.trim()}`]
-  if (typeof data.mechanism === 'string') lines.push(`Mechanism: ${data.mechanism.trim()}`)
-  else {
-    const { resource, response } = data.mechanism
-    if (resource !== undefined) lines.push(`Mechanism (resource): ${resource.trim()}`)
-    if (response !== undefined) lines.push(`Mechanism (response): ${response.trim()}`)
+  const parts = cmocPartsOf(data)
+  const lines: string[] = []
+  const add = (label: string, items: readonly string[]): void => {
+    if (items.length > 0) lines.push(`${label}: ${items.map((item) => item.trim()).join('; ')}`)
   }
-  lines.push(`Outcome: ${data.outcome.trim()}`)
+  add('Context', parts.context)
+  add('Mechanism', parts.mechanism.text)
+  add('Mechanism (resource)', parts.mechanism.resource)
+  add('Mechanism (response)', parts.mechanism.response)
+  add('Outcome', parts.outcome)
   if (data.strategies && data.strategies.length > 0)
     lines.push(`Strategies: ${data.strategies.join('; ')}`)
   lines.push(`Id: ${cmoc.id}`)

@@ -1,5 +1,5 @@
-import type { Entity, EntityOf, ReferenceInput } from '@realist-kb/core'
-import { entityLabel, entityTitle, mechanismText, referenceId } from './entity-text.js'
+import { cmocPartsOf, type Entity, type EntityOf, type ReferenceInput } from '@realist-kb/core'
+import { entityLabel, entityTitle, mechanismText, partText, referenceId } from './entity-text.js'
 import type { GraphEdge } from './sorted.js'
 
 /**
@@ -66,9 +66,10 @@ function either<V>(
 }
 
 const mechanismPart = (part: 'resource' | 'response') =>
-  of('cmoc', (cmoc) =>
-    typeof cmoc.data.mechanism === 'string' ? undefined : cmoc.data.mechanism[part],
-  )
+  of('cmoc', (cmoc) => {
+    const items = cmocPartsOf(cmoc.data).mechanism[part]
+    return items.length === 0 ? undefined : items.join('; ')
+  })
 
 /**
  * The node columns of the GEXF and GraphML exports, in output order. The set is fixed so that a
@@ -91,19 +92,23 @@ export const nodeColumns: readonly Column<Entity>[] = [
     name: 'group',
     type: 'string',
     value: either(
-      of('cmoc', (e) => referenceId(e.data.group)),
-      of('recommendation', (e) => referenceId(e.data.group)),
+      of('cmoc', (e) => reference(e.data.group)),
+      of('recommendation', (e) => reference(e.data.group)),
     ),
   },
   { name: 'parent', type: 'string', value: of('group', (e) => reference(e.data.parent)) },
   { name: 'description', type: 'string', value: of('group', (e) => e.data.description) },
   { name: 'question', type: 'string', value: of('group', (e) => e.data.question) },
   { name: 'aka', type: 'string', value: of('group', (e) => list(e.data.aka)) },
-  { name: 'context', type: 'string', value: of('cmoc', (e) => e.data.context) },
-  { name: 'mechanism', type: 'string', value: of('cmoc', (e) => mechanismText(e.data.mechanism)) },
+  { name: 'context', type: 'string', value: of('cmoc', (e) => partText(e.data.context)) },
+  {
+    name: 'mechanism',
+    type: 'string',
+    value: of('cmoc', (e) => mechanismText(e.data.mechanism) || undefined),
+  },
   { name: 'mechanism-resource', type: 'string', value: mechanismPart('resource') },
   { name: 'mechanism-response', type: 'string', value: mechanismPart('response') },
-  { name: 'outcome', type: 'string', value: of('cmoc', (e) => e.data.outcome) },
+  { name: 'outcome', type: 'string', value: of('cmoc', (e) => partText(e.data.outcome)) },
   { name: 'strategies', type: 'string', value: of('cmoc', (e) => list(e.data.strategies)) },
   { name: 'related', type: 'string', value: of('cmoc', (e) => references(e.data.related)) },
   { name: 'section', type: 'integer', value: of('recommendation', (e) => e.data.section) },
@@ -173,14 +178,24 @@ export const nodeColumns: readonly Column<Entity>[] = [
   { name: 'countries', type: 'string', value: of('study', (e) => list(e.data.countries)) },
   { name: 'settings', type: 'string', value: of('study', (e) => list(e.data.settings)) },
   { name: 'participants', type: 'string', value: of('study', (e) => list(e.data.participants)) },
-  { name: 'inclusion', type: 'string', value: of('study', (e) => e.data.inclusion.status) },
+  {
+    name: 'inclusion',
+    type: 'string',
+    value: of('study', (e) => e.data.inclusion?.status ?? 'unknown'),
+  },
   { name: 'study', type: 'string', value: of('evidence', (e) => e.data.study) },
   { name: 'relation', type: 'string', value: of('evidence', (e) => e.data.relation) },
   { name: 'parts', type: 'string', value: of('evidence', (e) => list(e.data.parts)) },
   { name: 'quote', type: 'string', value: of('evidence', (e) => e.data.quote) },
   { name: 'locator', type: 'string', value: of('evidence', (e) => e.data.locator) },
   { name: 'registration', type: 'string', value: of('review', (e) => e.data.registration) },
-  { name: 'theory', type: 'string', value: of('review', (e) => e.data.theory) },
+  {
+    name: 'theory',
+    type: 'string',
+    value: of('review', (e) =>
+      typeof e.data.theory === 'string' ? e.data.theory : e.data.theory?.name,
+    ),
+  },
   { name: 'provenance', type: 'string', value: (entity) => entity.data.provenance },
   {
     name: 'tags',

@@ -176,8 +176,8 @@ export function traceDiagram(kb: KnowledgeBase, id: string): Diagram | undefined
       add({
         id: evidence.id,
         kind: 'evidence',
-        label: shorten(evidence.data.point),
-        detail: oneLine(evidence.data.quote ?? evidence.data.point),
+        label: shorten(entityTitle(evidence)),
+        detail: oneLine(evidence.data.quote ?? entityTitle(evidence)),
       })
       edges.push({
         source: cmoc.id,

@@ -1,4 +1,10 @@
-import type { CitationData, CmocData, Entity, ReferenceInput } from '@realist-kb/core'
+import {
+  type CitationData,
+  type CmocData,
+  cmocPartsOf,
+  type Entity,
+  type ReferenceInput,
+} from '@realist-kb/core'
 import { citedName } from './author-name.js'
 
 /**
@@ -14,7 +20,8 @@ export function referenceId(reference: ReferenceInput): string {
 }
 
 /**
- * A mechanism as one sentence, whether written as one or as resource and response.
+ * A mechanism as one line of text, whether written as one text, a list, or resources and
+ * responses (list items joined with `; `). Empty when the source gives none.
  *
  * @example
  * ```ts
@@ -23,11 +30,26 @@ export function referenceId(reference: ReferenceInput): string {
  * ```
  */
 export function mechanismText(mechanism: CmocData['mechanism']): string {
-  if (typeof mechanism === 'string') return mechanism
+  const { text, resource, response } = cmocPartsOf({ mechanism }).mechanism
+  if (text.length > 0) return text.join('; ')
   const parts: string[] = []
-  if (mechanism.resource !== undefined) parts.push(`Resource: ${mechanism.resource}`)
-  if (mechanism.response !== undefined) parts.push(`Response: ${mechanism.response}`)
+  if (resource.length > 0) parts.push(`Resource: ${resource.join('; ')}`)
+  if (response.length > 0) parts.push(`Response: ${response.join('; ')}`)
   return parts.join(' ')
+}
+
+/**
+ * A context or outcome as one line of text (list items joined with `; `), or `undefined` when
+ * the source gives none.
+ *
+ * @example
+ * ```ts
+ * partText(['Peer feedback', 'Protected time']) // 'Peer feedback; Protected time'
+ * ```
+ */
+export function partText(part: CmocData['context']): string | undefined {
+  if (part === undefined) return undefined
+  return typeof part === 'string' ? part : part.join('; ')
 }
 
 /**
@@ -82,7 +104,7 @@ function rawLabel(entity: Entity): string {
     case 'study':
       return shortCitation(entity.data.citation)
     case 'evidence':
-      return `${entity.data.relation}: ${entity.data.point}`
+      return `${entity.data.relation}: ${entity.data.point ?? entity.data.quote ?? entity.id}`
     case 'recommendation':
       return entity.data.section !== undefined && entity.data.order !== undefined
         ? `Recommendation ${entity.data.section}.${entity.data.order}`
@@ -111,7 +133,7 @@ export function entityTitle(entity: Entity): string {
     case 'study':
       return entity.data.citation.title
     case 'evidence':
-      return entity.data.point
+      return entity.data.point ?? entity.data.quote ?? entity.id
     case 'recommendation':
       return entity.data.text
   }

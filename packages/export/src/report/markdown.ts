@@ -1,8 +1,10 @@
 import type { CmocEntry, ReportLink, TraceReport } from '@realist-kb/core'
 import { formatCitation, shortCitation } from './citation.js'
+import { cmocPartRows, notGiven } from './cmoc-parts.js'
 import { escapeMarkdown } from './escape.js'
 import type { Exporter } from './exporter.js'
 import { recommendationSections } from './recommendation-sections.js'
+import { studiesCount } from './studies-count.js'
 
 const m = escapeMarkdown
 
@@ -38,7 +40,7 @@ export function renderMarkdown(report: TraceReport): string {
           if (!item) return []
           const l = item.cmocs.find((c) => c.id === cmoc.id)
           return [
-            `- ${m(item.relation)} (${m(item.parts.join(', '))}): ${m(item.point)} — ${studyLink(item.study)}${item.provenance ? ` [${m(item.provenance)}]` : ''}${l ? ` (${basis(l)})` : ''}`,
+            `- ${m(item.relation)}${item.parts.length > 0 ? ` (${m(item.parts.join(', '))})` : ''}${item.point === undefined ? '' : `: ${m(item.point)}`}${item.quote === undefined ? '' : ` “${m(item.quote)}”`}${item.locator === undefined ? '' : ` (${m(item.locator)})`} — ${studyLink(item.study)}${item.provenance ? ` [${m(item.provenance)}]` : ''}${l ? ` (${basis(l)})` : ''}`,
           ]
         })
 
@@ -52,7 +54,7 @@ export function renderMarkdown(report: TraceReport): string {
     )
   }
   out.push(
-    `${report.recommendations.length} recommendations, ${report.cmocs.length} CMOCs, ${report.studies.length} studies, ${report.evidence.length} evidence entries, ${report.gaps.length} gaps. Links are **stated** by the source or *inferred* by the encoder.`,
+    `${report.recommendations.length} recommendations, ${report.cmocs.length} CMOCs, ${m(studiesCount(report))}, ${report.evidence.length} evidence entries, ${report.gaps.length} gaps. Links are **stated** by the source or *inferred* by the encoder.`,
     '',
     '## Contents',
     '',
@@ -90,14 +92,6 @@ export function renderMarkdown(report: TraceReport): string {
   }
   out.push('## CMOCs', '')
   for (const cmoc of report.cmocs) {
-    const mechanism =
-      cmoc.mechanism.text ??
-      [
-        cmoc.mechanism.resource ? `resource: ${cmoc.mechanism.resource}` : '',
-        cmoc.mechanism.response ? `response: ${cmoc.mechanism.response}` : '',
-      ]
-        .filter(Boolean)
-        .join('; ')
     out.push(
       `<a id="${cmoc.id}"></a>`,
       '',
@@ -105,9 +99,10 @@ export function renderMarkdown(report: TraceReport): string {
       '',
       '| | |',
       '|---|---|',
-      `| Context | ${m(cmoc.context)} |`,
-      `| Mechanism | ${m(mechanism)} |`,
-      `| Outcome | ${m(cmoc.outcome)} |`,
+      ...cmocPartRows(cmoc).map(
+        ({ label, items }) =>
+          `| ${label} | ${items.length === 0 ? `_${notGiven}_` : items.map(m).join('<br>')} |`,
+      ),
       '',
       ...evidenceLines(cmoc),
       '',

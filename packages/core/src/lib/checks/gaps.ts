@@ -1,113 +1,133 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { KnowledgeGraph } from '../graph/types.js'
+import { kindDefinitions } from '../kinds/index.js'
+import type { GapName } from '../kinds/kind.js'
+import type { Entity } from '../model/entity.js'
+import type { Acknowledgement } from '../schema/common.js'
 
 /**
- * The evidence gaps reviewers care about, as warnings: recommendations without CMOCs, CMOCs
- * without evidence or resting on one study, studies that evidence nothing, groups without CMOCs.
+ * The evidence gaps of a whole knowledge base, as diagnostics: each kind's gap rules (see
+ * `kindDefinitions`) run on each entity, and gaps the entity or the review acknowledges become
+ * info, with their reason.
  *
  * @example
  * ```ts
- * const warnings = checkGaps(kb.graph)
+ * const warnings = checkGaps(kb.graph).filter((d) => d.severity === 'warning')
  * ```
  */
 export function checkGaps(graph: KnowledgeGraph): Diagnostic[] {
-  const out: Diagnostic[] = []
+  const raw: Diagnostic[] = []
   graph.forEachNode((id) => {
-    out.push(...checkNodeGaps(graph, id))
+    for (const diagnostic of checkNodeGaps(graph, id)) raw.push(diagnostic)
   })
+  let review: string | undefined
+  let reviews = 0
+  graph.forEachNode((id, entity) => {
+    if (entity.kind !== 'review') return
+    reviews++
+    review = id
+  })
+  return acknowledgeForReview(graph, raw, reviews === 1 ? review : undefined)
+}
+
+/**
+ * The gaps of one entity, with the entity's own acknowledgements applied (the review's are
+ * applied over the whole base by {@link acknowledgeForReview}). Lets an incremental update recheck
+ * only the entities an edit can affect.
+ *
+ * @example
+ * ```ts
+ * checkNodeGaps(kb.graph, 'cmoc-2c') // [] or a cmoc-without-evidence / single-study-cmoc diagnostic
+ * ```
+ */
+export function checkNodeGaps(graph: KnowledgeGraph, id: string): Diagnostic[] {
+  const entity = graph.getNodeAttributes(id)
+  const definition = kindDefinitions[entity.kind] as {
+    findGaps?: (graph: KnowledgeGraph, entity: Entity) => { name: GapName; message: string }[]
+  }
+  const findings = definition.findGaps?.(graph, entity) ?? []
+  const acknowledged = acknowledgementsOf(entity)
+  const at = { file: entity.file, position: { line: 1, column: 1 }, entity: id }
+  const out = findings.map((finding) =>
+    gapDiagnostic(
+      finding.name,
+      { ...at, message: finding.message },
+      acknowledged.get(finding.name),
+    ),
+  )
+  for (const [gap] of acknowledged) {
+    if (findings.some((finding) => finding.name === gap)) continue
+    out.push(
+      createDiagnostic('unneeded-acknowledgement', {
+        ...at,
+        message: `Unexpected acknowledgement of \`${gap}\` on \`${id}\`, which has no such gap`,
+      }),
+    )
+  }
   return out
 }
 
 /**
- * The gap warnings of one entity: what `checkGaps` reports for it. Lets an incremental update
- * recheck only the entities an edit can affect.
+ * Apply the review's own acknowledgements (`acknowledged:` in `review.md`, for the whole base) to
+ * gap diagnostics, and report the ones that acknowledge a gap the base does not have.
  *
  * @example
  * ```ts
- * checkNodeGaps(kb.graph, 'cmoc-2c') // [] or a cmoc-without-evidence / single-study-cmoc warning
+ * const diagnostics = acknowledgeForReview(kb.graph, gapDiagnostics, 'ipco-2025')
  * ```
  */
-export function checkNodeGaps(graph: KnowledgeGraph, id: string): Diagnostic[] {
-  const node = graph.getNodeAttributes(id)
-  const at = { file: node.file, position: { line: 1, column: 1 }, entity: id }
-  switch (node.kind) {
-    case 'recommendation':
-      // Judged on what the file lists: a listed CMOC that fails to resolve is reported as such.
-      if (!node.links.some((link) => link.type === 'derived-from')) {
-        return [
-          createDiagnostic('recommendation-without-cmoc', {
-            ...at,
-            message: `Unexpected recommendation \`${id}\` without CMOCs, expected at least one in \`cmocs\``,
-          }),
-        ]
-      }
-      return []
-    case 'cmoc': {
-      const studies = someStudiesOfCmoc(graph, id, 2)
-      if (studies.length === 0) {
-        return [
-          createDiagnostic('cmoc-without-evidence', {
-            ...at,
-            message: `Unexpected CMOC \`${id}\` without evidence, expected evidence from at least one study`,
-          }),
-        ]
-      }
-      if (studies.length === 1) {
-        return [
-          createDiagnostic('single-study-cmoc', {
-            ...at,
-            message: `Unexpected single supporting study (\`${studies[0]}\`) for \`${id}\`, expected 2 or more`,
-          }),
-        ]
-      }
-      return []
-    }
-    case 'study':
-      if (!graph.someInEdge(id, (_edge, attributes) => attributes.type === 'drawn-from')) {
-        return [
-          createDiagnostic('uncited-study', {
-            ...at,
-            message: `Unexpected study \`${id}\` that evidences no CMOC, expected at least one evidence entry`,
-          }),
-        ]
-      }
-      return []
-    case 'group':
-      if (
-        !graph.someInEdge(
-          id,
-          (_edge, attributes, source) =>
-            attributes.type === 'belongs-to' && graph.getNodeAttribute(source, 'kind') === 'cmoc',
-        )
-      ) {
-        return [
-          createDiagnostic('group-without-cmoc', {
-            ...at,
-            message: `Unexpected group \`${id}\` without CMOCs, expected at least one CMOC to belong to it`,
-          }),
-        ]
-      }
-      return []
-    default:
-      return []
+export function acknowledgeForReview(
+  graph: KnowledgeGraph,
+  diagnostics: readonly Diagnostic[],
+  reviewId: string | undefined,
+): Diagnostic[] {
+  const review = reviewId === undefined ? undefined : graph.getNodeAttributes(reviewId)
+  const acknowledged = review === undefined ? new Map() : acknowledgementsOf(review)
+  if (acknowledged.size === 0) return [...diagnostics]
+  const seen = new Set<string>()
+  const out = diagnostics.map((diagnostic) => {
+    const reason = acknowledged.get(diagnostic.name as GapName)
+    if (reason === undefined) return diagnostic
+    seen.add(diagnostic.name)
+    if (diagnostic.acknowledged !== undefined) return diagnostic
+    return gapDiagnostic(
+      diagnostic.name as GapName,
+      {
+        file: diagnostic.file,
+        position: diagnostic,
+        message: diagnostic.message,
+        ...(diagnostic.entity === undefined ? {} : { entity: diagnostic.entity }),
+      },
+      reason,
+    )
+  })
+  for (const [gap] of acknowledged) {
+    if (seen.has(gap) || review === undefined) continue
+    out.push(
+      createDiagnostic('unneeded-acknowledgement', {
+        file: review.file,
+        position: { line: 1, column: 1 },
+        entity: review.id,
+        message: `Unexpected acknowledgement of \`${gap}\` for the whole review, which has no such gap`,
+      }),
+    )
+  }
+  return out
+}
+
+function gapDiagnostic(
+  name: GapName,
+  init: Parameters<typeof createDiagnostic>[1],
+  reason: string | undefined,
+): Diagnostic {
+  if (reason === undefined) return createDiagnostic(name, init)
+  return {
+    ...createDiagnostic(name, { ...init, severity: 'info', hint: `Acknowledged: ${reason}` }),
+    acknowledged: reason,
   }
 }
 
-/**
- * Up to `limit` distinct studies whose evidence bears on a CMOC: the gap checks need to know only
- * whether there are none, one or several, and a CMOC of a large base has hundreds. Stopping at
- * the second keeps an edit's recheck of the CMOCs it touches from walking all their evidence.
- */
-function someStudiesOfCmoc(graph: KnowledgeGraph, cmocId: string, limit: number): string[] {
-  const studies = new Set<string>()
-  graph.someInEdge(cmocId, (_edge, attributes, evidence) => {
-    if (attributes.type !== 'evidences' || graph.getNodeAttribute(evidence, 'kind') !== 'evidence')
-      return false
-    graph.forEachOutEdge(evidence, (_drawn, drawn, _source, study) => {
-      if (drawn.type === 'drawn-from' && graph.getNodeAttribute(study, 'kind') === 'study')
-        studies.add(study)
-    })
-    return studies.size >= limit
-  })
-  return [...studies]
+function acknowledgementsOf(entity: Entity): Map<GapName, string> {
+  const list = (entity.data as { acknowledged?: readonly Acknowledgement[] }).acknowledged ?? []
+  return new Map(list.map((ack) => [ack.gap as GapName, ack.reason]))
 }

@@ -1,12 +1,13 @@
 /**
- * How serious a diagnostic is: errors fail validation, warnings point at gaps.
+ * How serious a diagnostic is: errors fail validation, warnings point at gaps, info records what
+ * is true to the source (an acknowledged gap, a CMOC the source gives only in part).
  *
  * @example
  * ```ts
  * const fails = (severity: Severity): boolean => severity === 'error'
  * ```
  */
-export type Severity = 'error' | 'warning'
+export type Severity = 'error' | 'warning' | 'info'
 
 /**
  * One entry of the catalogue: the permanent name, code and default wording of a diagnostic.
@@ -170,6 +171,24 @@ export const catalogue = {
     severity: 'warning',
     title: 'A group has no CMOC',
     hint: 'Add CMOCs that belong to this group, or remove the group.',
+  },
+  'recommendation-without-audience': {
+    code: 'RKB306',
+    severity: 'warning',
+    title: 'A recommendation names no audience',
+    hint: 'Add the audiences it addresses under `audiences:`, or acknowledge the gap when the source names none.',
+  },
+  'incomplete-cmoc': {
+    code: 'RKB307',
+    severity: 'info',
+    title: 'A CMOC is given only in part by its source',
+    hint: 'Nothing to do when the source gives no more; add the missing parts if it does.',
+  },
+  'unneeded-acknowledgement': {
+    code: 'RKB309',
+    severity: 'warning',
+    title: 'An entity acknowledges a gap it does not have',
+    hint: 'Remove the acknowledgement: the gap has been filled.',
   },
 } as const satisfies Record<string, CatalogueEntry>
 

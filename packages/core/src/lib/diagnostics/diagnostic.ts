@@ -43,6 +43,8 @@ export interface Diagnostic extends Position {
   readonly url: string
   /** The id of the entity concerned, where there is one. */
   readonly entity?: string
+  /** For a gap acknowledged as true to the source: the reason given (the severity is info). */
+  readonly acknowledged?: string
 }
 
 /**

@@ -1,5 +1,5 @@
 import graphology from 'graphology'
-import { checkNodeGaps } from '../checks/gaps.js'
+import { acknowledgeForReview, checkNodeGaps } from '../checks/gaps.js'
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Entity } from '../model/entity.js'
 import type { ParsedFile } from '../parse/parse-file.js'
@@ -60,7 +60,11 @@ export class IncrementalKnowledgeBase {
       for (const list of this.#fileDiagnostics.values()) diagnostics.push(...list)
       for (const list of this.#duplicateDiagnostics.values()) diagnostics.push(...list)
       for (const list of this.#linkDiagnostics.values()) diagnostics.push(...list)
-      for (const list of this.#gapDiagnostics.values()) diagnostics.push(...list)
+      const gaps: Diagnostic[] = []
+      for (const list of this.#gapDiagnostics.values()) gaps.push(...list)
+      const reviews = [...this.#reviews]
+      const review = reviews.length === 1 ? reviews[0] : undefined
+      diagnostics.push(...acknowledgeForReview(this.#graph, gaps, review))
       diagnostics.push(...this.#reviewDiagnostics())
       diagnostics.sort(compareDiagnostics)
       this.#sortedFiles ??= [...this.#files.keys()].sort(byPath)
@@ -132,6 +136,11 @@ export class IncrementalKnowledgeBase {
       this.#forgetLinks(entity)
       this.#resolve(source, entity)
       gapTargets.add(source)
+    }
+    // Evidence written on a group counts for the CMOCs in it, and in its sub-groups.
+    for (const id of [...gapTargets]) {
+      if (this.#graph.hasNode(id) && this.#graph.getNodeAttribute(id, 'kind') === 'group')
+        for (const member of membersOfGroup(this.#graph, id)) gapTargets.add(member)
     }
     for (const id of gapTargets) {
       if (this.#graph.hasNode(id)) this.#checkGaps(id)
@@ -245,6 +254,21 @@ export class IncrementalKnowledgeBase {
       }),
     )
   }
+}
+
+/** The CMOCs and sub-groups of a group, at any depth. */
+function membersOfGroup(graph: KnowledgeGraph, group: string): Set<string> {
+  const members = new Set<string>()
+  const pending = [group]
+  while (pending.length > 0) {
+    const id = pending.pop() as string
+    graph.forEachInEdge(id, (_edge, attributes, source) => {
+      if (attributes.type !== 'belongs-to' || members.has(source)) return
+      members.add(source)
+      if (graph.getNodeAttribute(source, 'kind') === 'group') pending.push(source)
+    })
+  }
+  return members
 }
 
 function insertSorted(map: Map<string, string[]>, key: string, path: string): void {

@@ -1,7 +1,7 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { didYouMean } from '../diagnostics/did-you-mean.js'
+import type { EntityKind } from '../kinds/index.js'
 import type { Entity, Link } from '../model/entity.js'
-import type { EntityKind } from '../schema/kinds.js'
 import type { EdgeAttributes, KnowledgeGraph } from './types.js'
 
 /**

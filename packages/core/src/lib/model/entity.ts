@@ -1,13 +1,13 @@
 import type { Position } from '../diagnostics/diagnostic.js'
-import type { AudienceData } from '../schema/audience.js'
-import type { CmocData } from '../schema/cmoc.js'
+import type { AudienceData } from '../kinds/audience.js'
+import type { CmocData } from '../kinds/cmoc.js'
+import type { EvidenceEntryData } from '../kinds/evidence.js'
+import type { GroupData } from '../kinds/group.js'
+import type { EntityKind } from '../kinds/index.js'
+import type { RecommendationData } from '../kinds/recommendation.js'
+import type { ReviewData } from '../kinds/review.js'
+import type { StudyData } from '../kinds/study.js'
 import type { Basis } from '../schema/common.js'
-import type { EvidenceEntryData } from '../schema/evidence.js'
-import type { GroupData } from '../schema/group.js'
-import type { EntityKind } from '../schema/kinds.js'
-import type { RecommendationData } from '../schema/recommendation.js'
-import type { ReviewData } from '../schema/review.js'
-import type { StudyData } from '../schema/study.js'
 
 /**
  * A place in a knowledge base: a file (relative, `/`-separated) and a position in it.
@@ -36,6 +36,7 @@ export type EdgeType =
   | 'evidences'
   | 'drawn-from'
   | 'relates-to'
+  | 'includes'
   | 'mentions'
 
 /**

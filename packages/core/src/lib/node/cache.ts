@@ -4,9 +4,8 @@ import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { catalogue } from '../diagnostics/catalogue.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { kindFolders, referenceFields } from '../kinds/index.js'
 import type { ParsedFile } from '../parse/parse-file.js'
-import { referenceFields } from '../parse/references.js'
-import { kindFolders } from '../schema/kind-names.js'
 import type { StoredGraph } from './stored-graph.js'
 
 /**

@@ -2,22 +2,25 @@ import type { ZodType } from 'zod'
 import { fileStem, folderOf } from '../content-path.js'
 import { createDiagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js'
 import { didYouMean } from '../diagnostics/did-you-mean.js'
-import type { Entity, EvidenceData, Link } from '../model/entity.js'
-import { idSchema } from '../schema/common.js'
-import type { EvidenceEntryData } from '../schema/evidence.js'
+import { type CmocData, cmocParts } from '../kinds/cmoc.js'
+import type { EvidenceEntryData } from '../kinds/evidence.js'
 import {
   type EntityKind,
   entityKinds,
   isEntityKind,
   kindFolders,
   kindOfFolder,
+  referenceFields,
   schemas,
-} from '../schema/kinds.js'
-import type { StudyData } from '../schema/study.js'
+} from '../kinds/index.js'
+import type { StudyData } from '../kinds/study.js'
+import { renamedHint } from '../migrate/renamed-names.js'
+import type { Entity, EvidenceData, Link } from '../model/entity.js'
+import { idSchema } from '../schema/common.js'
 import { findBodyLinks } from './body-links.js'
 import { type SplitFile, splitFrontmatter } from './frontmatter.js'
 import { LineIndex } from './line-index.js'
-import { normaliseReference, referenceFields } from './references.js'
+import { normaliseReference } from './references.js'
 import { describeIssues, positionAt } from './schema-issues.js'
 
 /**
@@ -213,6 +216,7 @@ function parseWith(
           ? `Missing field \`kind\`, expected one of ${entityKinds.join(', ')}`
           : `Unexpected kind \`${String(kind)}\`, expected one of ${entityKinds.join(', ')}`,
       ...(suggestion === undefined ? {} : { hint: `did you mean \`kind: ${suggestion}\`?` }),
+      ...(typeof kind === 'string' ? renamedHint(kind) : {}),
     })
     return declareFromName()
   }
@@ -285,10 +289,10 @@ function parseWith(
       entities.push(build.evidenceEntry(id, entry, index))
     })
   } else {
-    const links = [
-      ...build.fieldLinks(kind, result.data as Record<string, unknown>, []),
-      ...bodyLinks,
-    ]
+    const fields = result.data as Record<string, unknown>
+    // An evidence file's basis, location and rationale apply to every link it makes.
+    const defaults = kind === 'evidence' ? (fields as Readonly<LinkDefaults>) : undefined
+    const links = [...build.fieldLinks(kind, fields, [], defaults), ...bodyLinks]
     if (kind === 'evidence') {
       const {
         kind: _kind,
@@ -300,7 +304,7 @@ function parseWith(
         study: string | { id: string }
         tags?: string[]
       }
-      build.rationaleWarnings(links, fields.rationale)
+      build.rationaleWarnings(links)
       const data: EvidenceData = {
         ...fields,
         study: normaliseReference(study).id,
@@ -308,7 +312,8 @@ function parseWith(
       }
       entities.push(own(links, data))
     } else {
-      build.rationaleWarnings(links, undefined)
+      build.rationaleWarnings(links)
+      if (kind === 'cmoc') build.incompleteCmoc(id, result.data as CmocData)
       entities.push(own(links, result.data))
     }
   }
@@ -327,7 +332,7 @@ class EntityBuilder {
     kind: EntityKind,
     data: Record<string, unknown>,
     prefix: readonly (string | number)[],
-    defaults?: { basis?: 'stated' | 'inferred' | undefined },
+    defaults?: Readonly<LinkDefaults>,
   ): Link[] {
     const links: Link[] = []
     for (const field of referenceFields[kind]) {
@@ -337,6 +342,8 @@ class EntityBuilder {
       values.forEach((raw, index) => {
         const path = field.many ? [...prefix, field.key, index] : [...prefix, field.key]
         const reference = normaliseReference(raw)
+        // Where the evidence comes from is a fact of the file, not a reading of the encoder's.
+        const shared = field.type === 'drawn-from' ? undefined : defaults
         const position = positionAt(
           this.context,
           typeof raw === 'string' ? path : [...path, 'id'],
@@ -347,9 +354,9 @@ class EntityBuilder {
           target: reference.id,
           expected: field.expected,
           type: field.type,
-          basis: reference.basis ?? defaults?.basis ?? 'stated',
-          ...(reference.location === undefined ? {} : { location: reference.location }),
-          ...(reference.rationale === undefined ? {} : { rationale: reference.rationale }),
+          basis: reference.basis ?? shared?.basis ?? 'stated',
+          ...optionalText('location', reference.location ?? shared?.location),
+          ...optionalText('rationale', reference.rationale ?? shared?.rationale),
           place: { file: this.file, ...position },
         })
       })
@@ -360,10 +367,13 @@ class EntityBuilder {
   evidenceEntry(studyId: string, entry: EvidenceEntryData, index: number): Entity {
     const path = ['evidence', index]
     const position = positionAt(this.context, path, false)
-    const links = this.fieldLinks('evidence', entry as unknown as Record<string, unknown>, path, {
-      basis: entry.basis,
-    })
-    this.rationaleWarnings(links, entry.rationale)
+    const links = this.fieldLinks(
+      'evidence',
+      entry as unknown as Record<string, unknown>,
+      path,
+      entry,
+    )
+    this.rationaleWarnings(links)
     links.push({
       field: `${pathText(path)}.study`,
       target: studyId,
@@ -397,14 +407,27 @@ class EntityBuilder {
     }))
   }
 
-  /** Warn for inferred links that give no rationale, on the link or on the entry that holds it. */
-  rationaleWarnings(links: readonly Link[], sharedRationale: string | undefined): void {
+  /** A CMOC its source gives only in part: say which parts are left out, as info. */
+  incompleteCmoc(id: string, data: CmocData): void {
+    if (data.status !== 'incomplete') return
+    const missing = cmocParts.filter((part) => data[part] === undefined)
+    this.diagnostics.push(
+      createDiagnostic('incomplete-cmoc', {
+        file: this.file,
+        position: positionAt(this.context, ['status'], false),
+        message:
+          missing.length === 0
+            ? `Unexpected \`status: incomplete\` on \`${id}\`, which gives its context, mechanism and outcome`
+            : `Incomplete CMOC \`${id}\`: the source gives no ${missing.join(', ')}`,
+        entity: id,
+      }),
+    )
+  }
+
+  /** Warn for inferred links that give no rationale (their own, or their entry's). */
+  rationaleWarnings(links: readonly Link[]): void {
     for (const link of links) {
-      if (
-        link.basis === 'inferred' &&
-        link.rationale === undefined &&
-        sharedRationale === undefined
-      ) {
+      if (link.basis === 'inferred' && link.rationale === undefined) {
         this.diagnostics.push(
           createDiagnostic('inferred-without-rationale', {
             file: this.file,
@@ -415,6 +438,18 @@ class EntityBuilder {
       }
     }
   }
+}
+
+/** What an evidence entry says for all its links, unless a link says otherwise. */
+interface LinkDefaults {
+  readonly basis?: 'stated' | 'inferred' | undefined
+  readonly location?: string | undefined
+  readonly rationale?: string | undefined
+}
+
+// exactOptionalPropertyTypes: leave a key out rather than set it to undefined.
+function optionalText<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string }
 }
 
 function knownFields(kind: EntityKind, path: readonly PropertyKey[]): string[] {

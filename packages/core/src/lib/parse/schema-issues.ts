@@ -2,6 +2,7 @@ import { type Document, isMap, isPair, isScalar, type Node, type Scalar } from '
 import type { z } from 'zod'
 import type { Position } from '../diagnostics/diagnostic.js'
 import { didYouMean } from '../diagnostics/did-you-mean.js'
+import { renamedNameHint } from '../migrate/renamed-names.js'
 import type { LineIndex } from './line-index.js'
 
 /** A schema problem, worded and placed, ready to become an `invalid-field` diagnostic. */
@@ -63,9 +64,12 @@ function describeIssue(
       const known = context.knownFields(path)
       for (const key of issue.keys) {
         const suggestion = didYouMean(key, known)
+        const hint =
+          renamedNameHint(key) ??
+          (suggestion === undefined ? undefined : `did you mean \`${suggestion}\`?`)
         out.push({
           message: `Unexpected field \`${formatPath([...path, key])}\`, expected one of ${known.map((k) => `\`${k}\``).join(', ')}`,
-          ...(suggestion === undefined ? {} : { hint: `did you mean \`${suggestion}\`?` }),
+          ...(hint === undefined ? {} : { hint }),
           position: positionAt(context, [...path, key], true),
         })
       }
@@ -120,6 +124,15 @@ function describeIssue(
       return
     }
     default: {
+      // A whole-object rule that finds a field missing says so in its own words.
+      if (issue.code === 'custom' && value === undefined && path.length > 0) {
+        out.push({
+          message: issue.message,
+          hint: `Add \`${String(path.at(-1))}:\` (see docs/content-format.md).`,
+          position: startOnly(positionAt(context, path.slice(0, -1), false)),
+        })
+        return
+      }
       out.push({
         message: `Unexpected ${describeValue(value)} in \`${field}\`: ${issue.message}`,
         position: place(),

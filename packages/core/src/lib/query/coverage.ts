@@ -1,35 +1,17 @@
-import type { DiagnosticName } from '../diagnostics/catalogue.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { KnowledgeBase } from '../graph/types.js'
-import { type EntityKind, entityKinds } from '../schema/kinds.js'
+import { type EntityKind, entityKinds } from '../kinds/index.js'
+import { type GapName, gapNames } from '../kinds/kind.js'
+import type { EdgeType } from '../model/entity.js'
 import { neighbours, studiesOfCmoc } from './neighbours.js'
 
 /**
- * The diagnostics that name evidence gaps rather than broken content.
- *
- * @example
- * ```ts
- * for (const name of gapNames) console.log(name, catalogue[name].code)
- * ```
+ * The links whose basis a reader weighs: a recommendation resting on a CMOC, evidence bearing on
+ * a CMOC or group, and CMOC-to-CMOC relations. Structural edges (membership of a group, the study
+ * an evidence entry is drawn from, audiences, inline mentions) are not counted as stated or
+ * inferred.
  */
-export const gapNames = [
-  'recommendation-without-cmoc',
-  'cmoc-without-evidence',
-  'single-study-cmoc',
-  'uncited-study',
-  'group-without-cmoc',
-] as const satisfies readonly DiagnosticName[]
-
-/**
- * A kind of evidence gap.
- *
- * @example
- * ```ts
- * const singleStudy: GapName = 'single-study-cmoc'
- * gaps(kb)[singleStudy].map((diagnostic) => diagnostic.entity)
- * ```
- */
-export type GapName = (typeof gapNames)[number]
+const weighedLinkTypes: ReadonlySet<EdgeType> = new Set(['derived-from', 'evidences', 'relates-to'])
 
 /**
  * How completely the chain recommendation -> CMOC -> evidence -> study is filled in.
@@ -50,7 +32,7 @@ export interface Coverage {
   }
   readonly studies: { readonly total: number; readonly cited: number }
   readonly groups: { readonly total: number; readonly withCmocs: number }
-  /** Links by basis, across the whole graph (inline mentions excluded). */
+  /** Links the encoder wrote and a reader weighs (rec-CMOC, evidence, CMOC relations), by basis. */
   readonly links: { readonly stated: number; readonly inferred: number }
 }
 
@@ -96,7 +78,7 @@ export function coverage(kb: KnowledgeBase): Coverage {
   })
   const links = { stated: 0, inferred: 0 }
   graph.forEachEdge((_edge, attributes) => {
-    if (attributes.type !== 'mentions') links[attributes.basis]++
+    if (weighedLinkTypes.has(attributes.type)) links[attributes.basis]++
   })
   return { counts, ...result, links }
 }

@@ -1,6 +1,7 @@
 import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
+import type { EntityKind } from '../kinds/index.js'
 import type { EdgeType, EntityOf } from '../model/entity.js'
-import type { EntityKind } from '../schema/kinds.js'
+import { someStudiesOfCmoc } from './cmoc-evidence.js'
 
 /**
  * A neighbour reached over one edge, with the edge's attributes.
@@ -44,7 +45,8 @@ export function neighbours<K extends EntityKind>(
 }
 
 /**
- * Ids of the distinct studies whose evidence bears on a CMOC, sorted.
+ * Ids of the distinct studies whose evidence bears on a CMOC (directly or through its groups),
+ * sorted.
  *
  * @example
  * ```ts
@@ -52,18 +54,7 @@ export function neighbours<K extends EntityKind>(
  * ```
  */
 export function studiesOfCmoc(graph: KnowledgeGraph, cmocId: string): string[] {
-  // Walks the edges directly: run for every CMOC on every load, it must not allocate per edge.
-  const studies = new Set<string>()
-  if (!graph.hasNode(cmocId)) return []
-  graph.forEachInEdge(cmocId, (_edge, attributes, evidence) => {
-    if (attributes.type !== 'evidences' || graph.getNodeAttribute(evidence, 'kind') !== 'evidence')
-      return
-    graph.forEachOutEdge(evidence, (_drawn, drawn, _source, study) => {
-      if (drawn.type === 'drawn-from' && graph.getNodeAttribute(study, 'kind') === 'study')
-        studies.add(study)
-    })
-  })
-  return [...studies].sort(compareIds)
+  return someStudiesOfCmoc(graph, cmocId, Number.POSITIVE_INFINITY).sort(compareIds)
 }
 
 /**

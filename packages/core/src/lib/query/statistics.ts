@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../graph/types.js'
+import { type GapName, gapNames } from '../kinds/kind.js'
 import type { Relation } from '../schema/index.js'
-import { type Coverage, coverage, type GapName, gapNames, gaps } from './coverage.js'
+import { type Coverage, coverage, gaps } from './coverage.js'
 import { compareEntities, entitiesOfKind } from './neighbours.js'
 import { type CmocTrace, evidenceForCmoc } from './trace.js'
 

@@ -1,5 +1,6 @@
 import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
 import type { EntityOf } from '../model/entity.js'
+import { evidenceEdgesOfCmoc, studyOfEvidence } from './cmoc-evidence.js'
 import {
   compareEntities,
   compareIds,
@@ -20,9 +21,11 @@ import {
  */
 export interface EvidenceTrace {
   readonly evidence: EntityOf<'evidence'>
-  /** The evidence-to-CMOC link (basis, rationale, place). */
+  /** The evidence-to-CMOC link, or to the group it reaches the CMOC through (basis, rationale, place). */
   readonly link: EdgeAttributes
   readonly study: EntityOf<'study'> | undefined
+  /** The group the evidence is written on, when it reaches the CMOC through its group. */
+  readonly via?: string
 }
 
 /**
@@ -75,12 +78,21 @@ export function evidenceForCmoc(graph: KnowledgeGraph, cmocId: string): CmocTrac
   if (!graph.hasNode(cmocId)) return undefined
   const cmoc = graph.getNodeAttributes(cmocId)
   if (cmoc.kind !== 'cmoc') return undefined
-  const evidence = neighbours(graph, cmocId, 'in', 'evidences', 'evidence').map(
-    ({ entity, edge }) => ({
-      evidence: entity,
+  const evidence = evidenceEdgesOfCmoc(graph, cmocId).map(({ evidence: id, edge, via }) => {
+    const study = studyOfEvidence(graph, id)
+    return {
+      evidence: graph.getNodeAttributes(id) as EntityOf<'evidence'>,
       link: edge,
-      study: neighbours(graph, entity.id, 'out', 'drawn-from', 'study')[0]?.entity,
-    }),
+      study:
+        study === undefined ? undefined : (graph.getNodeAttributes(study) as EntityOf<'study'>),
+      ...(via === undefined ? {} : { via }),
+    }
+  })
+  // Direct evidence first, in id order; then what reaches it through its groups.
+  evidence.sort(
+    (a, b) =>
+      Number(a.via !== undefined) - Number(b.via !== undefined) ||
+      compareIds(a.evidence.id, b.evidence.id),
   )
   return {
     cmoc,
@@ -157,6 +169,8 @@ export interface StudyUsage {
   readonly evidence: readonly {
     readonly evidence: EntityOf<'evidence'>
     readonly cmocs: readonly Neighbour<'cmoc'>[]
+    /** Groups the evidence bears on: it counts for every CMOC in them. */
+    readonly groups: readonly Neighbour<'group'>[]
   }[]
   readonly cmocs: readonly EntityOf<'cmoc'>[]
   readonly recommendations: readonly EntityOf<'recommendation'>[]
@@ -178,9 +192,14 @@ export function studyUsage(graph: KnowledgeGraph, studyId: string): StudyUsage |
   const evidence = neighbours(graph, studyId, 'in', 'drawn-from', 'evidence').map(({ entity }) => ({
     evidence: entity,
     cmocs: neighbours(graph, entity.id, 'out', 'evidences', 'cmoc'),
+    groups: neighbours(graph, entity.id, 'out', 'evidences', 'group'),
   }))
   const cmocs = new Map<string, EntityOf<'cmoc'>>()
-  for (const item of evidence) for (const { entity } of item.cmocs) cmocs.set(entity.id, entity)
+  for (const item of evidence) {
+    for (const { entity } of item.cmocs) cmocs.set(entity.id, entity)
+    for (const { entity } of item.groups)
+      for (const cmoc of cmocsOfGroup(graph, entity.id)) cmocs.set(cmoc.id, cmoc)
+  }
   const recommendations = new Map<string, EntityOf<'recommendation'>>()
   for (const id of cmocs.keys()) {
     for (const { entity } of neighbours(graph, id, 'in', 'derived-from', 'recommendation'))
@@ -229,4 +248,31 @@ function distinctStudies(studies: readonly (EntityOf<'study'> | undefined)[]): E
   const byId = new Map<string, EntityOf<'study'>>()
   for (const study of studies) if (study) byId.set(study.id, study)
   return [...byId.values()].sort((a, b) => compareIds(a.id, b.id))
+}
+
+/**
+ * The CMOCs of a group, including those of its sub-groups, in order.
+ *
+ * @example
+ * ```ts
+ * cmocsOfGroup(kb.graph, 'coherence').map((cmoc) => cmoc.id) // ['cmoc-1a', 'cmoc-1b', ...]
+ * ```
+ */
+export function cmocsOfGroup(graph: KnowledgeGraph, groupId: string): EntityOf<'cmoc'>[] {
+  const out = new Map<string, EntityOf<'cmoc'>>()
+  const seen = new Set<string>([groupId])
+  const pending = [groupId]
+  while (pending.length > 0) {
+    const id = pending.pop() as string
+    graph.forEachInEdge(id, (_edge, attributes, source) => {
+      if (attributes.type !== 'belongs-to') return
+      const entity = graph.getNodeAttributes(source)
+      if (entity.kind === 'cmoc') out.set(source, entity)
+      else if (entity.kind === 'group' && !seen.has(source)) {
+        seen.add(source)
+        pending.push(source)
+      }
+    })
+  }
+  return [...out.values()].sort(compareEntities)
 }

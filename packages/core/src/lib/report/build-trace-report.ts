@@ -1,6 +1,8 @@
 import type { EdgeAttributes, KnowledgeBase } from '../graph/types.js'
+import { cmocPartsOf } from '../kinds/cmoc.js'
+import { gapNames } from '../kinds/kind.js'
 import type { EntityOf } from '../model/entity.js'
-import { gapNames } from '../query/coverage.js'
+import { groupChain } from '../query/cmoc-evidence.js'
 import { compareEntities, compareIds, entitiesOfKind, neighbours } from '../query/neighbours.js'
 import {
   type CmocTrace,
@@ -8,6 +10,7 @@ import {
   recommendationsOfCmoc,
   traceRecommendationWith,
 } from '../query/trace.js'
+import { vocabularyOf } from '../query/vocabulary.js'
 import { reportedVersusEncoded } from './figures.js'
 import { buildGapMap } from './gap-map.js'
 import { evidenceProfile } from './profile.js'
@@ -50,22 +53,17 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
     const trace = cmocTrace(cmoc.id)
     const evidence = trace?.evidence ?? []
     const studies = trace?.studies ?? []
-    const mechanism = cmoc.data.mechanism
+    const parts = cmocPartsOf(cmoc.data)
     return {
       id: cmoc.id,
       ...place(cmoc),
       ...optional('label', cmoc.data.label),
       title: cmoc.data.title,
       ...optional('group', trace?.group?.id),
-      context: cmoc.data.context,
-      mechanism:
-        typeof mechanism === 'string'
-          ? { text: mechanism }
-          : {
-              ...optional('resource', mechanism.resource),
-              ...optional('response', mechanism.response),
-            },
-      outcome: cmoc.data.outcome,
+      status: cmoc.data.status ?? 'complete',
+      context: parts.context,
+      mechanism: parts.mechanism,
+      outcome: parts.outcome,
       strategies: cmoc.data.strategies ?? [],
       related: neighbours(graph, cmoc.id, 'out', 'relates-to', 'cmoc').map(
         ({ entity }) => entity.id,
@@ -120,9 +118,12 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
       cmocs: neighbours(graph, item.id, 'out', 'evidences', 'cmoc').map(({ entity, edge }) =>
         reportLink(entity.id, edge),
       ),
+      groups: neighbours(graph, item.id, 'out', 'evidences', 'group').map(({ entity, edge }) =>
+        reportLink(entity.id, edge),
+      ),
       relation: item.data.relation,
-      parts: item.data.parts,
-      point: item.data.point,
+      parts: item.data.parts ?? [],
+      ...optional('point', item.data.point),
       ...optional('quote', item.data.quote),
       ...optional('locator', item.data.locator),
       ...optional('provenance', item.data.provenance),
@@ -134,10 +135,21 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
   for (const rec of recommendations)
     for (const link of rec.cmocs) addTo(recommendationsByCmoc, link.id, rec.id)
   const usageByStudy = new Map<string, { evidence: string[]; cmocs: Set<string> }>()
+  const cmocsByGroup = new Map<string, string[]>()
+  for (const cmoc of cmocs) {
+    // A CMOC counts for its group and every group above it.
+    for (const group of groupChain(graph, cmoc.id)) {
+      const list = cmocsByGroup.get(group) ?? []
+      list.push(cmoc.id)
+      cmocsByGroup.set(group, list)
+    }
+  }
   for (const item of evidence) {
     const usage = usageByStudy.get(item.study) ?? { evidence: [], cmocs: new Set<string>() }
     usage.evidence.push(item.id)
     for (const link of item.cmocs) usage.cmocs.add(link.id)
+    for (const link of item.groups)
+      for (const cmoc of cmocsByGroup.get(link.id) ?? []) usage.cmocs.add(cmoc)
     usageByStudy.set(item.study, usage)
   }
   const byEntityOrder = (ids: Iterable<string>): string[] =>
@@ -181,18 +193,22 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
     .map((d) => ({
       name: d.name,
       code: d.code,
+      severity: d.severity === 'info' ? ('info' as const) : ('warning' as const),
+      ...optional('acknowledged', d.acknowledged),
       ...optional('entity', d.entity),
       file: d.file,
       line: d.line,
       message: d.message,
     }))
   const errors = kb.diagnostics.filter((d) => d.severity === 'error').length
+  const infos = kb.diagnostics.filter((d) => d.severity === 'info').length
 
   const reviewEntity = entitiesOfKind(graph, 'review')[0]
   return {
     formatVersion: traceReportVersion,
     generator: 'realist-kb',
     ...(reviewEntity === undefined ? {} : { review: reviewSummary(reviewEntity) }),
+    vocabulary: vocabularyOf(graph),
     groups,
     recommendations,
     cmocs,
@@ -201,8 +217,12 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
     audiences,
     gaps,
     ...reportedVersusEncoded(graph),
-    gapMap: buildGapMap(cmocs, new Map(studyEntities.map((study) => [study.id, study]))),
-    diagnostics: { errors, warnings: kb.diagnostics.length - errors },
+    gapMap: buildGapMap(
+      cmocs,
+      new Map(studyEntities.map((study) => [study.id, study])),
+      reviewEntity?.data.gapMap?.dimensions,
+    ),
+    diagnostics: { errors, warnings: kb.diagnostics.length - errors - infos, infos },
   }
 }
 
@@ -229,12 +249,15 @@ function studyEntry(
     ...optional('doi', citation.doi),
     ...optional('url', citation.url),
     ...optional('reference', study.data.reference),
+    ...optional('label', study.data.label),
+    role: study.data.role ?? 'evidence',
     ...optional('design', study.data.design),
+    ...optional('designNote', study.data.designNote),
     countries: study.data.countries ?? [],
     settings: study.data.settings ?? [],
     participants: study.data.participants ?? [],
-    inclusion: study.data.inclusion.status,
-    ...optional('inclusionBasis', study.data.inclusion.basis),
+    inclusion: study.data.inclusion?.status ?? 'unknown',
+    ...optional('inclusionBasis', study.data.inclusion?.basis),
     evidence: usage.evidence,
     cmocs: usage.cmocs,
     recommendations: usage.recommendations,
@@ -253,7 +276,7 @@ function reviewSummary(review: EntityOf<'review'>): ReviewSummary {
     ...optional('journal', data.journal),
     ...optional('doi', data.doi),
     ...optional('registration', data.registration),
-    ...optional('theory', data.theory),
+    ...optional('theory', typeof data.theory === 'string' ? data.theory : data.theory?.name),
     ...optional('license', data.license),
   }
 }

@@ -1,6 +1,7 @@
 import type { KnowledgeGraph } from '../graph/types.js'
 import type { EntityOf } from '../model/entity.js'
 import { entitiesOfKind } from '../query/neighbours.js'
+import { vocabularyOf } from '../query/vocabulary.js'
 import type { FigureEntry, TraceReport } from './types.js'
 
 /**
@@ -9,7 +10,7 @@ import type { FigureEntry, TraceReport } from './types.js'
  */
 export function reportedVersusEncoded(
   graph: KnowledgeGraph,
-): Pick<TraceReport, 'figures' | 'countries'> {
+): Pick<TraceReport, 'figures' | 'countries' | 'reportedFigures'> {
   // Counts need no sorting: one pass over the nodes.
   const counts = {
     review: 0,
@@ -27,7 +28,9 @@ export function reportedVersusEncoded(
   })
   const review = entitiesOfKind(graph, 'review')[0]
   const reported = review?.data.reported
-  const included = studies.filter((study) => study.data.inclusion.status === 'included').length
+  const included = studies.filter(
+    (study) => (study.data.inclusion?.status ?? 'unknown') === 'included',
+  ).length
   const encodedCountries = new Map<string, number>()
   for (const study of studies)
     for (const code of study.data.countries ?? [])
@@ -68,7 +71,13 @@ export function reportedVersusEncoded(
       encodedCountries.size,
       'Distinct countries recorded on study files.',
     ),
-    figure('groups', 'Groups', reported?.groups, counts.group, 'Theory groups.'),
+    figure(
+      'groups',
+      capitalised(vocabularyOf(graph).group.plural),
+      reported?.groups,
+      counts.group,
+      'The parts of the programme theory that findings are grouped by.',
+    ),
     figure(
       'cmocs',
       'CMOCs',
@@ -90,7 +99,7 @@ export function reportedVersusEncoded(
       counts.evidence,
       'Points linking a study to CMOCs.',
     ),
-  ]
+  ].filter((entry) => entry.reported !== undefined || entry.encoded > 0)
   const codes = new Set([...Object.keys(reported?.perCountry ?? {}), ...encodedCountries.keys()])
   const countries = [...codes]
     .map((code) => {
@@ -107,5 +116,9 @@ export function reportedVersusEncoded(
         b.encoded - a.encoded ||
         (a.code < b.code ? -1 : 1),
     )
-  return { figures, countries }
+  return { figures, countries, reportedFigures: reported?.figures ?? [] }
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }

@@ -23,7 +23,7 @@ export function evidenceProfile(
     for (const value of orNotRecorded(study.data.countries)) count(countries, value)
     for (const value of orNotRecorded(study.data.settings)) count(settings, value)
     for (const value of orNotRecorded(study.data.participants)) count(participants, value)
-    inclusion[study.data.inclusion.status]++
+    inclusion[study.data.inclusion?.status ?? 'unknown']++
     if (study.data.citation.year !== undefined) years.add(study.data.citation.year)
   }
   const relations = { supports: 0, refines: 0, refutes: 0 }

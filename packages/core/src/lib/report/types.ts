@@ -1,6 +1,8 @@
+import type { CmocPart, Relation } from '../kinds/evidence.js'
+import type { ReportedFigure } from '../kinds/review.js'
+import type { InclusionStatus, StudyRole } from '../kinds/study.js'
+import type { Vocabulary } from '../query/vocabulary.js'
 import type { Basis } from '../schema/common.js'
-import type { CmocPart, Relation } from '../schema/evidence.js'
-import type { InclusionStatus } from '../schema/study.js'
 
 /**
  * Version of the {@link TraceReport} structure; bumped on any breaking change.
@@ -11,7 +13,7 @@ import type { InclusionStatus } from '../schema/study.js'
  * if (report.formatVersion !== traceReportVersion) throw new Error('Unexpected report version')
  * ```
  */
-export const traceReportVersion = 1
+export const traceReportVersion = 2
 
 /**
  * A link as reports show it: target, basis, and where it is stated.
@@ -86,6 +88,7 @@ export interface ReviewSummary extends SourcePlace {
   readonly journal?: string
   readonly doi?: string
   readonly registration?: string
+  /** The programme theory's name. */
   readonly theory?: string
   readonly license?: string
 }
@@ -166,13 +169,16 @@ export interface CmocEntry extends SourcePlace {
   readonly label?: string
   readonly title: string
   readonly group?: string
-  readonly context: string
+  /** `incomplete` when the source gives only part of it (parts left out are empty lists). */
+  readonly status: 'complete' | 'incomplete'
+  readonly context: readonly string[]
   readonly mechanism: {
-    readonly resource?: string
-    readonly response?: string
-    readonly text?: string
+    /** The mechanism written as a whole. */
+    readonly text: readonly string[]
+    readonly resource: readonly string[]
+    readonly response: readonly string[]
   }
-  readonly outcome: string
+  readonly outcome: readonly string[]
   readonly strategies: readonly string[]
   readonly related: readonly string[]
   /** Markdown narrative, as written. */
@@ -199,9 +205,13 @@ export interface EvidenceEntry extends SourcePlace {
   readonly id: string
   readonly study: string
   readonly cmocs: readonly ReportLink[]
+  /** Groups it bears on: it counts for every CMOC in them. */
+  readonly groups: readonly ReportLink[]
   readonly relation: Relation
   readonly parts: readonly CmocPart[]
-  readonly point: string
+  /** The finding in the encoder's words. */
+  readonly point?: string
+  /** The source's own words, verbatim. */
   readonly quote?: string
   readonly locator?: string
   readonly provenance?: string
@@ -229,7 +239,11 @@ export interface StudyEntry extends SourcePlace {
   readonly doi?: string
   readonly url?: string
   readonly reference?: number
+  /** The study's own label in its review. */
+  readonly label?: string
+  readonly role: StudyRole
   readonly design?: string
+  readonly designNote?: string
   readonly countries: readonly string[]
   readonly settings: readonly string[]
   readonly participants: readonly string[]
@@ -253,6 +267,10 @@ export interface StudyEntry extends SourcePlace {
 export interface GapEntry {
   readonly name: string
   readonly code: string
+  /** `warning`, or `info` once acknowledged. */
+  readonly severity: 'warning' | 'info'
+  /** Why the gap stays, when it is acknowledged as true to the source. */
+  readonly acknowledged?: string
   readonly entity?: string
   readonly file: string
   readonly line: number
@@ -276,14 +294,15 @@ export interface FigureEntry {
 }
 
 /**
- * A study characteristic the gap map crosses CMOCs with.
+ * A study characteristic the gap map crosses CMOCs with: `design`, `country`, `setting`,
+ * `participants` (the default four), or any other study field or `tags`, as the review chooses.
  *
  * @example
  * ```ts
  * const byDesign = report.gapMap.find((table) => table.dimension === ('design' satisfies GapMapDimension))
  * ```
  */
-export type GapMapDimension = 'design' | 'country' | 'setting' | 'participants'
+export type GapMapDimension = string
 
 /**
  * CMOCs (rows, grouped by group) against the values of one study characteristic.
@@ -321,6 +340,8 @@ export interface TraceReport {
   readonly formatVersion: typeof traceReportVersion
   readonly generator: 'realist-kb'
   readonly review?: ReviewSummary
+  /** The review's own words for its theory and groups. */
+  readonly vocabulary: Vocabulary
   readonly groups: readonly GroupEntry[]
   readonly recommendations: readonly RecommendationEntry[]
   readonly cmocs: readonly CmocEntry[]
@@ -329,6 +350,8 @@ export interface TraceReport {
   readonly audiences: readonly AudienceEntry[]
   readonly gaps: readonly GapEntry[]
   readonly figures: readonly FigureEntry[]
+  /** The review's labelled figures of its search and selection, as reported. */
+  readonly reportedFigures: readonly ReportedFigure[]
   /** Reported and encoded studies per country (ISO code). */
   readonly countries: readonly {
     readonly code: string
@@ -336,5 +359,9 @@ export interface TraceReport {
     readonly encoded: number
   }[]
   readonly gapMap: readonly GapMapTable[]
-  readonly diagnostics: { readonly errors: number; readonly warnings: number }
+  readonly diagnostics: {
+    readonly errors: number
+    readonly warnings: number
+    readonly infos: number
+  }
 }

@@ -107,3 +107,60 @@ export type Basis = z.infer<typeof basisSchema>
  * ```
  */
 export type ReferenceInput = z.infer<typeof referenceSchema>
+
+/**
+ * A part of a configuration written as one text or as a list of texts (a review that splits a
+ * mechanism into several resources lists them).
+ *
+ * @example
+ * ```ts
+ * textOrListSchema.parse('Shared criteria for referral.')
+ * textOrListSchema.parse(['Peer feedback', 'Protected time for reflection'])
+ * ```
+ */
+export const textOrListSchema = z.union([
+  z.string().min(1),
+  z.array(z.string().min(1)).min(1, { message: 'Expected at least one item' }),
+])
+
+/**
+ * One text or a list of texts, as written.
+ *
+ * @example
+ * ```ts
+ * const asList = (value: TextOrList): readonly string[] => (typeof value === 'string' ? [value] : value)
+ * ```
+ */
+export type TextOrList = z.infer<typeof textOrListSchema>
+
+/**
+ * An acknowledged gap: a gap warning that is true to the source, with the reason it stays.
+ * `gap` names the warning (`cmoc-without-evidence`, ...); acknowledged gaps are reported as info.
+ *
+ * @example
+ * ```ts
+ * acknowledgementSchema(['uncited-study']).parse({
+ *   gap: 'uncited-study',
+ *   reason: 'Cited for its theory only',
+ * })
+ * ```
+ */
+export function acknowledgementSchema<const Gap extends string>(gaps: readonly [Gap, ...Gap[]]) {
+  return z.strictObject({
+    gap: z.enum(gaps),
+    reason: z.string().min(1).max(2000),
+  })
+}
+
+/**
+ * An acknowledged gap, once validated.
+ *
+ * @example
+ * ```ts
+ * const note = (ack: Acknowledgement): string => `${ack.gap}: ${ack.reason}`
+ * ```
+ */
+export interface Acknowledgement {
+  readonly gap: string
+  readonly reason: string
+}

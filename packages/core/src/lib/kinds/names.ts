@@ -27,41 +27,6 @@ export const entityKinds = [
 export type EntityKind = (typeof entityKinds)[number]
 
 /**
- * The folder each kind lives in, relative to the content folder (`''` is the folder itself).
- *
- * @example
- * ```ts
- * kindFolders.cmoc // 'cmocs'
- * kindFolders.review // ''
- * ```
- */
-export const kindFolders: Readonly<Record<EntityKind, string>> = {
-  review: '',
-  group: 'groups',
-  cmoc: 'cmocs',
-  study: 'studies',
-  evidence: 'evidence',
-  recommendation: 'recommendations',
-  audience: 'audiences',
-}
-
-/**
- * The kind whose folder this is, if any.
- *
- * @example
- * ```ts
- * kindOfFolder('studies') // 'study'
- * kindOfFolder('notes') // undefined
- * ```
- */
-export function kindOfFolder(folder: string): EntityKind | undefined {
-  for (const kind of entityKinds) {
-    if (kindFolders[kind] === folder) return kind
-  }
-  return undefined
-}
-
-/**
  * Is `value` a known kind?
  *
  * @example

@@ -1,6 +1,12 @@
 import { z } from 'zod'
-import { countryCodeSchema, entityBase, yearSchema } from './common.js'
+import {
+  acknowledgementSchema,
+  countryCodeSchema,
+  entityBase,
+  yearSchema,
+} from '../schema/common.js'
 import { evidenceEntrySchema } from './evidence.js'
+import type { KindDefinition } from './kind.js'
 
 /**
  * Study designs, kept to a fixed list so that gap maps group like with like.
@@ -20,6 +26,11 @@ export const studyDesignSchema = z.enum([
   'survey',
   'cohort',
   'case-study',
+  'quasi-experimental',
+  'controlled-before-after',
+  'pilot',
+  'quality-improvement',
+  'programme-evaluation',
   'participatory-action-research',
   'systematic-review',
   'narrative-review',
@@ -41,6 +52,18 @@ export const studyDesignSchema = z.enum([
  * ```
  */
 export const inclusionStatusSchema = z.enum(['included', 'excluded', 'unknown'])
+
+/**
+ * What a source is to the review: `evidence` (the default: a document whose findings bear on the
+ * CMOCs), `theory` (substantive theory the review draws on) or `background`. Theory and background
+ * sources are not evidence and raise no evidence gap.
+ *
+ * @example
+ * ```ts
+ * studyRoleSchema.options // ['evidence', 'theory', 'background']
+ * ```
+ */
+export const studyRoleSchema = z.enum(['evidence', 'theory', 'background'])
 
 /**
  * Bibliographic fields, as printed by the source that cites the study.
@@ -94,17 +117,25 @@ export const studySchema = z.strictObject({
   kind: z.literal('study'),
   citation: citationSchema,
   reference: z.number().int().positive().optional(),
+  /** The study's own label in its review (a letter, a number, `S12`). */
+  label: z.string().min(1).max(100).optional(),
+  role: studyRoleSchema.optional(),
   design: studyDesignSchema.optional(),
+  /** The design in the study's or review's own words, where the fixed list is too coarse. */
+  designNote: z.string().min(1).max(2000).optional(),
   countries: z.array(countryCodeSchema).optional(),
   settings: z.array(z.string().min(1)).optional(),
   participants: z.array(z.string().min(1)).optional(),
-  inclusion: z.strictObject({
-    status: inclusionStatusSchema,
-    basis: z.string().min(1).optional(),
-  }),
+  inclusion: z
+    .strictObject({
+      status: inclusionStatusSchema,
+      basis: z.string().min(1).optional(),
+    })
+    .optional(),
   rigour: z.string().optional(),
   relevance: z.string().optional(),
   evidence: z.array(evidenceEntrySchema).optional(),
+  acknowledged: z.array(acknowledgementSchema(['uncited-study'])).optional(),
 })
 
 /**
@@ -147,3 +178,37 @@ export type CitationData = z.infer<typeof citationSchema>
  * ```
  */
 export type StudyData = z.infer<typeof studySchema>
+
+/**
+ * What a source is to the review: `evidence`, `theory` or `background`.
+ *
+ * @example
+ * ```ts
+ * const isEvidence = (role: StudyRole | undefined): boolean => (role ?? 'evidence') === 'evidence'
+ * ```
+ */
+export type StudyRole = z.infer<typeof studyRoleSchema>
+
+/** A source document; its evidence entries are written in its file. */
+export const study: KindDefinition<'study'> = {
+  kind: 'study',
+  folder: 'studies',
+  schema: studySchema,
+  references: [],
+  noun: { singular: 'study', plural: 'studies' },
+  gaps: ['uncited-study'],
+  findGaps: (graph, entity) => {
+    // Theory and background sources are cited for what they are, not as evidence.
+    if ((entity.data.role ?? 'evidence') !== 'evidence') return []
+    if (graph.someInEdge(entity.id, (_edge, attributes) => attributes.type === 'drawn-from'))
+      return []
+    return [
+      {
+        name: 'uncited-study',
+        message: `Unexpected study \`${entity.id}\` that evidences no CMOC, expected at least one evidence entry`,
+      },
+    ]
+  },
+  label: (entity) => entity.data.label ?? entity.id,
+  title: (entity) => entity.data.citation.title,
+}

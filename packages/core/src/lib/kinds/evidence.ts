@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { basisSchema, idSchema, locationSchema, referenceSchema } from './common.js'
+import { basisSchema, idSchema, locationSchema, referenceSchema } from '../schema/common.js'
+import { reportAlongsideOtherIssues } from './cmoc.js'
+import type { KindDefinition } from './kind.js'
 
 /**
  * How a piece of evidence bears on a CMOC.
@@ -21,18 +23,35 @@ export const relationSchema = z.enum(['supports', 'refines', 'refutes'])
  */
 export const cmocPartSchema = z.enum(['context', 'mechanism', 'outcome'])
 
-/** Fields shared by evidence written inside a study file and evidence in its own file. */
+/**
+ * Fields shared by evidence written inside a study file and evidence in its own file. An entry
+ * bears on CMOCs, on groups (the studies a review lists per theory area), or both; which parts it
+ * speaks to and a paraphrased `point` are optional; a verbatim `quote` is kept apart from the
+ * point, with its `locator`. The entry's `basis`, `location` and `rationale` apply to every link it
+ * makes unless a link says otherwise.
+ */
 export const evidenceFields = {
   id: idSchema.optional(),
-  cmocs: z.array(referenceSchema).min(1),
+  cmocs: z.array(referenceSchema).min(1).optional(),
+  groups: z.array(referenceSchema).min(1).optional(),
   relation: relationSchema,
-  parts: z.array(cmocPartSchema).min(1),
-  point: z.string().min(1),
+  parts: z.array(cmocPartSchema).min(1).optional(),
+  point: z.string().min(1).optional(),
   quote: z.string().min(1).optional(),
   locator: z.string().min(1).optional(),
   provenance: locationSchema.optional(),
   basis: basisSchema.optional(),
+  location: locationSchema.optional(),
   rationale: z.string().min(1).optional(),
+}
+
+/** An entry must bear on something. */
+const bearsOnSomething = <T extends { cmocs?: unknown; groups?: unknown }>(entry: T): boolean =>
+  entry.cmocs !== undefined || entry.groups !== undefined
+const bearsOnSomethingMessage = {
+  message: 'Missing field `cmocs`, expected the CMOCs (or `groups`) the evidence bears on',
+  path: ['cmocs'],
+  ...reportAlongsideOtherIssues,
 }
 
 /**
@@ -49,7 +68,9 @@ export const evidenceFields = {
  * })
  * ```
  */
-export const evidenceEntrySchema = z.strictObject(evidenceFields)
+export const evidenceEntrySchema = z
+  .strictObject(evidenceFields)
+  .refine(bearsOnSomething, bearsOnSomethingMessage)
 
 /**
  * An evidence entry in a file of its own under `evidence/`: the entry's fields plus `kind` and
@@ -67,12 +88,14 @@ export const evidenceEntrySchema = z.strictObject(evidenceFields)
  * }).success // true
  * ```
  */
-export const evidenceSchema = z.strictObject({
-  ...evidenceFields,
-  kind: z.literal('evidence'),
-  study: referenceSchema,
-  tags: z.array(z.string().min(1)).optional(),
-})
+export const evidenceSchema = z
+  .strictObject({
+    ...evidenceFields,
+    kind: z.literal('evidence'),
+    study: referenceSchema,
+    tags: z.array(z.string().min(1)).optional(),
+  })
+  .refine(bearsOnSomething, bearsOnSomethingMessage)
 
 /**
  * How evidence bears on a CMOC: `supports`, `refines` or `refutes`.
@@ -119,3 +142,19 @@ export type EvidenceEntryData = z.infer<typeof evidenceEntrySchema>
  * ```
  */
 export type EvidenceFileData = z.infer<typeof evidenceSchema>
+
+/** Evidence: a finding of a study that bears on CMOCs or groups. */
+export const evidence: KindDefinition<'evidence'> = {
+  kind: 'evidence',
+  folder: 'evidence',
+  schema: evidenceSchema,
+  references: [
+    { key: 'cmocs', many: true, expected: ['cmoc'], type: 'evidences' },
+    { key: 'groups', many: true, expected: ['group'], type: 'evidences' },
+    { key: 'study', many: false, expected: ['study'], type: 'drawn-from' },
+  ],
+  noun: { singular: 'evidence entry', plural: 'evidence entries' },
+  gaps: [],
+  label: (entity) => entity.id,
+  title: (entity) => entity.data.point ?? entity.data.quote ?? entity.id,
+}

@@ -1,0 +1,197 @@
+import { z } from 'zod'
+import { someStudiesOfCmoc } from '../query/cmoc-evidence.js'
+import {
+  acknowledgementSchema,
+  entityBase,
+  referenceSchema,
+  textOrListSchema,
+} from '../schema/common.js'
+import type { KindDefinition } from './kind.js'
+
+/**
+ * A mechanism: one text or a list of texts, or split into the resources offered and the
+ * responses they trigger (each one text or a list).
+ *
+ * @example
+ * ```ts
+ * mechanismSchema.parse('Shared criteria remove doubt about when to refer.')
+ * mechanismSchema.parse({ resource: ['Needs assessment', 'Referral triggers'], response: 'Less ambiguity' })
+ * ```
+ */
+export const mechanismSchema = z.union([
+  textOrListSchema,
+  z
+    .strictObject({
+      resource: textOrListSchema.optional(),
+      response: textOrListSchema.optional(),
+    })
+    .refine((value) => value.resource !== undefined || value.response !== undefined, {
+      message: 'Expected a resource, a response, or both',
+    }),
+])
+
+/**
+ * Whether a CMOC is given whole, or only in part by its source (`incomplete`: parts may be left
+ * out, and are reported as info rather than filled with placeholder text).
+ *
+ * @example
+ * ```ts
+ * cmocStatusSchema.options // ['complete', 'incomplete']
+ * ```
+ */
+export const cmocStatusSchema = z.enum(['complete', 'incomplete'])
+
+/** Run a whole-object check even when a field has its own problem, so both are reported at once. */
+export const reportAlongsideOtherIssues = {
+  when: (payload: { value: unknown }): boolean =>
+    typeof payload.value === 'object' && payload.value !== null,
+}
+
+/**
+ * The parts a complete CMOC must give.
+ *
+ * @example
+ * ```ts
+ * const missing = cmocParts.filter((part) => cmoc[part] === undefined)
+ * ```
+ */
+export const cmocParts = ['context', 'mechanism', 'outcome'] as const
+
+/**
+ * A context-mechanism-outcome configuration: the frontmatter of a file in `cmocs/`. The group
+ * is optional; each part is one text or a list.
+ *
+ * @example
+ * ```ts
+ * const result = cmocSchema.safeParse({
+ *   kind: 'cmoc',
+ *   title: 'Consistent needs identification',
+ *   group: 'cognitive-participation',
+ *   context: 'Professionals deciding when to start palliative care',
+ *   mechanism: { resource: 'Needs assessment', response: 'Less ambiguity' },
+ *   outcome: 'Needs are recognised more consistently',
+ * })
+ * result.success // true
+ * ```
+ */
+export const cmocSchema = z
+  .strictObject({
+    ...entityBase,
+    kind: z.literal('cmoc'),
+    label: z.string().optional(),
+    title: z.string().min(1),
+    group: referenceSchema.optional(),
+    status: cmocStatusSchema.optional(),
+    context: textOrListSchema.optional(),
+    mechanism: mechanismSchema.optional(),
+    outcome: textOrListSchema.optional(),
+    strategies: z.array(z.string().min(1)).optional(),
+    related: z.array(referenceSchema).optional(),
+    order: z.number().int().optional(),
+    acknowledged: z
+      .array(acknowledgementSchema(['cmoc-without-evidence', 'single-study-cmoc']))
+      .optional(),
+  })
+  .superRefine((cmoc, context) => {
+    if (cmoc.status === 'incomplete') return
+    for (const part of cmocParts) {
+      if (cmoc[part] === undefined)
+        context.addIssue({
+          code: 'custom',
+          path: [part],
+          message: `Missing field \`${part}\`, expected the ${part} of the configuration (or \`status: incomplete\` when the source gives only part of it)`,
+        })
+    }
+  }, reportAlongsideOtherIssues)
+
+/**
+ * The frontmatter of a CMOC, once validated.
+ *
+ * @example
+ * ```ts
+ * const resourceOf = (cmoc: CmocData) =>
+ *   typeof cmoc.mechanism === 'object' && !Array.isArray(cmoc.mechanism) ? cmoc.mechanism.resource : undefined
+ * ```
+ */
+export type CmocData = z.infer<typeof cmocSchema>
+
+/** A context-mechanism-outcome configuration. */
+export const cmoc: KindDefinition<'cmoc'> = {
+  kind: 'cmoc',
+  folder: 'cmocs',
+  schema: cmocSchema,
+  references: [
+    { key: 'group', many: false, expected: ['group'], type: 'belongs-to' },
+    { key: 'related', many: true, expected: ['cmoc'], type: 'relates-to' },
+  ],
+  noun: { singular: 'CMOC', plural: 'CMOCs' },
+  gaps: ['cmoc-without-evidence', 'single-study-cmoc'],
+  findGaps: (graph, entity) => {
+    const studies = someStudiesOfCmoc(graph, entity.id, 2)
+    if (studies.length === 0)
+      return [
+        {
+          name: 'cmoc-without-evidence',
+          message: `Unexpected CMOC \`${entity.id}\` without evidence, expected evidence from at least one study`,
+        },
+      ]
+    if (studies.length === 1)
+      return [
+        {
+          name: 'single-study-cmoc',
+          message: `Unexpected single supporting study (\`${studies[0]}\`) for \`${entity.id}\`, expected 2 or more`,
+        },
+      ]
+    return []
+  },
+  label: (entity) => entity.data.label ?? entity.id,
+  title: (entity) => entity.data.title,
+}
+
+/**
+ * The parts of a CMOC as lists, whichever way they were written: each part one text or several,
+ * the mechanism as one text, a list, or resources and responses. A part left out (only in an
+ * incomplete CMOC) is an empty list.
+ *
+ * @example
+ * ```ts
+ * const parts = cmocPartsOf(kb.graph.getNodeAttributes('cmoc-2c').data as CmocData)
+ * parts.mechanism.resource // ['Holistic needs assessment used consistently, ...']
+ * ```
+ */
+export function cmocPartsOf(cmoc: Pick<CmocData, 'context' | 'mechanism' | 'outcome'>): CmocParts {
+  const mechanism = cmoc.mechanism
+  const structured =
+    mechanism !== undefined && typeof mechanism === 'object' && !Array.isArray(mechanism)
+  return {
+    context: listOf(cmoc.context),
+    mechanism: structured
+      ? { text: [], resource: listOf(mechanism.resource), response: listOf(mechanism.response) }
+      : { text: listOf(mechanism), resource: [], response: [] },
+    outcome: listOf(cmoc.outcome),
+  }
+}
+
+/**
+ * A CMOC's parts as lists (see {@link cmocPartsOf}).
+ *
+ * @example
+ * ```ts
+ * const hasMechanism = (parts: CmocParts): boolean =>
+ *   parts.mechanism.text.length + parts.mechanism.resource.length + parts.mechanism.response.length > 0
+ * ```
+ */
+export interface CmocParts {
+  readonly context: readonly string[]
+  readonly mechanism: {
+    /** The mechanism written as a whole (one text or a list). */
+    readonly text: readonly string[]
+    readonly resource: readonly string[]
+    readonly response: readonly string[]
+  }
+  readonly outcome: readonly string[]
+}
+
+function listOf(value: string | readonly string[] | undefined): readonly string[] {
+  return value === undefined ? [] : typeof value === 'string' ? [value] : value
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import { acknowledgementSchema, entityBase, referenceSchema } from '../schema/common.js'
+import type { KindDefinition } from './kind.js'
+
+/**
+ * A part of the programme theory that findings are grouped by (an NPT construct, a context, a
+ * theory area...): the frontmatter of a file in `groups/`. Groups may nest through `parent`.
+ *
+ * @example
+ * ```ts
+ * groupSchema.parse({ kind: 'group', name: 'Coherence', description: 'Sense-making work.' })
+ * ```
+ */
+export const groupSchema = z.strictObject({
+  ...entityBase,
+  kind: z.literal('group'),
+  name: z.string().min(1),
+  aka: z.array(z.string().min(1)).optional(),
+  question: z.string().optional(),
+  order: z.number().int().optional(),
+  parent: referenceSchema.optional(),
+  description: z.string().min(1),
+  acknowledged: z.array(acknowledgementSchema(['group-without-cmoc'])).optional(),
+})
+
+/**
+ * The frontmatter of a group, once validated.
+ *
+ * @example
+ * ```ts
+ * const group: GroupData = { kind: 'group', name: 'Coherence', description: '...' }
+ * ```
+ */
+export type GroupData = z.infer<typeof groupSchema>
+
+/** A group: its CMOCs belong to it directly or through a sub-group. */
+export const group: KindDefinition<'group'> = {
+  kind: 'group',
+  folder: 'groups',
+  schema: groupSchema,
+  references: [{ key: 'parent', many: false, expected: ['group'], type: 'belongs-to' }],
+  // Readers see the review's own names (see `vocabularyOf`); these are the defaults.
+  noun: { singular: 'group', plural: 'groups' },
+  gaps: ['group-without-cmoc'],
+  findGaps: (graph, entity) => {
+    // A group whose CMOCs all sit in sub-groups is not empty.
+    const pending = [entity.id]
+    const seen = new Set(pending)
+    while (pending.length > 0) {
+      const id = pending.pop() as string
+      let found = false
+      graph.forEachInEdge(id, (_edge, attributes, source) => {
+        if (found || attributes.type !== 'belongs-to') return
+        const kind = graph.getNodeAttribute(source, 'kind')
+        if (kind === 'cmoc') found = true
+        else if (kind === 'group' && !seen.has(source)) {
+          seen.add(source)
+          pending.push(source)
+        }
+      })
+      if (found) return []
+    }
+    return [
+      {
+        name: 'group-without-cmoc',
+        message: `Unexpected group \`${entity.id}\` without CMOCs, expected at least one CMOC to belong to it`,
+      },
+    ]
+  },
+  label: (entity) => entity.data.name,
+  title: (entity) => entity.data.name,
+}

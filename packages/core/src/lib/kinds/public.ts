@@ -1,0 +1,54 @@
+// The public surface of the kinds: schemas, data types and the registry.
+export { type AudienceData, audienceSchema } from './audience.js'
+export {
+  type CmocData,
+  type CmocParts,
+  cmocParts,
+  cmocPartsOf,
+  cmocSchema,
+  cmocStatusSchema,
+  mechanismSchema,
+} from './cmoc.js'
+export {
+  type CmocPart,
+  cmocPartSchema,
+  type EvidenceEntryData,
+  type EvidenceFileData,
+  evidenceEntrySchema,
+  evidenceSchema,
+  type Relation,
+  relationSchema,
+} from './evidence.js'
+export { type GroupData, groupSchema } from './group.js'
+export { kindDefinitions, kindFolders, kindOfFolder, referenceFields, schemas } from './index.js'
+export {
+  type GapFinding,
+  type GapName,
+  gapNames,
+  type KindDefinition,
+  type ReferenceField,
+} from './kind.js'
+export { type EntityKind, entityKinds, isEntityKind } from './names.js'
+export { type RecommendationData, recommendationSchema } from './recommendation.js'
+export {
+  groupNamesSchema,
+  type ReportedFigure,
+  type ReportedFigures,
+  type ReviewData,
+  reportedFigureSchema,
+  reportedFiguresSchema,
+  reviewSchema,
+  theorySchema,
+} from './review.js'
+export {
+  type CitationData,
+  citationSchema,
+  type InclusionStatus,
+  inclusionStatusSchema,
+  type StudyData,
+  type StudyDesign,
+  type StudyRole,
+  studyDesignSchema,
+  studyRoleSchema,
+  studySchema,
+} from './study.js'

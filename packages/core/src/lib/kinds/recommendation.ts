@@ -1,0 +1,91 @@
+import { z } from 'zod'
+import { acknowledgementSchema, entityBase, referenceSchema } from '../schema/common.js'
+import type { GapFinding, KindDefinition } from './kind.js'
+
+/**
+ * An action the review recommends to named audiences: the frontmatter of a file in
+ * `recommendations/`.
+ *
+ * @example
+ * ```ts
+ * recommendationSchema.safeParse({
+ *   kind: 'recommendation',
+ *   group: 'coherence',
+ *   text: 'Explain palliative care early.',
+ *   audiences: ['healthcare-professionals'],
+ *   cmocs: ['cmoc-1a'],
+ * }).success // true
+ * ```
+ */
+export const recommendationSchema = z.strictObject({
+  ...entityBase,
+  kind: z.literal('recommendation'),
+  section: z.number().int().positive().optional(),
+  order: z.number().int().optional(),
+  group: referenceSchema.optional(),
+  text: z.string().min(1),
+  emphasis: z.array(z.string().min(1)).optional(),
+  audiences: z.array(referenceSchema).min(1).optional(),
+  cmocs: z.array(referenceSchema).optional(),
+  acknowledged: z
+    .array(
+      acknowledgementSchema(['recommendation-without-cmoc', 'recommendation-without-audience']),
+    )
+    .optional(),
+})
+
+/**
+ * The frontmatter of a recommendation, once validated.
+ *
+ * @example
+ * ```ts
+ * const rec: RecommendationData = {
+ *   kind: 'recommendation',
+ *   group: 'coherence',
+ *   text: 'Explain palliative care early.',
+ *   audiences: ['healthcare-professionals'],
+ * }
+ * ```
+ */
+export type RecommendationData = z.infer<typeof recommendationSchema>
+
+/** A recommendation: it rests on CMOCs and addresses audiences. */
+export const recommendation: KindDefinition<'recommendation'> = {
+  kind: 'recommendation',
+  folder: 'recommendations',
+  schema: recommendationSchema,
+  references: [
+    { key: 'group', many: false, expected: ['group'], type: 'belongs-to' },
+    { key: 'audiences', many: true, expected: ['audience'], type: 'addresses' },
+    { key: 'cmocs', many: true, expected: ['cmoc'], type: 'derived-from' },
+  ],
+  noun: { singular: 'recommendation', plural: 'recommendations' },
+  gaps: ['recommendation-without-cmoc', 'recommendation-without-audience'],
+  findGaps: (graph, entity) => {
+    // Judged on the resolved graph, as every report counts it: a CMOC reference that dangles is
+    // reported as such, and leaves the recommendation resting on nothing.
+    const findings: GapFinding[] = []
+    const has = (type: string, kind: string): boolean =>
+      graph.someOutEdge(
+        entity.id,
+        (_edge, attributes, _source, target) =>
+          attributes.type === type && graph.getNodeAttribute(target, 'kind') === kind,
+      )
+    if (!has('derived-from', 'cmoc'))
+      findings.push({
+        name: 'recommendation-without-cmoc',
+        message: `Unexpected recommendation \`${entity.id}\` without CMOCs, expected at least one CMOC in \`cmocs\``,
+      })
+    if (!has('addresses', 'audience'))
+      findings.push({
+        name: 'recommendation-without-audience',
+        message: `Unexpected recommendation \`${entity.id}\` without audiences, expected at least one audience in \`audiences\``,
+      })
+    return findings
+  },
+  label: (entity) =>
+    entity.data.section !== undefined && entity.data.order !== undefined
+      ? `Recommendation ${entity.data.section}.${entity.data.order}`
+      : entity.id,
+  title: (entity) => entity.data.text,
+}

@@ -1,0 +1,42 @@
+import type { KnowledgeGraph } from '../graph/types.js'
+import { kindDefinitions } from '../kinds/index.js'
+
+/**
+ * The words a review uses for its own structure: the name of its programme theory and what it
+ * calls its groups. Reports, diagrams, `stats` and `show` speak in these words, so a review that
+ * does not use a theory's vocabulary never sees it.
+ *
+ * @example
+ * ```ts
+ * const { group } = vocabularyOf(kb.graph)
+ * console.log(`${group.plural}: ${entitiesOfKind(kb.graph, 'group').length}`)
+ * ```
+ */
+export interface Vocabulary {
+  /** The programme theory's name, when the review gives one. */
+  readonly theory?: string
+  /** What the review calls a group, one and several (default `group`, `groups`). */
+  readonly group: { readonly singular: string; readonly plural: string }
+}
+
+/**
+ * The vocabulary of a knowledge base, from its review (defaults where it says nothing).
+ *
+ * @example
+ * ```ts
+ * vocabularyOf(kb.graph).group.plural // 'NPT constructs' for the bundled review
+ * ```
+ */
+export function vocabularyOf(graph: KnowledgeGraph): Vocabulary {
+  const reviewId = graph.getAttribute('review')
+  const review =
+    reviewId !== undefined && graph.hasNode(reviewId)
+      ? graph.getNodeAttributes(reviewId)
+      : undefined
+  const theory = review?.kind === 'review' ? review.data.theory : undefined
+  const named = typeof theory === 'string' ? { name: theory } : theory
+  return {
+    ...(named?.name === undefined ? {} : { theory: named.name }),
+    group: named?.groups ?? kindDefinitions.group.noun,
+  }
+}
