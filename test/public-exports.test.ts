@@ -7,6 +7,8 @@ const entries = [
   '@realist-kb/core',
   '@realist-kb/core/node',
   '@realist-kb/core/folder',
+  '@realist-kb/citations',
+  '@realist-kb/citations/import',
   '@realist-kb/export',
   '@realist-kb/cli',
   '@realist-kb/review-ipco',

@@ -98,6 +98,7 @@ afterAll(async () => {
 describe('packed packages', () => {
   it('are every package of the workspace', () => {
     expect(packed.map((pkg) => pkg.name)).toEqual([
+      '@realist-kb/citations',
       '@realist-kb/cli',
       '@realist-kb/core',
       '@realist-kb/export',

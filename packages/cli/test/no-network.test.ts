@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { memoryIo } from './cli-io.js'
 
 const require = createRequire(import.meta.url)
+// citation-js is a dependency of @realist-kb/citations: resolve it as that package does.
+const citationsRequire = createRequire(require.resolve('@realist-kb/citations/package.json'))
 const calls: string[] = []
 const restore: (() => void)[] = []
 
@@ -34,7 +36,7 @@ let work: string
 let main: typeof import('@realist-kb/cli').main
 
 beforeAll(async () => {
-  const coreMain = require.resolve('@citation-js/core')
+  const coreMain = citationsRequire.resolve('@citation-js/core')
   // sync-fetch keeps its own reference to child_process.execFileSync, taken when it loads; the
   // only way to trap it is to be the module citation-js gets.
   expect(require.cache[coreMain], 'citation-js loaded before the traps').toBeUndefined()
@@ -81,7 +83,7 @@ afterAll(async () => {
 
 describe('import never fetches', () => {
   it('loads no citation-js parser that could fetch', async () => {
-    const { registeredParsers } = await import('../src/lib/import/citation-js.js')
+    const { registeredParsers } = await import('@realist-kb/citations/import')
     const parsers = registeredParsers()
     expect(parsers).toContain('@bibtex/text')
     expect(parsers).toContain('@ris/file')
@@ -118,7 +120,7 @@ describe('import never fetches', () => {
 describe('the traps', () => {
   it('catch citation-js fetching, synchronously and asynchronously', async () => {
     calls.length = 0
-    const { util } = require('@citation-js/core') as {
+    const { util } = citationsRequire('@citation-js/core') as {
       util: { fetchFile(url: string): string; fetchFileAsync(url: string): Promise<string> }
     }
     expect(() => util.fetchFile('https://doi.org/10.1000/example')).toThrow(/network access/)

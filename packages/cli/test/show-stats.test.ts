@@ -1,51 +1,42 @@
 import path from 'node:path'
+import { formatVancouver, toCslItem } from '@realist-kb/citations'
 import { main } from '@realist-kb/cli'
 import { loadDirectory } from '@realist-kb/core/node'
 import { describe, expect, it } from 'vitest'
 import type { ShowJson } from '../src/lib/commands/show.js'
 import type { StatsJson } from '../src/lib/commands/stats.js'
-import { formatReference, formatReferences, toCsl } from '../src/lib/references.js'
 import { memoryIo } from './cli-io.js'
 
 const fixtures = path.join(import.meta.dirname, 'fixtures')
 const kbDir = path.join(fixtures, 'small-kb')
 
-describe('formatted references (Vancouver)', () => {
-  it('formats a study, its et al. and its DOI', async () => {
-    const kb = await loadDirectory(kbDir)
-    const doe = kb.graph.getNodeAttributes('doe-2020')
-    if (doe.kind !== 'study') throw new Error('expected a study')
-    expect(formatReference(doe)).toBe(
+describe('formatted references (Vancouver), from @realist-kb/citations', () => {
+  async function study(id: string) {
+    const entity = (await loadDirectory(kbDir)).graph.getNodeAttributes(id)
+    if (entity.kind !== 'study') throw new Error('expected a study')
+    return entity
+  }
+
+  it('formats a study, its et al. and its DOI; organisations stay whole', async () => {
+    expect(formatVancouver((await study('doe-2020')).data.citation)).toBe(
       'Doe J, et al. A qualitative study of integration. J Example. 2020;12:1–9. doi:10.1000/example.2020.7',
+    )
+    expect(formatVancouver((await study('poe-2019')).data.citation)).toBe(
+      'World Health Organization. An example report on integration. World Health Organization; 2019.',
+    )
+    expect(formatVancouver((await study('roe-2021')).data.citation)).toBe(
+      'Roe R. A second study. 2021.',
     )
   })
 
-  it('numbers a list in the order given; organisations stay whole', async () => {
-    const kb = await loadDirectory(kbDir)
-    const studies = ['poe-2019', 'roe-2021'].map((id) => {
-      const study = kb.graph.getNodeAttributes(id)
-      if (study.kind !== 'study') throw new Error('expected a study')
-      return study
-    })
-    expect(formatReferences(studies)).toEqual([
-      '1. World Health Organization. An example report on integration. World Health Organization; 2019.',
-      '2. Roe R. A second study. 2021.',
-    ])
-    expect(formatReferences([])).toEqual([])
-  })
-
   it('turns `Family Initials` into CSL names', () => {
-    const csl = toCsl({
+    const csl = toCslItem({
       id: 'a',
-      data: {
-        kind: 'study',
-        inclusion: { status: 'unknown' },
-        citation: { authors: ['Curry Rogers K', 'van der Berg P', 'NHS England'], title: 'T' },
-      },
+      citation: { authors: ['Curry Rogers K', 'van der Berg P', 'NHS England'], title: 'T' },
     })
     expect(csl.author).toEqual([
-      { family: 'Curry Rogers', given: 'K' },
-      { family: 'van der Berg', given: 'P' },
+      { family: 'Curry Rogers', given: 'K.' },
+      { family: 'Berg', given: 'P.', 'non-dropping-particle': 'van der' },
       { literal: 'NHS England' },
     ])
   })
@@ -132,6 +123,7 @@ describe('realist-kb stats', () => {
     expect(stats.coverage.cmocs).toEqual({ total: 2, withEvidence: 1, withSeveralStudies: 1 })
     expect(stats.gaps).toEqual({
       'recommendation-without-cmoc': ['rec-1-2'],
+      'recommendation-without-audience': [],
       'cmoc-without-evidence': ['cmoc-1b'],
       'single-study-cmoc': [],
       'uncited-study': ['poe-2019'],
@@ -161,7 +153,7 @@ describe('realist-kb stats', () => {
         CMOCs resting on 2+ studies   1 of 2 (50%)
         studies that evidence a CMOC  2 of 3 (67%)
         groups with CMOCs             1 of 2 (50%)
-        links stated / inferred       10 / 1
+        links stated / inferred       2 / 1
 
       Evidence per CMOC
         cmoc-1a  2 entries from 2 studies (supports 1, refines 1, refutes 0)
@@ -169,6 +161,7 @@ describe('realist-kb stats', () => {
 
       Gaps
         recommendation-without-cmoc RKB301: 1 (rec-1-2)
+        recommendation-without-audience RKB306: none
         cmoc-without-evidence RKB302: 1 (cmoc-1b)
         single-study-cmoc RKB303: none
         uncited-study RKB304: 1 (poe-2019)

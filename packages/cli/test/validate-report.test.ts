@@ -23,9 +23,10 @@ describe('realist-kb validate', () => {
         14:16-14:27  error  Unexpected reference \`rec-1-2\`, expected the id of an entity  dangling-reference RKB201
 
       dangling-reference/recommendations/rec-1-1.md
-        9:9-9:16  error  Unexpected reference \`cmoc-1x\`, expected the id of a cmoc  dangling-reference RKB201
+        1:1       warning  Unexpected recommendation \`rec-1-1\` without CMOCs, expected at least one CMOC in \`cmocs\`  recommendation-without-cmoc RKB301
+        9:9-9:16  error    Unexpected reference \`cmoc-1x\`, expected the id of a cmoc  dangling-reference RKB201
 
-      2 messages (2 errors)
+      3 messages (2 errors, 1 warning)
       "
     `)
   })
@@ -132,7 +133,7 @@ describe('realist-kb report', () => {
   it('prints to stdout without --out, and exits 1 when the base has errors', async () => {
     const io = memoryIo(fixtures)
     expect(await main(['report', 'dangling-reference', '--format', 'json'], io)).toBe(1)
-    expect(JSON.parse(io.out())).toMatchObject({ formatVersion: 1, diagnostics: { errors: 2 } })
+    expect(JSON.parse(io.out())).toMatchObject({ formatVersion: 2, diagnostics: { errors: 2 } })
   })
 
   it('shows progress when asked', async () => {

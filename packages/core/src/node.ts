@@ -3,6 +3,14 @@
  *
  * @module @realist-kb/core/node
  */
-// Node entry: everything in the pure entry, plus loading from the file system.
+// Node entry: everything in the pure entry, plus loading from and writing to the file system.
 export * from './folder.js'
 export * from './index.js'
+export {
+  checkWriteTarget,
+  type WriteChunk,
+  type WriteContent,
+  type WriteFileOptions,
+  writeFileAtomic,
+} from './lib/node/write/write-file-atomic.js'
+export { type WriteRefusal, WriteRefusedError } from './lib/node/write/write-refused-error.js'

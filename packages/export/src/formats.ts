@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '@realist-kb/core'
 import { htmlExporter } from './html/render-html.js'
 import { toCodebook, writeCodebook } from './interchange/codebook.js'
-import { writeCslJson } from './interchange/csl-json.js'
+import { writeBibtexStudies, writeCslJson, writeRisStudies } from './interchange/csl-json.js'
 import { type Diagram, programmeTheoryDiagram, traceDiagram } from './interchange/diagram.js'
 import { writeDot } from './interchange/dot.js'
 import { writeGexf } from './interchange/gexf.js'
@@ -175,6 +175,24 @@ export const formats: readonly Format[] = [
     mediaType: 'application/vnd.citationstyles.csl+json',
     traces: false,
     render: (kb) => writeCslJson(kb),
+  },
+  {
+    name: 'ris',
+    input: 'knowledge-base',
+    description: 'studies as RIS (EndNote, Covidence, Rayyan, EPPI-Reviewer)',
+    extension: 'ris',
+    mediaType: 'application/x-research-info-systems',
+    traces: false,
+    render: (kb) => writeRisStudies(kb),
+  },
+  {
+    name: 'bibtex',
+    input: 'knowledge-base',
+    description: 'studies as BibTeX (LaTeX, JabRef, Zotero)',
+    extension: 'bib',
+    mediaType: 'application/x-bibtex',
+    traces: false,
+    render: (kb) => writeBibtexStudies(kb),
   },
   {
     name: 'json',

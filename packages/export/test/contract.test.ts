@@ -13,6 +13,8 @@ import { looseEndsKnowledgeBase } from './report-helpers.js'
 interface Contract {
   /** The entity kinds whose every id appears in the output. */
   readonly carries: readonly ('recommendation' | 'cmoc' | 'study')[]
+  /** How the output names an id it carries (default: as it is). */
+  readonly names?: (id: string) => string
   /** The in-document links that do not resolve (reports only). */
   readonly unresolved?: (text: string, report: TraceReport) => string[]
 }
@@ -106,6 +108,8 @@ const contracts: Readonly<Record<string, Contract>> = {
   'knowledge-base:dot': { carries: ['recommendation', 'cmoc'] },
   'knowledge-base:qdc': { carries: [] },
   'knowledge-base:csl-json': { carries: ['study'] },
+  'knowledge-base:ris': { carries: ['study'], names: (id) => `\r\nID  - ${id}\r\n` },
+  'knowledge-base:bibtex': { carries: ['study'], names: (id) => `{${id},\n` },
 }
 
 const keyOf = (format: Format): string => `${format.input}:${format.name}`
@@ -142,7 +146,7 @@ describe.each(formats.map((format) => [keyOf(format), format] as const))('%s', (
     const [output = ''] = outputs
     kb.graph.forEachNode((id, entity) => {
       if ((contract.carries as readonly string[]).includes(entity.kind))
-        expect(output, `${entity.kind} ${id}`).toContain(id)
+        expect(output, `${entity.kind} ${id}`).toContain(contract.names?.(id) ?? id)
     })
     if (contract.unresolved) expect(contract.unresolved(output, buildTraceReport(kb))).toEqual([])
   })

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { cacheDirectoryFor } from './cache-directory.js'
 import type {
@@ -246,7 +245,7 @@ function contextFor(
     options: { readonly force: boolean },
   ): Promise<void> => {
     const { writeOutput } = await import('./write-output.js')
-    await writeOutput(path.resolve(io.cwd, target), content, options)
+    await writeOutput(target, content, { ...options, cwd: io.cwd })
   }
   return {
     io,
@@ -257,10 +256,12 @@ function contextFor(
     async output(content, summary) {
       const out = values.out
       if (typeof out !== 'string') {
-        io.stdout.write(content)
+        const { writeChunks } = await import('./write-chunks.js')
+        await writeChunks(io.stdout, typeof content === 'string' ? [content] : content)
         return
       }
-      await writeFile(out, content, { force: values.force === true })
+      const { writeOutput } = await import('./write-output.js')
+      await writeOutput(out, content, { force: values.force === true, cwd: io.cwd })
       io.stderr.write(`realist-kb ${command.name}: wrote ${out} (${summary()})\n`)
     },
     writeFile,

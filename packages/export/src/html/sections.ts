@@ -1,3 +1,4 @@
+import { formatVancouver, shortCitation } from '@realist-kb/citations'
 import type {
   CmocEntry,
   EvidenceProfile,
@@ -5,7 +6,7 @@ import type {
   StudyEntry,
   TraceReport,
 } from '@realist-kb/core'
-import { formatCitation, shortCitation } from '../report/citation.js'
+import { capped } from '../report/capped-list.js'
 import { cmocPartRows, notGiven } from '../report/cmoc-parts.js'
 import { escapeHtml } from '../report/escape.js'
 import { markdownToHtml } from '../report/markdown-to-html.js'
@@ -85,37 +86,31 @@ export function cmoList(cmoc: CmocEntry): string {
   return `<dl class="cmo">${rows.join('')}</dl>`
 }
 
-/**
- * Evidence entries behind a CMOC, each with its study and relation. With `limit`, the first
- * entries and a link to the CMOC for the rest: a recommendation card in a knowledge base of
- * thousands of studies stays readable, and the page does not repeat every list.
- */
-export function evidenceList(
-  index: ReportIndex,
-  cmoc: CmocEntry,
-  limit = Number.POSITIVE_INFINITY,
-): string {
+/** Evidence entries behind a CMOC, each with its study and relation: shown once, in the CMOC. */
+export function evidenceList(index: ReportIndex, cmoc: CmocEntry): string {
   if (cmoc.evidence.length === 0) return '<p class="badge-gap badge">no evidence encoded</p>'
-  const shown = cmoc.evidence.slice(0, limit)
-  const more = cmoc.evidence.length - shown.length
-  const rest =
-    more > 0
-      ? `<p>and ${more} more evidence entr${more === 1 ? 'y' : 'ies'}: see <a href="#${e(cmoc.id)}">${e(cmoc.label ?? cmoc.id)}</a></p>`
-      : ''
-  const items = shown.map((id) => {
+  const items = cmoc.evidence.map((id) => {
     const item = index.evidence.get(id)
     if (!item) return ''
     const study = index.studies.get(item.study)
     const link = item.cmocs.find((l) => l.id === cmoc.id)
     return `<li class="link-${link?.basis ?? 'stated'}"><strong>${e(item.relation)}</strong>${item.parts.length > 0 ? ` (${e(item.parts.join(', '))})` : ''}${item.point === undefined ? '' : `: ${e(item.point)}`}${item.quote ? ` <q>${e(item.quote)}</q>` : ''} — ${study ? anchor(study.id, shortCitation(study)) : e(item.study)}${item.locator ? `, ${e(item.locator)}` : ''}${item.provenance ? ` <span class="muted">[${e(item.provenance)}]</span>` : ''}${link ? ` ${basisBadge(link)}` : ''}</li>`
   })
-  return `<ul class="evidence">${items.join('')}</ul>${rest}`
+  return `<ul class="evidence">${items.join('')}</ul>`
 }
 
-/** Evidence entries shown per CMOC inside a recommendation card; the CMOC lists them all. */
-const evidenceShownPerCard = 12
+/** How much evidence a CMOC rests on, linking to the CMOC where it is listed. */
+function evidenceSummary(cmoc: CmocEntry): string {
+  if (cmoc.evidence.length === 0) return '<span class="badge badge-gap">no evidence encoded</span>'
+  const entries = `${cmoc.evidence.length} evidence entr${cmoc.evidence.length === 1 ? 'y' : 'ies'}`
+  const studies = `${cmoc.studies.length} stud${cmoc.studies.length === 1 ? 'y' : 'ies'}`
+  return `<a href="#${e(cmoc.id)}">${entries} from ${studies}</a>`
+}
 
-/** A recommendation, openable to its CMOCs, evidence and studies. */
+/**
+ * A recommendation, openable to links to its CMOCs (each with a summary of its evidence, which
+ * the CMOC lists once) and its studies.
+ */
 export function recommendationCard(
   index: ReportIndex,
   rec: TraceReport['recommendations'][number],
@@ -126,15 +121,16 @@ export function recommendationCard(
     if (!cmoc) return ''
     return `<div class="cmoc-trace link-${link.basis}">
 <h4>${anchor(cmoc.id, `${cmoc.label ?? cmoc.id}: ${cmoc.title}`)}</h4>
-<p>${basisBadge(link)}</p>
-${cmoList(cmoc)}
-${evidenceList(index, cmoc, evidenceShownPerCard)}
+<p>${basisBadge(link)} ${evidenceSummary(cmoc)}</p>
 </div>`
   })
-  const studies = rec.studies.map((id) => {
-    const study = index.studies.get(id)
-    return study ? anchor(id, shortCitation(study)) : e(id)
-  })
+  const studies = capped(
+    rec.studies.map((id) => {
+      const study = index.studies.get(id)
+      return study ? anchor(id, shortCitation(study)) : e(id)
+    }),
+    (more) => `and ${more} more (see its CMOCs)`,
+  )
   const gap =
     rec.cmocs.length === 0
       ? ' <span class="badge badge-gap">no CMOC</span>'
@@ -187,10 +183,15 @@ export function studyArticle(study: StudyEntry): string {
   ]
   return `<article class="entity" id="${e(study.id)}">
 <h3>${e(shortCitation(study))}${study.reference === undefined ? '' : ` <span class="muted">[ref. ${study.reference}]</span>`}</h3>
-<p>${e(formatCitation(study))}</p>
+<p>${e(formatVancouver(study))}</p>
 <dl class="cmo">${facts.map(([key, value]) => `<dt>${e(key ?? '')}</dt><dd>${e(value ?? '')}</dd>`).join('')}</dl>
 ${markdownToHtml(study.notes)}
 <p><strong>Evidence for:</strong> ${list(study.cmocs.map((id) => anchor(id, id)))}</p>
-<p><strong>Used by recommendations:</strong> ${list(study.recommendations.map((id) => anchor(id, id)))}</p>
+<p><strong>Used by recommendations:</strong> ${list(
+    capped(
+      study.recommendations.map((id) => anchor(id, id)),
+      (more) => `and ${more} more (through the CMOCs it is evidence for)`,
+    ),
+  )}</p>
 </article>`
 }

@@ -1,11 +1,8 @@
-import {
-  type CitationData,
-  type CmocData,
-  cmocPartsOf,
-  type Entity,
-  type ReferenceInput,
-} from '@realist-kb/core'
-import { citedName } from './author-name.js'
+import { shortCitation } from '@realist-kb/citations'
+import { type CmocData, cmocPartsOf, type Entity, type ReferenceInput } from '@realist-kb/core'
+
+// Diagrams and graph labels name a study by the one short label of `@realist-kb/citations`.
+export { shortCitation }
 
 /**
  * The id a reference names, whether written as a bare id or as an object.
@@ -50,23 +47,6 @@ export function mechanismText(mechanism: CmocData['mechanism']): string {
 export function partText(part: CmocData['context']): string | undefined {
   if (part === undefined) return undefined
   return typeof part === 'string' ? part : part.join('; ')
-}
-
-/**
- * A short citation: `Doe 2020`, `Doe & Roe 2021`, `Doe et al. 2020`.
- *
- * @example
- * ```ts
- * shortCitation({ authors: ['Collins A'], etAl: true, year: 2022, title: 'STEP' })
- * // 'Collins et al. 2022'
- * ```
- */
-export function shortCitation(citation: CitationData): string {
-  const names = citation.authors.map(citedName)
-  let who = names[0] ?? citation.title
-  if (citation.etAl === true || names.length > 2) who = `${who} et al.`
-  else if (names.length === 2) who = `${who} & ${names[1]}`
-  return `${who} ${citation.year ?? 'n.d.'}`
 }
 
 /**

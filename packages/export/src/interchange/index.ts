@@ -1,4 +1,3 @@
-export type { AuthorName } from './author-name.js'
 export {
   type Codebook,
   type CodebookCode,
@@ -7,7 +6,13 @@ export {
   toCodebook,
   writeCodebook,
 } from './codebook.js'
-export { type CslItem, type CslType, toCslJson, writeCslJson } from './csl-json.js'
+export {
+  citedStudies,
+  toCslJson,
+  writeBibtexStudies,
+  writeCslJson,
+  writeRisStudies,
+} from './csl-json.js'
 export {
   type Diagram,
   type DiagramEdge,

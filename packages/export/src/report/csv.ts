@@ -1,5 +1,6 @@
+import { formatVancouver } from '@realist-kb/citations'
 import type { TraceReport } from '@realist-kb/core'
-import { toCsv } from './csv-cell.js'
+import { csvCell, toCsv } from './csv-cell.js'
 import type { Exporter } from './exporter.js'
 
 const header = [
@@ -21,14 +22,18 @@ const header = [
   'study_year',
   'study_design',
   'study_inclusion',
+  'study_citation',
   'recommendation_text',
   'evidence_point',
 ] as const
 
 /**
- * The traceability matrix in long format: one row per recommendation-CMOC-evidence-study path.
- * A recommendation without CMOCs, or a CMOC without evidence, still has a row, with the missing
- * columns empty, so gaps stay visible.
+ * The traceability matrix in long format: one row per recommendation-CMOC-evidence-study path,
+ * the study named by id and by its Vancouver reference (`study_citation`).
+ * A recommendation without CMOCs, a CMOC without evidence and a CMOC no recommendation derives
+ * from still have rows, with the missing columns empty, so gaps stay visible. The number of paths can be far larger than the knowledge
+ * base (every recommendation citing every CMOC, each resting on every study): to write it, prefer
+ * {@link csvChunks}, which yields it row by row.
  *
  * @example
  * ```ts
@@ -36,46 +41,89 @@ const header = [
  * ```
  */
 export function renderCsv(report: TraceReport): string {
+  return [...csvChunks(report)].join('')
+}
+
+/**
+ * The long-format traceability matrix of {@link renderCsv}, one CSV line (with its CRLF) at a
+ * time, built as it is consumed: memory stays bounded by one row, whatever the number of paths.
+ *
+ * @example
+ * ```ts
+ * await writeFileAtomic('report.csv', csvChunks(buildTraceReport(kb)))
+ * ```
+ */
+export function* csvChunks(report: TraceReport): Generator<string> {
+  type Column = (typeof header)[number]
+  type Row = Partial<Record<Column, string | number | undefined>>
+  // Rows are built by column name, so no row is padded by a hand-counted number of blanks.
+  const line = (row: Row): string => `${header.map((column) => csvCell(row[column])).join(',')}\r\n`
   const cmocs = new Map(report.cmocs.map((cmoc) => [cmoc.id, cmoc]))
   const evidence = new Map(report.evidence.map((item) => [item.id, item]))
   const studies = new Map(report.studies.map((study) => [study.id, study]))
-  const rows: (string | number | undefined)[][] = [[...header]]
+  const references = new Map(report.studies.map((study) => [study.id, formatVancouver(study)]))
+  const cmocRows = function* (base: Row, cmocId: string): Generator<string> {
+    const cmoc = cmocs.get(cmocId)
+    const items = (cmoc?.evidence ?? []).flatMap((id) => evidence.get(id) ?? [])
+    const withCmoc: Row = { ...base, cmoc: cmocId, cmoc_label: cmoc?.label }
+    if (items.length === 0) {
+      yield line(withCmoc)
+      return
+    }
+    for (const item of items) {
+      const study = studies.get(item.study)
+      // Evidence written on a group reaches the CMOC through it: its link is the group's.
+      const evidenceLink =
+        item.cmocs.find((l) => l.id === cmocId) ??
+        item.groups.find((l) => l.id === cmoc?.group) ??
+        item.groups[0]
+      yield line({
+        ...withCmoc,
+        evidence: item.id,
+        relation: item.relation,
+        parts: item.parts.join(';'),
+        evidence_link_basis: evidenceLink?.basis,
+        evidence_provenance: item.provenance,
+        study: item.study,
+        study_year: study?.year,
+        study_design: study?.design,
+        study_inclusion: study?.inclusion,
+        study_citation: references.get(item.study),
+        evidence_point: item.point ?? item.quote,
+      })
+    }
+  }
+  yield line(Object.fromEntries(header.map((column) => [column, column])) as Row)
+  const derived = new Set<string>()
   for (const rec of report.recommendations) {
-    const recColumns = [rec.id, rec.section, rec.group, rec.audiences.join(';')]
+    const recColumns: Row = {
+      recommendation: rec.id,
+      section: rec.section,
+      group: rec.group,
+      audiences: rec.audiences.join(';'),
+      recommendation_text: rec.text,
+    }
     if (rec.cmocs.length === 0) {
-      rows.push([...recColumns, ...Array(14).fill(undefined), rec.text, undefined])
+      yield line(recColumns)
       continue
     }
     for (const link of rec.cmocs) {
-      const cmoc = cmocs.get(link.id)
-      const cmocColumns = [link.id, cmoc?.label, link.basis, link.location, link.rationale]
-      const items = (cmoc?.evidence ?? []).flatMap((id) => evidence.get(id) ?? [])
-      if (items.length === 0) {
-        rows.push([...recColumns, ...cmocColumns, ...Array(9).fill(undefined), rec.text, undefined])
-        continue
-      }
-      for (const item of items) {
-        const study = studies.get(item.study)
-        const evidenceLink = item.cmocs.find((l) => l.id === link.id)
-        rows.push([
+      derived.add(link.id)
+      yield* cmocRows(
+        {
           ...recColumns,
-          ...cmocColumns,
-          item.id,
-          item.relation,
-          item.parts.join(';'),
-          evidenceLink?.basis,
-          item.provenance,
-          item.study,
-          study?.year,
-          study?.design,
-          study?.inclusion,
-          rec.text,
-          item.point,
-        ])
-      }
+          cmoc_link_basis: link.basis,
+          cmoc_link_location: link.location,
+          cmoc_link_rationale: link.rationale,
+        },
+        link.id,
+      )
     }
   }
-  return toCsv(rows)
+  // Every CMOC has rows, with or without a recommendation above it.
+  for (const cmoc of report.cmocs) {
+    if (!derived.has(cmoc.id)) yield* cmocRows({ group: cmoc.group }, cmoc.id)
+  }
 }
 
 /**
@@ -92,6 +140,7 @@ export const csvExporter: Exporter = {
   extension: 'csv',
   mediaType: 'text/csv',
   render: renderCsv,
+  chunks: csvChunks,
 }
 
 /**

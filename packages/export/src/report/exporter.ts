@@ -21,4 +21,10 @@ export interface Exporter {
   readonly extension: string
   readonly mediaType: string
   readonly render: (report: TraceReport) => string
+  /**
+   * The same output as `render`, in pieces produced as they are consumed, for an output that can
+   * outgrow memory (the long-format CSV): write it with `writeFileAtomic` of
+   * `@realist-kb/core/node`, which streams.
+   */
+  readonly chunks?: (report: TraceReport) => Iterable<string>
 }

@@ -1,5 +1,6 @@
+import { formatVancouver, shortCitation } from '@realist-kb/citations'
 import type { CmocEntry, ReportLink, TraceReport } from '@realist-kb/core'
-import { formatCitation, shortCitation } from './citation.js'
+import { capped } from './capped-list.js'
 import { cmocPartRows, notGiven } from './cmoc-parts.js'
 import { escapeMarkdown } from './escape.js'
 import type { Exporter } from './exporter.js'
@@ -10,8 +11,10 @@ const m = escapeMarkdown
 
 /**
  * The traceability report as Markdown that reads well on GitHub: recommendations by group,
- * each with its CMOCs, evidence and studies; then the CMOCs, studies, gaps and figures. Every
- * entity has an explicit anchor, so links work on GitHub and in other renderers.
+ * each with links to its CMOCs and its studies; then the CMOCs, each with its evidence (shown
+ * once, where every recommendation links to it), studies, gaps and figures. Every entity has an
+ * explicit anchor, so links work on GitHub and in other renderers. The size of the report grows
+ * with the knowledge base, not with the number of recommendation-CMOC-study paths.
  *
  * @example
  * ```ts
@@ -43,6 +46,11 @@ export function renderMarkdown(report: TraceReport): string {
             `- ${m(item.relation)}${item.parts.length > 0 ? ` (${m(item.parts.join(', '))})` : ''}${item.point === undefined ? '' : `: ${m(item.point)}`}${item.quote === undefined ? '' : ` “${m(item.quote)}”`}${item.locator === undefined ? '' : ` (${m(item.locator)})`} — ${studyLink(item.study)}${item.provenance ? ` [${m(item.provenance)}]` : ''}${l ? ` (${basis(l)})` : ''}`,
           ]
         })
+
+  const evidenceCount = (cmoc: CmocEntry): string =>
+    cmoc.evidence.length === 0
+      ? 'no evidence encoded'
+      : `${cmoc.evidence.length} evidence entr${cmoc.evidence.length === 1 ? 'y' : 'ies'} from ${cmoc.studies.length} stud${cmoc.studies.length === 1 ? 'y' : 'ies'}`
 
   const out: string[] = []
   out.push(`# Traceability report${report.review ? `: ${m(report.review.title)}` : ''}`, '')
@@ -79,13 +87,19 @@ export function renderMarkdown(report: TraceReport): string {
       out.push(
         `- **Audiences:** ${rec.audiences.map((id) => m(audiences.get(id)?.name ?? id)).join('; ') || 'none'}`,
       )
-      out.push(`- **Studies:** ${rec.studies.map(studyLink).join(', ') || 'none'}`, '')
+      const studiesShown = capped(
+        rec.studies.map(studyLink),
+        (more) => `and ${more} more (see its CMOCs)`,
+      )
+      out.push(`- **Studies:** ${studiesShown.join(', ') || 'none'}`, '')
       if (rec.cmocs.length === 0) out.push('Derives from no CMOC.', '')
+      // Each CMOC's evidence is listed once, in its own section: linked from here, not repeated.
       for (const l of rec.cmocs) {
         const cmoc = cmocs.get(l.id)
         if (!cmoc) continue
-        out.push(`- ${link(cmoc.id, `${cmoc.label ?? cmoc.id}: ${cmoc.title}`)} (${basis(l)})`)
-        out.push(...evidenceLines(cmoc).map((line) => `  ${line}`))
+        out.push(
+          `- ${link(cmoc.id, `${cmoc.label ?? cmoc.id}: ${cmoc.title}`)} (${basis(l)}): ${evidenceCount(cmoc)}`,
+        )
       }
       out.push('')
     }
@@ -115,7 +129,7 @@ export function renderMarkdown(report: TraceReport): string {
     out.push(
       `<a id="${study.id}"></a>`,
       '',
-      `- **${m(shortCitation(study))}**: ${m(formatCitation(study))} Design: ${m(study.design ?? 'not recorded')}; inclusion: ${m(study.inclusion)}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}.`,
+      `- **${m(shortCitation(study))}**: ${m(formatVancouver(study))} Design: ${m(study.design ?? 'not recorded')}; inclusion: ${m(study.inclusion)}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}.`,
       '',
     )
   }

@@ -1,18 +1,19 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { entitiesOfKind, fileStem } from '@realist-kb/core'
-import { loadDirectory } from '@realist-kb/core/node'
-import type { CommandContext } from '../command.js'
-import type { ExistingStudy, RecordOutcome } from '../import/plan-import.js'
-import { planImport } from '../import/plan-import.js'
-import { detectFormat, readRecords } from '../import/read-records.js'
 import {
+  detectFormat,
+  type ExistingStudy,
   errorText,
   type ImportFormat,
+  planImport,
+  type RecordOutcome,
+  readRecords,
   recordLabel,
   UnreadableImportError,
-} from '../import/source-record.js'
-import { FileExistsError, writeNewFile } from '../import/write-files.js'
+} from '@realist-kb/citations/import'
+import { entitiesOfKind, fileStem } from '@realist-kb/core'
+import { loadDirectory, WriteRefusedError, writeFileAtomic } from '@realist-kb/core/node'
+import type { CommandContext } from '../command.js'
 import { exitCodes, UsageError } from '../io.js'
 import type { ImportOptions } from './import.js'
 
@@ -145,16 +146,21 @@ async function writeOutcomes(
       continue
     }
     try {
-      await writeNewFile(path.join(dir, ...outcome.path.split('/')), outcome.markdown)
+      // Inside the content folder only: a kind folder that is a link out of it is refused.
+      await writeFileAtomic(path.join(dir, ...outcome.path.split('/')), outcome.markdown, {
+        root: dir,
+      })
       written.push(outcome)
     } catch (error) {
       written.push({
         status: 'fail',
         record: outcome.record,
         message:
-          error instanceof FileExistsError
+          error instanceof WriteRefusedError && error.reason === 'exists'
             ? `Unexpected existing file \`${outcome.path}\`, expected a new file: nothing written`
-            : `Unexpected write error for \`${outcome.path}\` (${errorText(error)}): nothing written`,
+            : error instanceof WriteRefusedError
+              ? `${error.message}; nothing written`
+              : `Unexpected write error for \`${outcome.path}\` (${errorText(error)}): nothing written`,
       })
     }
   }

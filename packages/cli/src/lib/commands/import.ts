@@ -35,9 +35,10 @@ export type ImportOptions = typeof importOptions
 export const importCommand = defineCommand({
   name: 'import',
   summary: 'create study files from BibTeX, RIS, CSL-JSON or PubMed exports',
-  description: `Create study files from a reference export (Zotero, EndNote, Mendeley, PubMed, ...): one file
-per record, in <dir>/studies/<id>.md, with the citation filled in and the rest marked TODO.
-Nothing is fetched from the network. Existing files are never overwritten.
+  description: `Create study files from a reference export (Zotero, EndNote, Mendeley, PubMed, ERIC, ...): one
+file per record, in <dir>/studies/<id>.md, with the citation filled in (keywords included), the
+abstract in the body and the rest marked TODO. Nothing is fetched from the network. Existing
+files are never overwritten.
 
 Records already in the knowledge base, or earlier in the same file, are skipped: same DOI, or
 else same title and year. Ids are the first author's family name and the year (muller-2020),
@@ -45,7 +46,7 @@ with -b, -c, ... when taken.`,
   arguments: [
     {
       name: 'file',
-      help: 'the export: BibTeX (.bib), RIS (.ris), CSL-JSON (.json) or PubMed\nMEDLINE (.nbib, or .txt/.ris as PubMed names it); CSV is not read',
+      help: 'the export: BibTeX or biblatex (.bib), RIS (.ris), CSL-JSON (.json)\nor MEDLINE from PubMed or ERIC (.nbib, or .txt/.ris as PubMed names\nit); CSV is not read',
       required: true,
     },
   ],

@@ -7,10 +7,9 @@ import {
   type MigrationProblem,
   migrateFiles,
 } from '@realist-kb/core'
-import { listContentFiles } from '@realist-kb/core/node'
+import { listContentFiles, WriteRefusedError, writeFileAtomic } from '@realist-kb/core/node'
 import type { CommandContext } from '../command.js'
 import { resolveContentDir } from '../content-dir.js'
-import { FileExistsError, replaceFile, writeNewFile } from '../import/write-files.js'
 import { exitCodes, UsageError } from '../io.js'
 import type { MigrateOptions } from './migrate.js'
 
@@ -97,14 +96,15 @@ async function writeFiles(
   for (const { source, file, target } of writes) {
     if (source.path === file.path) {
       await checkFolderInside(root, path.dirname(target))
-      await replaceFile(target, file.text)
+      // Rewriting the user's own content file is what `--write` asks for.
+      await writeFileAtomic(target, file.text, { root, force: true })
       continue
     }
     await checkFolderInside(root, path.dirname(target))
     try {
-      await writeNewFile(target, file.text)
+      await writeFileAtomic(target, file.text, { root })
     } catch (error) {
-      if (error instanceof FileExistsError)
+      if (error instanceof WriteRefusedError && error.reason === 'exists')
         throw new UsageError(
           `Unexpected existing \`${file.path}\`: \`${source.path}\` left in place`,
         )

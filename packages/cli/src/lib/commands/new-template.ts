@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
+import { renderStudy, yamlText } from '@realist-kb/citations/import'
 import {
   type EntityKind,
   entitiesOfKind,
@@ -10,10 +11,8 @@ import {
   type KnowledgeBase,
   kindFolders,
 } from '@realist-kb/core'
-import { loadDirectory } from '@realist-kb/core/node'
+import { loadDirectory, WriteRefusedError, writeFileAtomic } from '@realist-kb/core/node'
 import type { CommandContext } from '../command.js'
-import { renderStudy, yamlText } from '../import/render-study.js'
-import { FileExistsError, writeNewFile } from '../import/write-files.js'
 import { exitCodes, UsageError } from '../io.js'
 import type { NewOptions } from './new.js'
 
@@ -62,11 +61,15 @@ export async function runNew({ io, values, args }: CommandContext<NewOptions>): 
   }
 
   try {
-    await writeNewFile(target, templates[kind](id, placeholders))
+    // Inside the content folder only: a kind folder that is a link out of it is refused.
+    await writeFileAtomic(target, templates[kind](id, placeholders), { root: dir })
   } catch (error) {
-    if (error instanceof FileExistsError)
-      throw new UsageError(`Unexpected existing file \`${dirShown}/${relative}\`: nothing written`)
-    throw error
+    if (!(error instanceof WriteRefusedError)) throw error
+    throw new UsageError(
+      error.reason === 'exists'
+        ? `Unexpected existing file \`${dirShown}/${relative}\`: nothing written`
+        : `${error.message}; nothing written`,
+    )
   }
   io.stdout.write(`created ${dirShown}/${relative}\n`)
   for (const [needed, placeholder] of Object.entries(placeholders))

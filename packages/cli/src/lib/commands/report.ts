@@ -46,8 +46,9 @@ the exit code is then 1.`,
     const format = findFormat('trace-report', name)
     if (format === undefined) throw new Error(`format ${name} is not registered`)
     if (values.out !== undefined) progress.step(`writing ${values.out}`)
+    // A format that yields its output in pieces (the long-format CSV) is streamed, never held.
     await output(
-      format.render(traced),
+      format.chunks?.(traced) ?? format.render(traced),
       () =>
         `${name}, ${traced.recommendations.length} recommendations, ${traced.diagnostics.errors} errors, ${traced.diagnostics.warnings} warnings`,
     )

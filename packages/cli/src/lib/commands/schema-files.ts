@@ -48,10 +48,10 @@ export function schemaFiles(): Map<string, string> {
   return files
 }
 
-/** Whether a file's text is one `schema` generated (it carries the marker). */
-export function isGenerated(text: string): boolean {
+/** Whether a file's bytes are one `schema` generated (it carries the marker). */
+export function isGenerated(bytes: Uint8Array): boolean {
   try {
-    const data: unknown = JSON.parse(text)
+    const data: unknown = JSON.parse(new TextDecoder().decode(bytes))
     return (
       typeof data === 'object' &&
       data !== null &&

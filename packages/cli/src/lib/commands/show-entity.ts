@@ -1,3 +1,4 @@
+import { formatVancouver } from '@realist-kb/citations'
 import {
   type EdgeAttributes,
   type Entity,
@@ -7,7 +8,6 @@ import {
   studyUsage,
   traceRecommendation,
 } from '@realist-kb/core'
-import { formatReference } from '../references.js'
 
 /** One link in {@link ShowJson}. */
 export interface ShowLink {
@@ -59,7 +59,7 @@ export function describeEntity(kb: KnowledgeBase, id: string): ShowJson {
     id,
     place: `${entity.file}:${entity.position.line}`,
     data: entity.data,
-    ...(entity.kind === 'study' ? { reference: formatReference(entity) } : {}),
+    ...(entity.kind === 'study' ? { reference: formatVancouver(entity.data.citation) } : {}),
     linksOut,
     linksIn,
     chain: chainOf(kb, entity),

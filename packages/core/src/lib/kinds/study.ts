@@ -95,6 +95,8 @@ export const citationSchema = z.strictObject({
   url: z.url().optional(),
   publisher: z.string().optional(),
   type: z.enum(['article', 'book', 'chapter', 'report', 'webpage', 'thesis', 'other']).optional(),
+  /** Subject keywords, as the record or the researcher gives them (RIS `KW`, BibTeX `keywords`). */
+  keywords: z.array(z.string().min(1)).optional(),
 })
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { catalogue } from '../diagnostics/catalogue.js'
@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { kindFolders, referenceFields } from '../kinds/index.js'
 import type { ParsedFile } from '../parse/parse-file.js'
 import type { StoredGraph } from './stored-graph.js'
+import { writeFileAtomic } from './write/write-file-atomic.js'
 
 /**
  * Bump when parsing or graph building changes what a file yields: older caches are ignored. The
@@ -81,13 +82,7 @@ export async function writeCaches(
   await atomic(files.parsed, serialize({ format: cacheFormat, ...parsed }))
 }
 
+// The cache files are realist-kb's own: replaced when they are regular files, never through a link.
 async function atomic(file: string, content: string | Uint8Array): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`
-  try {
-    await mkdir(path.dirname(file), { recursive: true })
-    await writeFile(temporary, content)
-    await rename(temporary, file)
-  } catch {
-    await rm(temporary, { force: true }).catch(() => undefined)
-  }
+  await writeFileAtomic(file, content, { force: true }).catch(() => undefined)
 }

@@ -1,6 +1,6 @@
 import type { CmocPart, Relation } from '../kinds/evidence.js'
 import type { ReportedFigure } from '../kinds/review.js'
-import type { InclusionStatus, StudyRole } from '../kinds/study.js'
+import type { CitationData, InclusionStatus, StudyRole } from '../kinds/study.js'
 import type { Vocabulary } from '../query/vocabulary.js'
 import type { Basis } from '../schema/common.js'
 
@@ -238,6 +238,9 @@ export interface StudyEntry extends SourcePlace {
   readonly pages?: string
   readonly doi?: string
   readonly url?: string
+  readonly publisher?: string
+  readonly type?: CitationData['type']
+  readonly keywords?: readonly string[]
   readonly reference?: number
   /** The study's own label in its review. */
   readonly label?: string

@@ -150,6 +150,7 @@ function kindArbitraries(
       url,
       publisher: textArbitrary,
       type: fc.constantFrom('article', 'book', 'chapter', 'report', 'webpage', 'thesis', 'other'),
+      keywords: textList,
     },
   )
 
