@@ -8,6 +8,7 @@ import { writeGexf } from './interchange/gexf.js'
 import { writeGraphml } from './interchange/graphml.js'
 import { writeKnowledgeBaseJson } from './interchange/knowledge-base-json.js'
 import { writeMermaid } from './interchange/mermaid.js'
+import { writeQdpx } from './interchange/qdpx.js'
 import { csvExporter, gapMapExporter } from './report/csv.js'
 import type { Exporter } from './report/exporter.js'
 import { jsonExporter } from './report/json.js'
@@ -60,8 +61,13 @@ export interface KnowledgeBaseFormat {
   readonly mediaType: string
   /** Whether it takes {@link KnowledgeBaseFormatOptions.trace}. */
   readonly traces: boolean
+  /** Whether its output is bytes (an archive), to be written to a file rather than printed. */
+  readonly binary?: boolean
   /** Throws {@link UnknownTraceError} for a `trace` that names no recommendation. */
-  readonly render: (kb: KnowledgeBase, options?: Readonly<KnowledgeBaseFormatOptions>) => string
+  readonly render: (
+    kb: KnowledgeBase,
+    options?: Readonly<KnowledgeBaseFormatOptions>,
+  ) => string | Uint8Array
 }
 
 /**
@@ -166,6 +172,17 @@ export const formats: readonly Format[] = [
     mediaType: 'application/xml',
     traces: false,
     render: (kb) => writeCodebook(toCodebook(kb)),
+  },
+  {
+    name: 'qdpx',
+    input: 'knowledge-base',
+    description:
+      'a REFI-QDA project: codebook, studies as coded sources, groups as sets, notes as memos (needs --out)',
+    extension: 'qdpx',
+    mediaType: 'application/zip',
+    traces: false,
+    binary: true,
+    render: (kb) => writeQdpx(kb),
   },
   {
     name: 'csl-json',

@@ -5,6 +5,7 @@
 import { buildTraceReport, type KnowledgeBase, type TraceReport } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import { type Format, formats } from '@realist-kb/export'
+import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { hostileFixture, loadContent, validFixture } from './interchange/helpers.js'
 import { looseEndsKnowledgeBase } from './report-helpers.js'
@@ -107,6 +108,7 @@ const contracts: Readonly<Record<string, Contract>> = {
   'knowledge-base:mermaid': { carries: [] },
   'knowledge-base:dot': { carries: ['recommendation', 'cmoc'] },
   'knowledge-base:qdc': { carries: [] },
+  'knowledge-base:qdpx': { carries: [] },
   'knowledge-base:csl-json': { carries: ['study'] },
   'knowledge-base:ris': { carries: ['study'], names: (id) => `\r\nID  - ${id}\r\n` },
   'knowledge-base:bibtex': { carries: ['study'], names: (id) => `{${id},\n` },
@@ -129,7 +131,15 @@ function render(format: Format, kb: KnowledgeBase): string[] {
   return [
     format.render(kb),
     ...(format.traces && first !== undefined ? [format.render(kb, { trace: first })] : []),
-  ]
+  ].map(asText)
+}
+
+/** An archive's files as text, in archive order (the project, then each study's source). */
+function asText(output: string | Uint8Array): string {
+  if (typeof output === 'string') return output
+  return `${Object.entries(unzipSync(output))
+    .map(([name, bytes]) => `${name}\n${strFromU8(bytes)}`)
+    .join('')}\n`
 }
 
 it('every registered format has a contract, and each name is registered once per input', () => {

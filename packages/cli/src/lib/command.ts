@@ -79,7 +79,7 @@ export interface CommandContext<O extends OptionDeclarations> {
    * Print `content`, or with `--out` write it through the one output writer (never replacing a
    * file realist-kb did not write unless `--force`); `summary` is then said on stderr.
    */
-  output(content: string | Iterable<string>, summary: () => string): Promise<void>
+  output(content: string | Uint8Array | Iterable<string>, summary: () => string): Promise<void>
   /** Write one file through the one output writer. */
   writeFile(target: string, content: string, options: { readonly force: boolean }): Promise<void>
 }

@@ -256,6 +256,8 @@ function contextFor(
     async output(content, summary) {
       const out = values.out
       if (typeof out !== 'string') {
+        // Bytes (an archive) are written to files only: the command refuses them without --out.
+        if (content instanceof Uint8Array) throw new Error('binary output without --out')
         const { writeChunks } = await import('./write-chunks.js')
         await writeChunks(io.stdout, typeof content === 'string' ? [content] : content)
         return

@@ -2,6 +2,7 @@ export {
   type Codebook,
   type CodebookCode,
   type CodebookSet,
+  codeGuid,
   EmptyCodebookError,
   toCodebook,
   writeCodebook,
@@ -30,4 +31,15 @@ export {
   toKnowledgeBaseJson,
   writeKnowledgeBaseJson,
 } from './knowledge-base-json.js'
+export { knowledgeBaseJsonSchema } from './knowledge-base-json-schema.js'
 export { writeMermaid } from './mermaid.js'
+export { writeQdpx } from './qdpx.js'
+export {
+  type QdpxDrift,
+  type QdpxDriftReason,
+  type QdpxEvidence,
+  type QdpxImport,
+  QdpxParseError,
+  readQdpx,
+} from './read-qdpx.js'
+export { reportJsonSchema } from './report-json-schema.js'

@@ -51,8 +51,12 @@ left out); the exit code is then 1.`,
           .map((candidate) => candidate.name)
           .join(', ')}`,
       )
+    if (format.binary && values.out === undefined)
+      throw new UsageError(
+        `Unexpected --format ${format.name} without --out, expected a file (it is a zip)`,
+      )
     const { knowledgeBase: kb, shown } = await openContent(args.dir)
-    let text: string
+    let text: string | Uint8Array
     try {
       text = format.render(kb, values.trace === undefined ? {} : { trace: values.trace })
     } catch (error) {

@@ -1,5 +1,6 @@
 import { type EntityKind, entityKinds, kindFolders, schemas } from '@realist-kb/core'
 
+import { knowledgeBaseJsonSchema, reportJsonSchema } from '@realist-kb/export'
 import { schemaMarker } from './schema.js'
 
 /**
@@ -44,7 +45,25 @@ export function schemaFiles(): Map<string, string> {
       ]),
     ),
   }
-  files.set('index.json', `${JSON.stringify(index, null, 2)}\n`)
+  const documents = {
+    'knowledge-base': ['knowledge-base.schema.json', knowledgeBaseJsonSchema()],
+    report: ['report.schema.json', reportJsonSchema()],
+  } as const
+  for (const [name, schema] of Object.values(documents))
+    files.set(name, `${JSON.stringify({ $comment: schemaMarker, ...schema }, null, 2)}\n`)
+  files.set(
+    'index.json',
+    `${JSON.stringify(
+      {
+        ...index,
+        documents: Object.fromEntries(
+          Object.entries(documents).map(([key, [name]]) => [key, { schema: name }]),
+        ),
+      },
+      null,
+      2,
+    )}\n`,
+  )
   return files
 }
 
