@@ -1,4 +1,11 @@
-import { catalogue, entityKinds, gapNames, type KnowledgeBaseStatistics } from '@realist-kb/core'
+import {
+  catalogue,
+  type EntityKind,
+  entityKinds,
+  gapNames,
+  type KnowledgeBaseStatistics,
+  kindDefinitions,
+} from '@realist-kb/core'
 
 /** Shape of `stats --format json`, version 1. */
 export interface StatsJson extends KnowledgeBaseStatistics {
@@ -9,13 +16,16 @@ export interface StatsJson extends KnowledgeBaseStatistics {
 /** {@link StatsJson} as text. */
 export function renderStats(stats: StatsJson): string {
   const lines = [
-    `${stats.root}: ${stats.files} files, ${stats.errors} errors, ${stats.warnings} warnings`,
+    `${stats.root}: ${stats.files} files, ${stats.errors} errors, ${stats.warnings} warnings, ${stats.infos} info`,
     '',
   ]
   lines.push('Entities')
-  const width = Math.max(...entityKinds.map((kind) => kind.length))
+  // Each kind by the name readers know it by; groups by the review's own name for them.
+  const nounOf = (kind: EntityKind): string =>
+    kind === 'group' ? stats.vocabulary.group.plural : kindDefinitions[kind].noun.plural
+  const width = Math.max(...entityKinds.map((kind) => nounOf(kind).length))
   for (const kind of entityKinds)
-    lines.push(`  ${kind.padEnd(width)}  ${String(stats.counts[kind]).padStart(5)}`)
+    lines.push(`  ${nounOf(kind).padEnd(width)}  ${String(stats.counts[kind]).padStart(5)}`)
 
   const c = stats.coverage
   const rows: [string, number, number][] = [
@@ -23,7 +33,7 @@ export function renderStats(stats: StatsJson): string {
     ['CMOCs with evidence', c.cmocs.withEvidence, c.cmocs.total],
     ['CMOCs resting on 2+ studies', c.cmocs.withSeveralStudies, c.cmocs.total],
     ['studies that evidence a CMOC', c.studies.cited, c.studies.total],
-    ['groups with CMOCs', c.groups.withCmocs, c.groups.total],
+    [`${stats.vocabulary.group.plural} with CMOCs`, c.groups.withCmocs, c.groups.total],
   ]
   const label = Math.max(...rows.map((row) => row[0].length))
   lines.push('', 'Coverage')
@@ -48,8 +58,9 @@ export function renderStats(stats: StatsJson): string {
   lines.push('', 'Gaps')
   for (const name of gapNames) {
     const list = stats.gaps[name]
+    const acknowledged = stats.acknowledged[name]
     lines.push(
-      `  ${name} ${catalogue[name].code}: ${list.length === 0 ? 'none' : `${list.length} (${list.join(', ')})`}`,
+      `  ${name} ${catalogue[name].code}: ${list.length === 0 ? 'none' : `${list.length} (${list.join(', ')})`}${acknowledged.length === 0 ? '' : `; acknowledged ${acknowledged.length} (${acknowledged.join(', ')})`}`,
     )
   }
   return `${lines.join('\n')}\n`

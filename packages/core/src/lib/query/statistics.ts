@@ -4,6 +4,7 @@ import type { Relation } from '../schema/index.js'
 import { type Coverage, coverage, gaps } from './coverage.js'
 import { compareEntities, entitiesOfKind } from './neighbours.js'
 import { type CmocTrace, evidenceForCmoc } from './trace.js'
+import { type Vocabulary, vocabularyOf } from './vocabulary.js'
 
 /**
  * The evidence behind one CMOC, in {@link KnowledgeBaseStatistics}.
@@ -34,12 +35,18 @@ export interface KnowledgeBaseStatistics {
   readonly files: number
   readonly errors: number
   readonly warnings: number
+  /** Acknowledged gaps and CMOCs their source gives only in part. */
+  readonly infos: number
+  /** The review's words for its theory and groups. */
+  readonly vocabulary: Vocabulary
   readonly counts: Coverage['counts']
   readonly coverage: Omit<Coverage, 'counts'>
   /** CMOCs grouped by group (in the groups' order), then in their own order. */
   readonly cmocs: readonly CmocStatistics[]
-  /** Entity ids (or files) with each gap. */
+  /** Entity ids (or files) with each open gap. */
   readonly gaps: Readonly<Record<GapName, readonly string[]>>
+  /** Entity ids (or files) whose gap is acknowledged as true to the source. */
+  readonly acknowledged: Readonly<Record<GapName, readonly string[]>>
 }
 
 /**
@@ -54,6 +61,7 @@ export interface KnowledgeBaseStatistics {
 export function statistics(kb: KnowledgeBase): KnowledgeBaseStatistics {
   const { counts, ...rest } = coverage(kb)
   const errors = kb.diagnostics.filter((d) => d.severity === 'error').length
+  const infos = kb.diagnostics.filter((d) => d.severity === 'info').length
   // CMOCs grouped by group (in the groups' order), then in their own order.
   const groupRank = new Map(
     entitiesOfKind(kb.graph, 'group').map((group, index) => [group.id, index]),
@@ -80,15 +88,25 @@ export function statistics(kb: KnowledgeBase): KnowledgeBaseStatistics {
     }
   })
   const grouped = gaps(kb)
+  const byName = (acknowledged: boolean): Record<GapName, string[]> =>
+    Object.fromEntries(
+      gapNames.map((name) => [
+        name,
+        grouped[name]
+          .filter((gap) => (gap.acknowledged !== undefined) === acknowledged)
+          .map((gap) => gap.entity ?? gap.file),
+      ]),
+    ) as Record<GapName, string[]>
   return {
     files: kb.files.length,
     errors,
-    warnings: kb.diagnostics.length - errors,
+    warnings: kb.diagnostics.length - errors - infos,
+    infos,
+    vocabulary: vocabularyOf(kb.graph),
     counts,
     coverage: rest,
     cmocs,
-    gaps: Object.fromEntries(
-      gapNames.map((name) => [name, grouped[name].map((gap) => gap.entity ?? gap.file)]),
-    ) as Record<GapName, string[]>,
+    gaps: byName(false),
+    acknowledged: byName(true),
   }
 }
