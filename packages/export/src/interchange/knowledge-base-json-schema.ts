@@ -50,7 +50,7 @@ const names = Object.keys(catalogue) as [string, ...string[]]
 const diagnostic = z.strictObject({
   file: z.string(),
   ...position,
-  severity: z.enum(['error', 'warning']),
+  severity: z.enum(['error', 'warning', 'info']),
   code: z.string().regex(/^RKB\d+$/),
   name: z.enum(names),
   source: z.literal('realist-kb'),
@@ -58,6 +58,7 @@ const diagnostic = z.strictObject({
   hint: z.string(),
   url: z.string(),
   entity: z.string().optional(),
+  acknowledged: z.string().optional(),
 })
 
 const knowledgeBaseJson = z.strictObject({
