@@ -1,0 +1,71 @@
+import {
+  catalogue,
+  type EntityKind,
+  entityKinds,
+  gapNames,
+  type KnowledgeBaseStatistics,
+  kindDefinitions,
+} from '@realist-kb/core'
+
+/** Shape of `stats --format json`, version 1. */
+export interface StatsJson extends KnowledgeBaseStatistics {
+  readonly version: 1
+  readonly root: string
+}
+
+/** {@link StatsJson} as text. */
+export function renderStats(stats: StatsJson): string {
+  const lines = [
+    `${stats.root}: ${stats.files} files, ${stats.errors} errors, ${stats.warnings} warnings, ${stats.infos} info`,
+    '',
+  ]
+  lines.push('Entities')
+  // Each kind by the name readers know it by; groups by the review's own name for them.
+  const nounOf = (kind: EntityKind): string =>
+    kind === 'group' ? stats.vocabulary.group.plural : kindDefinitions[kind].noun.plural
+  const width = Math.max(...entityKinds.map((kind) => nounOf(kind).length))
+  for (const kind of entityKinds)
+    lines.push(`  ${nounOf(kind).padEnd(width)}  ${String(stats.counts[kind]).padStart(5)}`)
+
+  const c = stats.coverage
+  const rows: [string, number, number][] = [
+    ['recommendations with CMOCs', c.recommendations.withCmocs, c.recommendations.total],
+    ['CMOCs with evidence', c.cmocs.withEvidence, c.cmocs.total],
+    ['CMOCs resting on 2+ studies', c.cmocs.withSeveralStudies, c.cmocs.total],
+    ['studies that evidence a CMOC', c.studies.cited, c.studies.total],
+    [`${stats.vocabulary.group.plural} with CMOCs`, c.groups.withCmocs, c.groups.total],
+  ]
+  const label = Math.max(...rows.map((row) => row[0].length))
+  lines.push('', 'Coverage')
+  for (const [name, part, total] of rows)
+    lines.push(
+      `  ${name.padEnd(label)}  ${part} of ${total}${total > 0 ? ` (${Math.round((100 * part) / total)}%)` : ''}`,
+    )
+  lines.push(
+    `  ${'links stated / inferred'.padEnd(label)}  ${c.links.stated} / ${c.links.inferred}`,
+  )
+
+  lines.push('', 'Evidence per CMOC')
+  if (stats.cmocs.length === 0) lines.push('  (no CMOCs)')
+  const idWidth = stats.cmocs.reduce((width, cmoc) => Math.max(width, cmoc.id.length), 0)
+  for (const cmoc of stats.cmocs) {
+    const { supports, refines, refutes } = cmoc.relations
+    lines.push(
+      `  ${cmoc.id.padEnd(idWidth)}  ${plural(cmoc.evidence, 'entry', 'entries')} from ${plural(cmoc.studies, 'study', 'studies')} (supports ${supports}, refines ${refines}, refutes ${refutes})`,
+    )
+  }
+
+  lines.push('', 'Gaps')
+  for (const name of gapNames) {
+    const list = stats.gaps[name]
+    const acknowledged = stats.acknowledged[name]
+    lines.push(
+      `  ${name} ${catalogue[name].code}: ${list.length === 0 ? 'none' : `${list.length} (${list.join(', ')})`}${acknowledged.length === 0 ? '' : `; acknowledged ${acknowledged.length} (${acknowledged.join(', ')})`}`,
+    )
+  }
+  return `${lines.join('\n')}\n`
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`
+}
