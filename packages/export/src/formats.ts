@@ -96,7 +96,7 @@ export type Format = TraceReportFormat | KnowledgeBaseFormat
 export class UnknownTraceError extends Error {
   override readonly name = 'UnknownTraceError'
   constructor(readonly id: string) {
-    super(`Unexpected trace \`${id}\`, expected the id of a recommendation`)
+    super(`Unexpected trace \`${id}\`, expected the id of a recommendation or a CMOC`)
   }
 }
 

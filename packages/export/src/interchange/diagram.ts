@@ -1,7 +1,9 @@
 import {
   type Basis,
+  type CmocTrace,
   type EntityKind,
   entitiesOfKind,
+  evidenceForCmoc,
   type KnowledgeBase,
   neighbours,
   traceRecommendation,
@@ -137,7 +139,8 @@ export function programmeTheoryDiagram(kb: KnowledgeBase): Diagram {
  * behind each CMOC and the studies the evidence comes from. Arrows follow the chain of support,
  * as in the programme theory: study to evidence, evidence to the CMOC it supports, refines or
  * refutes (labelled with the relation), CMOC to the recommendation derived from it.
- * Computed with `traceRecommendation` from core. `undefined` when `id` is not a recommendation.
+ * Computed with `traceRecommendation` from core. For a CMOC: the evidence and studies behind it and
+ * the recommendations that rest on it. `undefined` when `id` is neither.
  *
  * @example
  * ```ts
@@ -148,68 +151,96 @@ export function programmeTheoryDiagram(kb: KnowledgeBase): Diagram {
  */
 export function traceDiagram(kb: KnowledgeBase, id: string): Diagram | undefined {
   const trace = traceRecommendation(kb.graph, id)
-  if (trace === undefined) return undefined
-  const { recommendation } = trace
-  const nodes = new Map<string, DiagramNode>()
-  const edges: DiagramEdge[] = []
-  const drawnEvidence = new Set<string>()
-  const add = (node: DiagramNode): void => {
-    if (!nodes.has(node.id)) nodes.set(node.id, node)
+  if (trace !== undefined) {
+    const { recommendation } = trace
+    const drawing = new TraceDrawing(kb)
+    drawing.add({
+      id: recommendation.id,
+      kind: 'recommendation',
+      label: shorten(`${entityLabel(recommendation)}: ${recommendation.data.text}`),
+      detail: oneLine(recommendation.data.text),
+    })
+    for (const cmocTrace of trace.cmocs) {
+      drawing.cmoc(cmocTrace)
+      drawing.edges.push({
+        source: cmocTrace.cmoc.id,
+        target: recommendation.id,
+        basis: cmocTrace.link?.basis ?? 'stated',
+      })
+    }
+    return drawing.diagram(`trace-${recommendation.id}`, `Trace of ${entityLabel(recommendation)}`)
   }
-  add({
-    id: recommendation.id,
-    kind: 'recommendation',
-    label: shorten(`${entityLabel(recommendation)}: ${recommendation.data.text}`),
-    detail: oneLine(recommendation.data.text),
-  })
-  for (const cmocTrace of trace.cmocs) {
+  // A CMOC: the evidence and studies behind it, and the recommendations that rest on it.
+  const cmocTrace = evidenceForCmoc(kb.graph, id)
+  if (cmocTrace === undefined) return undefined
+  const drawing = new TraceDrawing(kb)
+  drawing.cmoc(cmocTrace)
+  for (const { entity, edge } of neighbours(kb.graph, id, 'in', 'derived-from', 'recommendation')) {
+    drawing.add({
+      id: entity.id,
+      kind: 'recommendation',
+      label: shorten(`${entityLabel(entity)}: ${entity.data.text}`),
+      detail: oneLine(entity.data.text),
+    })
+    drawing.edges.push({ source: id, target: entity.id, basis: edge.basis })
+  }
+  return drawing.diagram(`trace-${id}`, `Trace of ${entityLabel(cmocTrace.cmoc)}`)
+}
+
+/** The nodes and edges of a trace, each node once. */
+class TraceDrawing {
+  readonly #nodes = new Map<string, DiagramNode>()
+  readonly edges: DiagramEdge[] = []
+  readonly #drawnEvidence = new Set<string>()
+
+  constructor(private readonly kb: KnowledgeBase) {}
+
+  add(node: DiagramNode): void {
+    if (!this.#nodes.has(node.id)) this.#nodes.set(node.id, node)
+  }
+
+  /** A CMOC, the evidence behind it and the studies that evidence comes from. */
+  cmoc(cmocTrace: CmocTrace): void {
     const { cmoc } = cmocTrace
-    add({
+    this.add({
       id: cmoc.id,
       kind: 'cmoc',
       label: shorten(entityLabel(cmoc)),
       detail: oneLine(cmoc.data.title),
     })
-    edges.push({
-      source: cmoc.id,
-      target: recommendation.id,
-      basis: cmocTrace.link?.basis ?? 'stated',
-    })
     for (const { evidence, link, study } of cmocTrace.evidence) {
-      add({
+      this.add({
         id: evidence.id,
         kind: 'evidence',
         label: shorten(entityTitle(evidence)),
         detail: oneLine(evidence.data.quote ?? entityTitle(evidence)),
       })
-      edges.push({
+      this.edges.push({
         source: evidence.id,
         target: cmoc.id,
         basis: link.basis,
         label: evidence.data.relation,
       })
       if (study === undefined) continue
-      add({
+      this.add({
         id: study.id,
         kind: 'study',
         label: shorten(shortCitation(study.data.citation)),
         detail: oneLine(study.data.citation.title),
       })
       // An evidence entry behind several CMOCs of the trace is drawn to its study once.
-      if (drawnEvidence.has(evidence.id)) continue
-      drawnEvidence.add(evidence.id)
-      const drawnFrom = neighbours(kb.graph, evidence.id, 'out', 'drawn-from', 'study')[0]
-      edges.push({
+      if (this.#drawnEvidence.has(evidence.id)) continue
+      this.#drawnEvidence.add(evidence.id)
+      const drawnFrom = neighbours(this.kb.graph, evidence.id, 'out', 'drawn-from', 'study')[0]
+      this.edges.push({
         source: study.id,
         target: evidence.id,
         basis: drawnFrom?.edge.basis ?? 'stated',
       })
     }
   }
-  return {
-    name: `trace-${recommendation.id}`,
-    title: oneLine(`Trace of ${entityLabel(recommendation)}`),
-    nodes: [...nodes.values()],
-    edges,
+
+  diagram(name: string, title: string): Diagram {
+    return { name, title: oneLine(title), nodes: [...this.#nodes.values()], edges: this.edges }
   }
 }
