@@ -21,6 +21,19 @@ export {
   type Position,
 } from './lib/diagnostics/diagnostic.js'
 export { didYouMean } from './lib/diagnostics/did-you-mean.js'
+export { diffKnowledgeBases } from './lib/diff/diff-knowledge-bases.js'
+export {
+  type BasisChange,
+  type CmocDiff,
+  type CmocPartChange,
+  type DiffEntity,
+  type GainedLost,
+  type KnowledgeBaseDiff,
+  knowledgeBaseDiffVersion,
+  type RecommendationDiff,
+  type RenamedEntity,
+  type TextChange,
+} from './lib/diff/types.js'
 export { buildKnowledgeBase } from './lib/graph/build-graph.js'
 export { IncrementalKnowledgeBase } from './lib/graph/incremental.js'
 export type {

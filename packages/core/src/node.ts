@@ -6,6 +6,11 @@
 // Node entry: everything in the pure entry, plus loading from and writing to the file system.
 export * from './index.js'
 export {
+  GitRevisionError,
+  loadGitRevision,
+  readGitRevision,
+} from './lib/node/git/read-git-revision.js'
+export {
   type LoadDirectoryOptions,
   listContentFiles,
   loadDirectory,
