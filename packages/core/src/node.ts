@@ -5,6 +5,7 @@
  */
 // Node entry: everything in the pure entry, plus loading from and writing to the file system.
 export * from './index.js'
+export { loadVersion } from './lib/node/git/load-version.js'
 export {
   GitRevisionError,
   loadGitRevision,

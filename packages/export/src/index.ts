@@ -4,6 +4,13 @@
  *
  * @module @realist-kb/export
  */
+export {
+  type DiffSides,
+  renderDiffJson,
+  renderDiffMarkdown,
+  renderDiffText,
+  whatsNewHtml,
+} from './diff/render-diff.js'
 export { htmlExporter, renderHtml } from './html/render-html.js'
 export * from './interchange/index.js'
 export {

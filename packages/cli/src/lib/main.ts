@@ -1,3 +1,4 @@
+import { diffCommand, diffHelp } from './commands/diff.js'
 import { exportCommand, exportHelp } from './commands/export.js'
 import { importCommand, importHelp } from './commands/import.js'
 import { migrateCommand, migrateHelp } from './commands/migrate.js'
@@ -48,6 +49,11 @@ const commands: Record<string, Command> = {
     run: statsCommand,
     help: statsHelp,
     summary: 'counts, evidence per CMOC, coverage and gaps',
+  },
+  diff: {
+    run: diffCommand,
+    help: diffHelp,
+    summary: 'what changed between two versions (folders or git revisions)',
   },
   schema: { run: schemaCommand, help: schemaHelp, summary: 'JSON Schema of every kind' },
   watch: {

@@ -1,4 +1,5 @@
 import type { TraceReport } from '@realist-kb/core'
+import { whatsNewHtml } from '../diff/render-diff.js'
 import { escapeHtml } from '../report/escape.js'
 import type { Exporter } from '../report/exporter.js'
 import { recommendationSections } from '../report/recommendation-sections.js'
@@ -53,7 +54,7 @@ export function renderHtml(report: TraceReport): string {
 ${reviewLine(report)}
 ${summary(report)}
 <nav class="rkb-toc" aria-label="Contents"><ul>
-<li><a href="#rkb-recommendations">Recommendations</a></li>
+${report.changes ? '<li><a href="#rkb-whats-new">What\'s new</a></li>\n' : ''}<li><a href="#rkb-recommendations">Recommendations</a></li>
 <li><a href="#rkb-programme-theory">Programme theory</a></li>
 <li><a href="#rkb-cmocs">CMOCs</a></li>
 <li><a href="#rkb-studies">Studies</a></li>
@@ -64,7 +65,7 @@ ${summary(report)}
 </ul></nav>
 </header>
 <main>
-<h2 id="rkb-recommendations">Recommendations</h2>
+${report.changes ? `<h2 id="rkb-whats-new">What's new</h2>\n${whatsNewHtml(report.changes.diff, { from: report.changes.since, to: 'this version' })}\n` : ''}<h2 id="rkb-recommendations">Recommendations</h2>
 ${controls(report)}
 ${recommendationsHtml(index)}
 <h2 id="rkb-programme-theory">Programme theory</h2>

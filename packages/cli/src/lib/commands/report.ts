@@ -1,10 +1,16 @@
-import { buildTraceReport } from '@realist-kb/core'
+import {
+  buildTraceReport,
+  diffKnowledgeBases,
+  type KnowledgeBase,
+  type ReportChanges,
+} from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import { type ReportFormat, reportExporters } from '@realist-kb/export'
 import { oneOf, parseCommandArgs } from '../args.js'
 import { cacheDirectoryFor, cacheOption } from '../cache-directory.js'
 import { resolveContentDir } from '../content-dir.js'
 import { type CliIo, exitCodes, UsageError } from '../io.js'
+import { loadVersionArgument } from '../load-version.js'
 import { createProgress } from '../progress.js'
 import { writeOutput } from '../write-output.js'
 
@@ -21,6 +27,8 @@ Arguments:
 Options:
   --format <format>     html (default), md, json, csv (one row per recommendation-CMOC-
                         evidence-study path) or gap-map (CSV of CMOCs by study characteristic)
+  --since <version>     add a "What's new" section (html; also in json): what changed since
+                        a git revision or an earlier content folder (see \`realist-kb diff\`)
   --out <path>          file to write; without it the report goes to standard output
   --force               overwrite a file that realist-kb did not create
   --progress            show progress even when standard error is not a terminal
@@ -38,6 +46,7 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
     {
       format: { type: 'string' },
       out: { type: 'string' },
+      since: { type: 'string' },
       force: { type: 'boolean' },
       progress: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -61,7 +70,11 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
     cacheDirectory === undefined ? {} : { cacheDirectory },
   )
   progress.step(`tracing ${kb.files.length} files`)
-  const report = buildTraceReport(kb)
+  const traced = buildTraceReport(kb)
+  const report =
+    values.since === undefined
+      ? traced
+      : { ...traced, changes: await changesSince(io.cwd, values.since, positionals[0], kb) }
   progress.step(`rendering ${format}`)
   const exporter = reportExporters[format]
   // An exporter that yields its output in pieces (the long-format CSV) is streamed, never held.
@@ -77,6 +90,17 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
   }
   progress.done()
   return report.diagnostics.errors > 0 ? exitCodes.contentErrors : exitCodes.ok
+}
+
+/** What changed since `since` (a git revision or a folder), for the "What's new" section. */
+async function changesSince(
+  cwd: string,
+  since: string,
+  folder: string | undefined,
+  kb: KnowledgeBase,
+): Promise<ReportChanges> {
+  const before = await loadVersionArgument(cwd, since, folder ?? 'content')
+  return { since, diff: diffKnowledgeBases(before, kb) }
 }
 
 /** Batches written to standard output at once: few calls, bounded memory. */

@@ -1,3 +1,4 @@
+import type { KnowledgeBaseDiff } from '../diff/types.js'
 import type { CmocPart, Relation } from '../kinds/evidence.js'
 import type { ReportedFigure } from '../kinds/review.js'
 import type { CitationData, InclusionStatus, StudyRole } from '../kinds/study.js'
@@ -367,4 +368,20 @@ export interface TraceReport {
     readonly warnings: number
     readonly infos: number
   }
+  /** What changed since an earlier version (`report --since <rev>`): a "What's new" section. */
+  readonly changes?: ReportChanges
+}
+
+/**
+ * What changed in the knowledge base since an earlier version, carried by a report.
+ *
+ * @example
+ * ```ts
+ * const report: TraceReport = { ...buildTraceReport(kb), changes: { since: 'v1.0', diff } }
+ * ```
+ */
+export interface ReportChanges {
+  /** The earlier version, as the user named it (a git revision or a folder). */
+  readonly since: string
+  readonly diff: KnowledgeBaseDiff
 }
