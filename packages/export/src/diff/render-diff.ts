@@ -2,7 +2,14 @@ import type { KnowledgeBaseDiff } from '@realist-kb/core'
 import { escapeHtml, escapeMarkdown } from '../report/escape.js'
 import { diffSections } from './diff-sections.js'
 
-/** What a diff compares, as shown in its title: `{ from: 'v1.0', to: 'working tree' }`. */
+/**
+ * What a diff compares, as shown in its title.
+ *
+ * @example
+ * ```ts
+ * const sides: DiffSides = { from: 'v1.0', to: 'content (working tree)' }
+ * ```
+ */
 export interface DiffSides {
   readonly from: string
   readonly to: string
