@@ -34,6 +34,12 @@ export {
   type RenamedEntity,
   type TextChange,
 } from './lib/diff/types.js'
+export {
+  type FlowStage,
+  flowStageDescriptions,
+  flowStages,
+} from './lib/flow/flow-stages.js'
+export { type FlowBox, type PrismaFlow, prismaFlow, reviewFlow } from './lib/flow/prisma-flow.js'
 export { buildKnowledgeBase } from './lib/graph/build-graph.js'
 export { IncrementalKnowledgeBase } from './lib/graph/incremental.js'
 export type {

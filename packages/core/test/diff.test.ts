@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { diffKnowledgeBases } from '@realist-kb/core'
 import { GitRevisionError, loadDirectory, loadGitRevision } from '@realist-kb/core/node'

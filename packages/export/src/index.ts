@@ -11,6 +11,8 @@ export {
   renderDiffText,
   whatsNewHtml,
 } from './diff/render-diff.js'
+export { writePrismaCsv } from './flow/prisma-csv.js'
+export { prismaFlowSvg } from './flow/prisma-flow-svg.js'
 export { htmlExporter, renderHtml } from './html/render-html.js'
 export * from './interchange/index.js'
 export {

@@ -1,5 +1,6 @@
-import type { TraceReport } from '@realist-kb/core'
+import { type PrismaFlow, prismaFlow, type TraceReport } from '@realist-kb/core'
 import { whatsNewHtml } from '../diff/render-diff.js'
+import { prismaFlowSvg } from '../flow/prisma-flow-svg.js'
 import { escapeHtml } from '../report/escape.js'
 import type { Exporter } from '../report/exporter.js'
 import { recommendationSections } from '../report/recommendation-sections.js'
@@ -34,6 +35,7 @@ const e = escapeHtml
  */
 export function renderHtml(report: TraceReport): string {
   const index = indexReport(report)
+  const flow = prismaFlow(report.reportedFigures)
   const title = report.review
     ? `Traceability report: ${report.review.title}`
     : 'Traceability report'
@@ -61,7 +63,7 @@ ${report.changes ? '<li><a href="#rkb-whats-new">What\'s new</a></li>\n' : ''}<l
 <li><a href="#rkb-audiences">Audiences</a></li>
 <li><a href="#rkb-gap-map">Evidence gap map</a></li>
 <li><a href="#rkb-gaps">Gaps</a></li>
-<li><a href="#rkb-figures">Reported versus encoded</a></li>
+${flow.reported ? '<li><a href="#rkb-flow">Flow of documents</a></li>\n' : ''}<li><a href="#rkb-figures">Reported versus encoded</a></li>
 </ul></nav>
 </header>
 <main>
@@ -82,7 +84,7 @@ ${audiencesTable(report)}
 ${gapMapHtml(report)}
 <h2 id="rkb-gaps">Gaps</h2>
 ${gapsList(report)}
-<h2 id="rkb-figures">Reported versus encoded</h2>
+${flow.reported ? flowSection(flow) : ''}<h2 id="rkb-figures">Reported versus encoded</h2>
 ${figuresChart(report)}
 ${figuresTables(report)}
 </main>
@@ -186,6 +188,22 @@ function gapsList(report: TraceReport): string {
       `<li><span class="badge badge-gap">${e(gap.name)}</span>${gap.entity ? `<a href="#${e(gap.entity)}">${e(gap.entity)}</a>: ` : ''}${e(gap.message)} <span class="muted">(${e(gap.file)}:${gap.line})</span></li>`,
   )
   return `<ul>${items.join('\n')}</ul>`
+}
+
+/** The PRISMA 2020 flow diagram, and its figures as a table for those who do not see it. */
+function flowSection(flow: PrismaFlow): string {
+  const rows = Object.values(flow.boxes).flatMap((box) =>
+    box.items.length === 0
+      ? []
+      : box.items.map(
+          (item) =>
+            `<tr><th scope="row">${e(box.stage)}</th><td>${e(item.label)}</td><td class="num">${item.value ?? 'not reported'}</td></tr>`,
+        ),
+  )
+  return `<h2 id="rkb-flow">Flow of documents</h2>
+<figure>${prismaFlowSvg(flow)}<figcaption>PRISMA 2020 flow diagram drawn from the figures the review reports; "not reported" where it gives none.</figcaption></figure>
+<table><thead><tr><th scope="col">Stage</th><th scope="col">Figure</th><th scope="col">Number</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>
+`
 }
 
 function figuresTables(report: TraceReport): string {

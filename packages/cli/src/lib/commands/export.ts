@@ -1,4 +1,4 @@
-import { didYouMean, type KnowledgeBase, summaryLine } from '@realist-kb/core'
+import { didYouMean, type KnowledgeBase, reviewFlow, summaryLine } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import {
   EmptyCodebookError,
@@ -13,6 +13,7 @@ import {
   writeGraphml,
   writeKnowledgeBaseJson,
   writeMermaid,
+  writePrismaCsv,
   writeRisStudies,
 } from '@realist-kb/export'
 import { oneOf, parseCommandArgs } from '../args.js'
@@ -30,6 +31,7 @@ const formats = [
   'ris',
   'bibtex',
   'json',
+  'prisma-csv',
 ] as const
 type ExportFormat = (typeof formats)[number]
 
@@ -53,6 +55,9 @@ Options:
                                     EPPI-Reviewer)
                           bibtex    studies as BibTeX (LaTeX, JabRef, Zotero)
                           json      the whole knowledge base as versioned JSON
+                          prisma-csv  the PRISMA 2020 flow of the review's reported
+                                    figures, as the CSV the PRISMA2020 R package and
+                                    Shiny app read (restyle the diagram there)
   --trace <id>          mermaid and dot: draw this recommendation's trace (to its CMOCs,
                         evidence and studies) instead of the programme theory
   --out <path>          file to write (parent folders are created); without it the
@@ -87,6 +92,8 @@ function render(kb: KnowledgeBase, format: ExportFormat, trace: string | undefin
       return writeBibtexStudies(kb)
     case 'json':
       return writeKnowledgeBaseJson(kb)
+    case 'prisma-csv':
+      return writePrismaCsv(reviewFlow(kb))
   }
 }
 
