@@ -39,7 +39,9 @@ describe('the PRISMA 2020 flow from the command line', () => {
     )
     const io = memoryIo(dir)
     expect(await main(['validate', 'content'], io)).toBe(1)
-    expect(io.out()).toMatch(/ {2}8:45-8:54 +error +Unexpected `screening` in `reported\.figures\[0\]\.stage`/)
+    expect(io.out()).toMatch(
+      / {2}8:45-8:54 +error +Unexpected `screening` in `reported\.figures\[0\]\.stage`/,
+    )
     expect(io.out()).toContain('hint: did you mean `screened`?')
   })
 })

@@ -99,6 +99,13 @@ export {
   traceRecommendation,
 } from './lib/query/trace.js'
 export { type Vocabulary, vocabularyOf } from './lib/query/vocabulary.js'
+export {
+  checkRameses,
+  type RamesesCheck,
+  type RamesesChecklist,
+  type RamesesRow,
+} from './lib/rameses/check-rameses.js'
+export { type RamesesItem, ramesesItems, ramesesSource } from './lib/rameses/rameses-items.js'
 export * from './lib/report/index.js'
 export {
   type FormatDiagnosticsOptions,

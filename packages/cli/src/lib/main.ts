@@ -1,3 +1,4 @@
+import { checkCommand, checkHelp } from './commands/check.js'
 import { diffCommand, diffHelp } from './commands/diff.js'
 import { exportCommand, exportHelp } from './commands/export.js'
 import { importCommand, importHelp } from './commands/import.js'
@@ -49,6 +50,11 @@ const commands: Record<string, Command> = {
     run: statsCommand,
     help: statsHelp,
     summary: 'counts, evidence per CMOC, coverage and gaps',
+  },
+  check: {
+    run: checkCommand,
+    help: checkHelp,
+    summary: 'RAMESES publication standards: what the review states and its data show',
   },
   diff: {
     run: diffCommand,

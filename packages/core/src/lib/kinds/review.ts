@@ -125,6 +125,13 @@ export const reviewSchema = z.strictObject({
     .optional(),
   eligibility: z.record(z.string(), z.array(z.string().min(1))).optional(),
   reported: reportedFiguresSchema.optional(),
+  /** Where the review reports each RAMESES item: item number (1 to 19) -> a place in the paper. */
+  rameses: z
+    .record(
+      z.string().regex(/^([1-9]|1[0-9])$/, { message: 'Expected a RAMESES item number, 1 to 19' }),
+      z.string().min(1).max(500),
+    )
+    .optional(),
   /** Gaps acknowledged for the whole review. */
   acknowledged: z.array(acknowledgementSchema(gapNames)).optional(),
   /** The study fields (or `tags`) the evidence gap map crosses CMOCs with. */

@@ -3,6 +3,7 @@ import type { CmocPart, Relation } from '../kinds/evidence.js'
 import type { ReportedFigure } from '../kinds/review.js'
 import type { CitationData, InclusionStatus, StudyRole } from '../kinds/study.js'
 import type { Vocabulary } from '../query/vocabulary.js'
+import type { RamesesChecklist } from '../rameses/check-rameses.js'
 import type { Basis } from '../schema/common.js'
 
 /**
@@ -368,6 +369,8 @@ export interface TraceReport {
     readonly warnings: number
     readonly infos: number
   }
+  /** The RAMESES publication standards: where the review reports each item, and what its data show. */
+  readonly rameses?: RamesesChecklist
   /** What changed since an earlier version (`report --since <rev>`): a "What's new" section. */
   readonly changes?: ReportChanges
 }
