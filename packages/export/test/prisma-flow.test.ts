@@ -73,7 +73,7 @@ describe('PRISMA 2020 flow from the reported figures', () => {
     const svg = prismaFlowSvg(prismaFlow(figures))
     expect(svg).toMatch(/role="img" aria-labelledby="rkb-flow-title rkb-flow-desc"/)
     expect(svg).toContain('<desc id="rkb-flow-desc">')
-    expect(svg).toContain('Reports sought for retrieval</tspan><tspan x="120" y="')
+    expect(svg).toContain('Reports sought for retrieval</tspan><tspan x="135" y="')
     expect(svg).not.toMatch(/n = 0\b/)
     expect(svg).toContain('not reported')
     await expect(svg).toMatchFileSnapshot('__snapshots__/prisma-flow.svg')

@@ -5,7 +5,7 @@ import { escapeHtml } from '../report/escape.js'
 const e = escapeHtml
 const boxWidth = 250
 const gap = 50
-const left = 110
+const left = 125
 const lineHeight = 16
 const wrapAt = 34
 
@@ -191,7 +191,7 @@ export function prismaFlowSvg(flow: PrismaFlow, id = 'rkb-flow'): string {
         .map((lines) => lines.map((l) => l.trim()).join(' ')),
     )
     .join('. ')
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc">
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" style="max-width:100%;height:auto" role="img" aria-labelledby="${id}-title ${id}-desc">
 <title id="${id}-title">PRISMA 2020 flow diagram of the documents searched, screened and included</title>
 <desc id="${id}-desc">${e(description)}.</desc>
 <defs><marker id="${id}-head" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>
