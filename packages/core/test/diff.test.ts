@@ -1,9 +1,11 @@
-import { rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { diffKnowledgeBases } from '@realist-kb/core'
 import { GitRevisionError, loadDirectory, loadGitRevision } from '@realist-kb/core/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTwoVersionRepo, snapshot } from './helpers/two-version-repo.js'
+import { createTwoVersionRepo, snapshot, version1 } from './helpers/two-version-repo.js'
 
 let repo: string
 
@@ -85,5 +87,29 @@ describe('diffKnowledgeBases between two git revisions', () => {
     await expect(loadGitRevision(repo, 'HEAD', 'no-such-folder')).rejects.toBeInstanceOf(
       GitRevisionError,
     )
+  })
+
+  it('reports files of a revision that are too large or not UTF-8, as a folder does', async () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'rkb-git-files-'))
+    try {
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: other, stdio: 'ignore' })
+      git('init', '-q')
+      mkdirSync(path.join(other, 'content/cmocs'), { recursive: true })
+      writeFileSync(path.join(other, 'content/review.md'), version1['review.md'] ?? '')
+      writeFileSync(path.join(other, 'content/cmocs/huge.md'), 'x'.repeat(5 * 1024 * 1024))
+      writeFileSync(path.join(other, 'content/cmocs/latin.md'), Buffer.from([0x2d, 0xff, 0xfe]))
+      git('add', '.')
+      git('-c', 'user.email=t@example.org', '-c', 'user.name=T', 'commit', '-q', '-m', 'v1')
+      const kb = await loadGitRevision(other, 'HEAD', 'content')
+      expect(kb.diagnostics.map((d) => [d.file, d.name])).toEqual(
+        expect.arrayContaining([
+          ['cmocs/huge.md', 'file-too-large'],
+          ['cmocs/latin.md', 'unreadable-file'],
+        ]),
+      )
+      expect(kb.graph.hasNode(kb.graph.getAttribute('review') ?? '')).toBe(true)
+    } finally {
+      rmSync(other, { recursive: true, force: true })
+    }
   })
 })

@@ -1,14 +1,19 @@
 import { execFile, spawn } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js'
+import { buildKnowledgeBase } from '../../graph/build-graph.js'
 import type { KnowledgeBase } from '../../graph/types.js'
-import { isContentPath, loadFromMemory } from '../../load-memory.js'
-import type { ParseOptions, SourceFile } from '../../parse/parse-file.js'
+import { isContentPath } from '../../load-memory.js'
+import { type ParseOptions, parseFile, type SourceFile } from '../../parse/parse-file.js'
 
 const run = promisify(execFile)
 
 /** Largest output read from one `git` call that is not `cat-file` (tree listings). */
 const maxListingBytes = 256 * 1024 * 1024
+
+/** Largest file read from a revision, as for a folder: larger files are reported, not read. */
+const maxFileBytes = 4 * 1024 * 1024
 
 /**
  * A revision that git does not know, a folder that is not in a git repository, or no `git`.
@@ -44,23 +49,33 @@ export async function loadGitRevision(
   folder: string,
   options?: Readonly<ParseOptions> | null,
 ): Promise<KnowledgeBase> {
-  return loadFromMemory(await readGitRevision(cwd, revision, folder), options)
+  const { files, problems } = await readGitRevision(cwd, revision, folder)
+  return buildKnowledgeBase([
+    ...files.map((file) => parseFile(file, options)),
+    ...problems.map((diagnostic) => ({
+      path: diagnostic.file,
+      entities: [],
+      declared: [],
+      diagnostics: [diagnostic],
+    })),
+  ])
 }
 
 /**
- * The content files (paths relative to `folder`) of `folder` at git revision `revision`.
+ * The content files (paths relative to `folder`) of `folder` at git revision `revision`, and
+ * the files that could not be read (too large, not UTF-8) as diagnostics, as a folder reports them.
  *
  * @example
  * ```ts
  * import { readGitRevision } from '@realist-kb/core/node'
- * const files = await readGitRevision(process.cwd(), 'HEAD~1', 'content')
+ * const { files, problems } = await readGitRevision(process.cwd(), 'HEAD~1', 'content')
  * ```
  */
 export async function readGitRevision(
   cwd: string,
   revision: string,
   folder: string,
-): Promise<SourceFile[]> {
+): Promise<{ files: SourceFile[]; problems: Diagnostic[] }> {
   if (revision.startsWith('-'))
     throw new GitRevisionError(`Unexpected revision \`${revision}\`, expected a git revision`)
   const top = (await git(cwd, ['rev-parse', '--show-toplevel'])).trim()
@@ -76,20 +91,32 @@ export async function readGitRevision(
     'ls-tree',
     '-r',
     '-z',
+    '-l',
     '--full-tree',
     commit,
     '--',
     prefix || '.',
   ])
   const blobs: { path: string; object: string }[] = []
+  const problems: Diagnostic[] = []
   for (const record of listing.split('\0')) {
-    const match = /^(\d+) blob ([0-9a-f]+)\t(.*)$/s.exec(record)
+    const match = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.*)$/s.exec(record)
     // Regular files only: symbolic links (120000) and submodules are not content.
     if (!match || match[1] === '120000') continue
-    const relative = prefix === '' ? (match[3] ?? '') : (match[3] ?? '').slice(prefix.length + 1)
-    if (isContentPath(relative)) blobs.push({ path: relative, object: match[2] ?? '' })
+    const relative = prefix === '' ? (match[4] ?? '') : (match[4] ?? '').slice(prefix.length + 1)
+    if (!isContentPath(relative)) continue
+    const size = Number(match[3])
+    if (size > maxFileBytes)
+      problems.push(
+        createDiagnostic('file-too-large', {
+          file: relative,
+          position: { line: 1, column: 1 },
+          message: `Unexpected file of ${size} bytes, expected at most ${maxFileBytes}`,
+        }),
+      )
+    else blobs.push({ path: relative, object: match[2] ?? '' })
   }
-  if (blobs.length === 0) {
+  if (blobs.length + problems.length === 0) {
     const kind = (await git(top, ['cat-file', '-t', `${commit}:${prefix}`]).catch(() => '')).trim()
     if (kind !== 'tree')
       throw new GitRevisionError(
@@ -100,7 +127,20 @@ export async function readGitRevision(
     top,
     blobs.map((blob) => blob.object),
   )
-  return blobs.map((blob, index) => ({ path: blob.path, text: texts[index] ?? '' }))
+  const files: SourceFile[] = []
+  blobs.forEach((blob, index) => {
+    const text = texts[index]
+    if (text !== undefined) files.push({ path: blob.path, text })
+    else
+      problems.push(
+        createDiagnostic('unreadable-file', {
+          file: blob.path,
+          position: { line: 1, column: 1 },
+          message: 'Unexpected bytes that are not UTF-8, expected a UTF-8 text file',
+        }),
+      )
+  })
+  return { files, problems }
 }
 
 async function git(cwd: string, args: readonly string[]): Promise<string> {
@@ -125,7 +165,7 @@ async function git(cwd: string, args: readonly string[]): Promise<string> {
 }
 
 /** Read blobs through one `git cat-file --batch` process, in order. */
-function catFiles(cwd: string, objects: readonly string[]): Promise<string[]> {
+function catFiles(cwd: string, objects: readonly string[]): Promise<(string | undefined)[]> {
   if (objects.length === 0) return Promise.resolve([])
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] })
@@ -145,9 +185,9 @@ function catFiles(cwd: string, objects: readonly string[]): Promise<string[]> {
 }
 
 /** Split `git cat-file --batch` output: `<oid> <type> <size>\n<bytes>\n` per object. */
-function parseBatch(output: Buffer, count: number): string[] {
-  const texts: string[] = []
-  const decoder = new TextDecoder('utf-8')
+function parseBatch(output: Buffer, count: number): (string | undefined)[] {
+  const texts: (string | undefined)[] = []
+  const decoder = new TextDecoder('utf-8', { fatal: true })
   let at = 0
   for (let index = 0; index < count; index++) {
     const end = output.indexOf(10, at)
@@ -155,7 +195,11 @@ function parseBatch(output: Buffer, count: number): string[] {
     const size = Number(header[2])
     if (end < 0 || header[1] !== 'blob' || !Number.isInteger(size))
       throw new GitRevisionError('Unexpected output of `git cat-file`, expected a blob')
-    texts.push(decoder.decode(output.subarray(end + 1, end + 1 + size)))
+    try {
+      texts.push(decoder.decode(output.subarray(end + 1, end + 1 + size)))
+    } catch {
+      texts.push(undefined)
+    }
     at = end + 1 + size + 1
   }
   return texts
