@@ -7,6 +7,7 @@ import {
   traceRecommendation,
 } from '@realist-kb/core'
 import { entityLabel, entityTitle, oneLine, shortCitation } from './entity-text.js'
+import { cmocsInTheoryOrder } from './theory-order.js'
 
 /**
  * A box in a diagram.
@@ -70,7 +71,7 @@ function shorten(text: string): string {
 
 /**
  * The programme theory: groups, then the CMOCs that belong to them, then the recommendations
- * derived from those CMOCs. Sub-groups hang from their parent. Each arrow keeps the basis of
+ * derived from those CMOCs, each in the theory's order (groups and CMOCs by their `order`). Sub-groups hang from their parent. Each arrow keeps the basis of
  * the link it stands for, so inferred links can be drawn differently.
  *
  * @example
@@ -82,7 +83,7 @@ function shorten(text: string): string {
 export function programmeTheoryDiagram(kb: KnowledgeBase): Diagram {
   const { graph } = kb
   const groups = entitiesOfKind(graph, 'group')
-  const cmocs = entitiesOfKind(graph, 'cmoc')
+  const cmocs = cmocsInTheoryOrder(graph)
   const recommendations = entitiesOfKind(graph, 'recommendation')
   const nodes: DiagramNode[] = [
     ...groups.map((entity) => ({
@@ -133,7 +134,9 @@ export function programmeTheoryDiagram(kb: KnowledgeBase): Diagram {
 
 /**
  * The trace of one recommendation: the recommendation, the CMOCs it derives from, the evidence
- * behind each CMOC (arrows labelled with the relation) and the studies the evidence comes from.
+ * behind each CMOC and the studies the evidence comes from. Arrows follow the chain of support,
+ * as in the programme theory: study to evidence, evidence to the CMOC it supports, refines or
+ * refutes (labelled with the relation), CMOC to the recommendation derived from it.
  * Computed with `traceRecommendation` from core. `undefined` when `id` is not a recommendation.
  *
  * @example
@@ -168,8 +171,8 @@ export function traceDiagram(kb: KnowledgeBase, id: string): Diagram | undefined
       detail: oneLine(cmoc.data.title),
     })
     edges.push({
-      source: recommendation.id,
-      target: cmoc.id,
+      source: cmoc.id,
+      target: recommendation.id,
       basis: cmocTrace.link?.basis ?? 'stated',
     })
     for (const { evidence, link, study } of cmocTrace.evidence) {
@@ -180,8 +183,8 @@ export function traceDiagram(kb: KnowledgeBase, id: string): Diagram | undefined
         detail: oneLine(evidence.data.quote ?? entityTitle(evidence)),
       })
       edges.push({
-        source: cmoc.id,
-        target: evidence.id,
+        source: evidence.id,
+        target: cmoc.id,
         basis: link.basis,
         label: evidence.data.relation,
       })
@@ -197,8 +200,8 @@ export function traceDiagram(kb: KnowledgeBase, id: string): Diagram | undefined
       drawnEvidence.add(evidence.id)
       const drawnFrom = neighbours(kb.graph, evidence.id, 'out', 'drawn-from', 'study')[0]
       edges.push({
-        source: evidence.id,
-        target: study.id,
+        source: study.id,
+        target: evidence.id,
         basis: drawnFrom?.edge.basis ?? 'stated',
       })
     }

@@ -54,9 +54,12 @@ function readDot(text: string): DotGraph {
   return result
 }
 
-// What Graphviz shows for a quoted label: `\\` is a backslash, `\n` a line break.
+// What Graphviz shows for a quoted label: `\\"` is a quote, `\n` a line break; a backslash from
+// content is shown as `⧵`, which looks the same and expands nothing.
 const shownDotLabel = (value: string): string =>
-  value.replace(/\\(.)/g, (_match, char: string) => (char === 'n' ? ' ' : char))
+  value
+    .replace(/\\(.)/g, (_match, char: string) => (char === 'n' ? ' ' : char))
+    .replace(/\u29F5/g, '\\')
 
 function checkDot(diagram: Diagram): void {
   const dot = readDot(writeDot(diagram))
@@ -97,9 +100,11 @@ function checkMermaid(diagram: Diagram): void {
   expect(nodes).toHaveLength(diagram.nodes.length)
   nodes.forEach((line, index) => {
     const label = mermaidNode.exec(line)?.[3] ?? ''
-    const shown = label
-      .replace(/<br\/>/g, ' ')
-      .replace(/#(\d+);/g, (_match, code: string) => String.fromCharCode(Number(code)))
+    // One line per label: Mermaid does the wrapping.
+    expect(label).not.toContain('<br')
+    const shown = label.replace(/#(\d+);/g, (_match, code: string) =>
+      String.fromCharCode(Number(code)),
+    )
     expect(shown).toBe(oneLine(diagram.nodes[index]?.label ?? ''))
   })
   expect(edges.map((line) => mermaidEdge.exec(line)?.[2])).toEqual(
@@ -127,12 +132,48 @@ describe('programme theory and trace diagrams', () => {
       'evidence:roe-2021-e1',
       'study:roe-2021',
     ])
-    expect(diagram?.edges.filter((edge) => edge.label).map((edge) => edge.label)).toEqual([
-      'supports',
-      'refines',
+    // Arrows follow the chain of support: study -> evidence -> CMOC -> recommendation.
+    expect(
+      diagram?.edges.map((edge) => `${edge.source} -${edge.label ?? ''}-> ${edge.target}`),
+    ).toEqual([
+      'cmoc-1a --> rec-1-1',
+      'doe-2020-e1 -supports-> cmoc-1a',
+      'doe-2020 --> doe-2020-e1',
+      'roe-2021-e1 -refines-> cmoc-1a',
+      'roe-2021 --> roe-2021-e1',
     ])
     expect(traceDiagram(valid, 'cmoc-1a')).toBeUndefined()
     expect(traceDiagram(valid, 'no-such-id')).toBeUndefined()
+  })
+
+  it("keeps the theory's order: groups, then each group's CMOCs, by their order", () => {
+    const ids = (kind: string) =>
+      programmeTheoryDiagram(content)
+        .nodes.filter((node) => node.kind === kind)
+        .map((node) => node.id)
+    expect(ids('group')).toEqual([
+      'coherence',
+      'cognitive-participation',
+      'collective-action',
+      'reflexive-monitoring',
+    ])
+    expect(ids('cmoc').slice(0, 6)).toEqual([
+      'cmoc-1a',
+      'cmoc-1b',
+      'cmoc-1c',
+      'cmoc-1d',
+      'cmoc-2a',
+      'cmoc-2b',
+    ])
+    // DOT holds that order: each column is chained in it, and successors keep theirs.
+    const dot = writeDot(programmeTheoryDiagram(content))
+    expect(dot).toContain('ordering=out')
+    expect(dot).toContain(
+      '{ rank=same; "coherence" -> "cognitive-participation" -> "collective-action" -> "reflexive-monitoring" [style=invis]; }',
+    )
+    expect(dot).toMatch(
+      /\{ rank=same; "cmoc-1a" -> "cmoc-1b" -> "cmoc-1c" -> "cmoc-1d" -> "cmoc-2a"/,
+    )
   })
 
   it('matches the snapshots of the valid fixture', async () => {
@@ -163,6 +204,21 @@ describe('programme theory and trace diagrams', () => {
         ] as [string, () => Diagram | undefined][])
       : []),
   ]
+
+  it('writes no Graphviz escape from content in labels, tooltips or titles', () => {
+    const escapes = ['N', 'G', 'E', 'T', 'H', 'L', 'l', 'r', '\\N', '']
+      .map((c) => `\\${c}`)
+      .join(' ')
+    const dot = writeDot({
+      name: 'escapes',
+      title: escapes,
+      nodes: [{ id: 'a-b', kind: 'cmoc', label: escapes, detail: escapes }],
+      edges: [{ source: 'a-b', target: 'a-b', basis: 'stated', label: escapes }],
+    })
+    // Every backslash left is one of the writer's own: a line break `\n` or a quote `\"`.
+    expect(dot.match(/\\[^n"]/g)).toBeNull()
+    expect(dot).toContain('⧵N ⧵G ⧵E ⧵T ⧵H ⧵L ⧵l ⧵r ⧵⧵N ⧵')
+  })
 
   it.each(diagrams)('writes DOT for %s that a real parser reads back intact', (_name, make) => {
     const diagram = make()
