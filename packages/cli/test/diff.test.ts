@@ -60,6 +60,12 @@ describe('realist-kb diff', () => {
     expect(html).toContain('<h2 id="rkb-whats-new">What&#39;s new</h2>')
     expect(html).toContain('<a href="#kb-rec-1-1">Recommendation rec-1-1: Train together.</a>')
     expect(html).toContain('<li>CMOCs lost: cmoc-1b</li>')
+    const md = memoryIo(repo)
+    expect(await main(['report', 'content', '--since', 'HEAD~1', '--format', 'md'], md)).toBe(0)
+    expect(md.out()).toContain("## What's new\n\nChanges since HEAD~1.\n")
+    expect(md.out()).toContain(
+      '### [Recommendation rec-1-1: Train together.](#rec-1-1)\n\n- CMOCs lost: cmoc-1b\n',
+    )
     const plain = memoryIo(repo)
     await main(['report', 'content'], plain)
     expect(plain.out()).not.toContain('rkb-whats-new')
