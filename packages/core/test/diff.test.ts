@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { diffKnowledgeBases } from '@realist-kb/core'
+import { diffKnowledgeBases, loadFromMemory } from '@realist-kb/core'
 import { GitRevisionError, loadDirectory, loadGitRevision } from '@realist-kb/core/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTwoVersionRepo, snapshot, version1 } from './helpers/two-version-repo.js'
@@ -111,5 +111,32 @@ describe('diffKnowledgeBases between two git revisions', () => {
     } finally {
       rmSync(other, { recursive: true, force: true })
     }
+  })
+
+  it('follows a renamed CMOC: its recommendation loses nothing, the rename is reported once', () => {
+    const files = (cmocPath: string, cmocId: string) =>
+      loadFromMemory(
+        Object.entries({
+          ...version1,
+          'cmocs/cmoc-1b.md': undefined,
+          [cmocPath]: version1['cmocs/cmoc-1b.md'],
+          'recommendations/rec-1-1.md': version1['recommendations/rec-1-1.md']?.replace(
+            'cmoc-1b',
+            cmocId,
+          ),
+          'studies/roe-2021.md': version1['studies/roe-2021.md']?.replace('cmoc-1b', cmocId),
+          'studies/poe-2019.md': version1['studies/poe-2019.md']?.replace('cmoc-1b', cmocId),
+        }).flatMap(([path, text]) => (text === undefined ? [] : [{ path, text }])),
+      )
+    const diff = diffKnowledgeBases(
+      files('cmocs/cmoc-1b.md', 'cmoc-1b'),
+      files('cmocs/shared-language.md', 'shared-language'),
+    )
+    expect(diff.entities.renamed.map((r) => [r.from.id, r.to.id])).toEqual([
+      ['cmoc-1b', 'shared-language'],
+    ])
+    expect(diff.entities.added).toEqual([])
+    expect(diff.entities.removed).toEqual([])
+    expect(diff.recommendations).toEqual([])
   })
 })
