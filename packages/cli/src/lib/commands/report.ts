@@ -1,3 +1,4 @@
+import type { KnowledgeBase, ReportChanges } from '@realist-kb/core'
 import type { Choice } from '../command.js'
 import { defineCommand } from '../command.js'
 import { exitCodes } from '../io.js'
@@ -24,6 +25,11 @@ behind them and the studies it comes from, with gaps made visible.`,
       help: 'one of (default: html):',
       choices: reportFormats,
     },
+    since: {
+      type: 'string',
+      value: '<version>',
+      help: 'add a "What\'s new" section (html, md, json): what changed since a git revision or an earlier content folder (see `realist-kb diff`)',
+    },
   },
   output: true,
   progress: true,
@@ -31,7 +37,7 @@ behind them and the studies it comes from, with gaps made visible.`,
   notes: `The report is written even when the knowledge base has errors (they are listed in it);
 the exit code is then 1.`,
   exitCodes: '0 ok, 1 content errors, 2 usage error (including a refused overwrite).',
-  async run({ values, args, openContent, progress: startProgress, output }) {
+  async run({ io, values, args, openContent, progress: startProgress, output }) {
     const name = values.format ?? 'html'
     const progress = startProgress(values.out === undefined ? 3 : 4)
     progress.step(`loading ${args.dir ?? 'content'}`)
@@ -41,7 +47,11 @@ the exit code is then 1.`,
       openContent(args.dir),
     ])
     progress.step(`tracing ${kb.files.length} files`)
-    const traced = buildTraceReport(kb)
+    const report = buildTraceReport(kb)
+    const traced =
+      values.since === undefined
+        ? report
+        : { ...report, changes: await changesSince(io.cwd, values.since, args.dir, kb) }
     progress.step(`rendering ${name}`)
     const format = findFormat('trace-report', name)
     if (format === undefined) throw new Error(`format ${name} is not registered`)
@@ -56,3 +66,18 @@ the exit code is then 1.`,
     return traced.diagnostics.errors > 0 ? exitCodes.contentErrors : exitCodes.ok
   },
 })
+
+/** What changed since `since` (a git revision or a folder), for the "What's new" section. */
+async function changesSince(
+  cwd: string,
+  since: string,
+  folder: string | undefined,
+  kb: KnowledgeBase,
+): Promise<ReportChanges> {
+  const [{ diffKnowledgeBases }, { loadVersionArgument }] = await Promise.all([
+    import('@realist-kb/core'),
+    import('../load-version.js'),
+  ])
+  const before = await loadVersionArgument(cwd, since, folder ?? 'content')
+  return { since, diff: diffKnowledgeBases(before, kb) }
+}

@@ -11,6 +11,7 @@ import {
   traceRecommendationWith,
 } from '../query/trace.js'
 import { vocabularyOf } from '../query/vocabulary.js'
+import { checkRameses } from '../rameses/check-rameses.js'
 import { reportedVersusEncoded } from './figures.js'
 import { buildGapMap } from './gap-map.js'
 import { evidenceProfile } from './profile.js'
@@ -223,6 +224,7 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
       reviewEntity?.data.gapMap?.dimensions,
     ),
     diagnostics: { errors, warnings: kb.diagnostics.length - errors - infos, infos },
+    rameses: checkRameses(kb),
   }
 }
 

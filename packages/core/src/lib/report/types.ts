@@ -1,7 +1,9 @@
+import type { KnowledgeBaseDiff } from '../diff/types.js'
 import type { CmocPart, Relation } from '../kinds/evidence.js'
 import type { ReportedFigure } from '../kinds/review.js'
 import type { CitationData, InclusionStatus, StudyRole } from '../kinds/study.js'
 import type { Vocabulary } from '../query/vocabulary.js'
+import type { RamesesChecklist } from '../rameses/check-rameses.js'
 import type { Basis } from '../schema/common.js'
 
 /**
@@ -367,4 +369,22 @@ export interface TraceReport {
     readonly warnings: number
     readonly infos: number
   }
+  /** The RAMESES publication standards: where the review reports each item, and what its data show. */
+  readonly rameses?: RamesesChecklist
+  /** What changed since an earlier version (`report --since <rev>`): a "What's new" section. */
+  readonly changes?: ReportChanges
+}
+
+/**
+ * What changed in the knowledge base since an earlier version, carried by a report.
+ *
+ * @example
+ * ```ts
+ * const report: TraceReport = { ...buildTraceReport(kb), changes: { since: 'v1.0', diff } }
+ * ```
+ */
+export interface ReportChanges {
+  /** The earlier version, as the user named it (a git revision or a folder). */
+  readonly since: string
+  readonly diff: KnowledgeBaseDiff
 }
