@@ -112,6 +112,8 @@ const contracts: Readonly<Record<string, Contract>> = {
   'knowledge-base:csl-json': { carries: ['study'] },
   'knowledge-base:ris': { carries: ['study'], names: (id) => `\r\nID  - ${id}\r\n` },
   'knowledge-base:bibtex': { carries: ['study'], names: (id) => `{${id},\n` },
+  // The flow of documents: figures, not entities.
+  'knowledge-base:prisma-csv': { carries: [] },
 }
 
 const keyOf = (format: Format): string => `${format.input}:${format.name}`

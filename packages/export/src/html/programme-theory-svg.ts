@@ -51,7 +51,16 @@ export function programmeTheorySvg(report: TraceReport): string {
   }
   const nodes = [
     ...report.groups.map((c) =>
-      box(c.id, c.name, columns.group, groupY.get(c.id) ?? 0, widths.group, 'group'),
+      // A group links to its section of recommendations, when it has one.
+      box(
+        c.id,
+        c.name,
+        columns.group,
+        groupY.get(c.id) ?? 0,
+        widths.group,
+        'group',
+        c.recommendations.length > 0,
+      ),
     ),
     ...report.cmocs.map((c) =>
       box(c.id, c.label ?? c.id, columns.cmoc, cmocY.get(c.id) ?? 0, widths.cmoc, 'cmoc'),
@@ -93,10 +102,14 @@ function box(
   centre: number,
   width: number,
   kind: string,
+  linked = true,
 ): string {
   const top = round(centre - boxHeight / 2)
   const text = label.length > 28 ? `${label.slice(0, 26)}…` : label
-  return `<a href="#${escapeHtml(anchorId(id))}" class="node node-${kind}"><rect x="${x}" y="${top}" width="${width}" height="${boxHeight}" rx="3"/><text x="${x + 6}" y="${round(top + 14)}">${escapeHtml(text)}</text></a>`
+  const shape = `<rect x="${x}" y="${top}" width="${width}" height="${boxHeight}" rx="3"/><text x="${x + 6}" y="${round(top + 14)}">${escapeHtml(text)}</text>`
+  return linked
+    ? `<a href="#${escapeHtml(anchorId(id))}" class="node node-${kind}">${shape}</a>`
+    : `<g class="node node-${kind}">${shape}</g>`
 }
 
 function round(value: number): number {

@@ -241,9 +241,13 @@ function audiencesTable(report: TraceReport): string {
 
 function gapsList(report: TraceReport): string {
   if (report.gaps.length === 0) return '<p>No evidence gaps.</p>'
+  // A group has a place on the page only through its recommendations.
+  const placeless = new Set(
+    report.groups.filter((group) => group.recommendations.length === 0).map((group) => group.id),
+  )
   const items = report.gaps.map(
     (gap) =>
-      `<li><span class="badge badge-gap">${e(gap.name)}</span>${gap.entity ? `<a href="#${e(anchorId(gap.entity))}">${e(gap.entity)}</a>: ` : ''}${e(gap.message)} <span class="muted">(${e(gap.file)}:${gap.line})</span></li>`,
+      `<li><span class="badge badge-gap">${e(gap.name)}</span>${gap.entity === undefined ? '' : placeless.has(gap.entity) ? `${e(gap.entity)}: ` : `<a href="#${e(anchorId(gap.entity))}">${e(gap.entity)}</a>: `}${e(gap.message)}${gap.acknowledged === undefined ? '' : ` <em>Acknowledged: ${e(gap.acknowledged)}</em>`} <span class="muted">(${e(gap.file)}:${gap.line})</span></li>`,
   )
   return `<ul>${items.join('\n')}</ul>`
 }

@@ -161,12 +161,12 @@ export function traceDiagram(kb: KnowledgeBase, id: string): Diagram | undefined
       detail: oneLine(recommendation.data.text),
     })
     for (const cmocTrace of trace.cmocs) {
-      drawing.cmoc(cmocTrace)
       drawing.edges.push({
         source: cmocTrace.cmoc.id,
         target: recommendation.id,
         basis: cmocTrace.link?.basis ?? 'stated',
       })
+      drawing.cmoc(cmocTrace)
     }
     return drawing.diagram(`trace-${recommendation.id}`, `Trace of ${entityLabel(recommendation)}`)
   }

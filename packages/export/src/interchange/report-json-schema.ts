@@ -232,6 +232,16 @@ const traceReportJson = z.strictObject({
     warnings: z.number().int(),
     infos: z.number().int(),
   }),
+  // Described in docs/report-json.md; checked here by their outline.
+  rameses: z
+    .looseObject({
+      source: z.string(),
+      rows: z.array(z.looseObject({})),
+      failed: z.array(z.number().int()),
+      unaccounted: z.array(z.number().int()),
+    })
+    .optional(),
+  changes: z.looseObject({ since: z.string(), diff: z.looseObject({}) }).optional(),
 })
 
 /**

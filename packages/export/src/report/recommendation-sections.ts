@@ -8,7 +8,8 @@ export interface RecommendationSection {
 
 /**
  * The recommendations of a report sectioned by group, in the report's orders, with those
- * without a group last: every report format lists every recommendation exactly once.
+ * without a group last: every report format lists every recommendation exactly once. Groups
+ * without recommendations have no section.
  *
  * @example
  * ```ts
@@ -24,10 +25,11 @@ export function recommendationSections(report: TraceReport): RecommendationSecti
     if (list) list.push(rec)
     else byGroup.set(key, [rec])
   }
-  const sections: RecommendationSection[] = report.groups.map((group) => ({
-    group,
-    recommendations: byGroup.get(group.id) ?? [],
-  }))
+  // A group with no recommendation gets no section: nothing is printed empty.
+  const sections: RecommendationSection[] = report.groups.flatMap((group) => {
+    const recommendations = byGroup.get(group.id) ?? []
+    return recommendations.length === 0 ? [] : [{ group, recommendations }]
+  })
   const orphans = byGroup.get(undefined)
   if (orphans) sections.push({ group: undefined, recommendations: orphans })
   return sections

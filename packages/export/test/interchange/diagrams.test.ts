@@ -142,7 +142,10 @@ describe('programme theory and trace diagrams', () => {
       'roe-2021-e1 -refines-> cmoc-1a',
       'roe-2021 --> roe-2021-e1',
     ])
-    expect(traceDiagram(valid, 'cmoc-1a')).toBeUndefined()
+    // A CMOC traces to its evidence and studies, and to the recommendations resting on it.
+    const cmocTrace = traceDiagram(valid, 'cmoc-1a')
+    expect(cmocTrace?.nodes.map((node) => node.id)).toContain('rec-1-1')
+    expect(cmocTrace?.nodes.map((node) => node.id)).toContain('doe-2020')
     expect(traceDiagram(valid, 'no-such-id')).toBeUndefined()
   })
 
