@@ -1,5 +1,6 @@
 import graphology from 'graphology'
 import { acknowledgeForReview, checkNodeGaps } from '../checks/gaps.js'
+import { checkLeadsToCycles, checkNodeJudgement } from '../checks/judgement.js'
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Entity } from '../model/entity.js'
 import type { ParsedFile } from '../parse/parse-file.js'
@@ -66,6 +67,8 @@ export class IncrementalKnowledgeBase {
       const review = reviews.length === 1 ? reviews[0] : undefined
       diagnostics.push(...acknowledgeForReview(this.#graph, gaps, review))
       diagnostics.push(...this.#reviewDiagnostics())
+      // Cycles span entities: found over the whole graph, which is cheap (CMOC links only).
+      diagnostics.push(...checkLeadsToCycles(this.#graph))
       diagnostics.sort(compareDiagnostics)
       this.#sortedFiles ??= [...this.#files.keys()].sort(byPath)
       this.#snapshot = { graph: this.#graph, diagnostics, files: this.#sortedFiles }
@@ -219,7 +222,9 @@ export class IncrementalKnowledgeBase {
   }
 
   #checkGaps(id: string): void {
-    const diagnostics = checkNodeGaps(this.#graph, id)
+    // A judgement is checked against the same evidence the gap rules read, so it is rechecked
+    // whenever they are.
+    const diagnostics = [...checkNodeGaps(this.#graph, id), ...checkNodeJudgement(this.#graph, id)]
     if (diagnostics.length > 0) this.#gapDiagnostics.set(id, diagnostics)
     else this.#gapDiagnostics.delete(id)
   }
