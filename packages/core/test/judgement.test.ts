@@ -126,7 +126,7 @@ describe('confidence hints', () => {
       'cmoc-1',
     ).coherence
     expect(contested.relations.refutes).toBe(1)
-    expect(contested.signals).toEqual(['1 refuting evidence entries'])
+    expect(contested.signals).toEqual(['1 evidence entry refuting it'])
   })
 })
 

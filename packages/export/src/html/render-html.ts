@@ -5,6 +5,7 @@ import { recommendationSections } from '../report/recommendation-sections.js'
 import { studiesCount } from '../report/studies-count.js'
 import { figuresChart } from './figures-chart.js'
 import { gapMapHtml } from './gap-map-html.js'
+import { studyControls, summaryOfFindings } from './judgement-html.js'
 import { programmeTheorySvg } from './programme-theory-svg.js'
 import { script } from './script.js'
 import {
@@ -53,6 +54,7 @@ export function renderHtml(report: TraceReport): string {
 ${reviewLine(report)}
 ${summary(report)}
 <nav class="rkb-toc" aria-label="Contents"><ul>
+<li><a href="#rkb-summary-of-findings">Summary of findings</a></li>
 <li><a href="#rkb-recommendations">Recommendations</a></li>
 <li><a href="#rkb-programme-theory">Programme theory</a></li>
 <li><a href="#rkb-cmocs">CMOCs</a></li>
@@ -64,6 +66,8 @@ ${summary(report)}
 </ul></nav>
 </header>
 <main>
+<h2 id="rkb-summary-of-findings">Summary of findings</h2>
+${summaryOfFindings(report)}
 <h2 id="rkb-recommendations">Recommendations</h2>
 ${controls(report)}
 ${recommendationsHtml(index)}
@@ -73,11 +77,12 @@ ${recommendationsHtml(index)}
 ${report.cmocs.map((cmoc) => cmocArticle(index, cmoc)).join('\n')}
 <h2 id="rkb-studies">Studies</h2>
 <p>${report.studies.length} sources. Each lists the CMOCs it is evidence for and the recommendations that rest on them.</p>
+${studyControls(report)}
 ${report.studies.map(studyArticle).join('\n')}
 <h2 id="rkb-audiences">Audiences</h2>
 ${audiencesTable(report)}
 <h2 id="rkb-gap-map">Evidence gap map</h2>
-<p>Number of distinct studies behind each CMOC, by study characteristic. Empty rows are CMOCs without encoded evidence.</p>
+<p>Number of distinct studies behind each CMOC, by study characteristic. Empty rows are CMOCs without encoded evidence.${report.gapMapWeighting ? ` Only studies of at least ${e(report.gapMapWeighting.atLeast)} ${e(report.gapMapWeighting.dimension)} are counted.` : ''}</p>
 ${gapMapHtml(report)}
 <h2 id="rkb-gaps">Gaps</h2>
 ${gapsList(report)}

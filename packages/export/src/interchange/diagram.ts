@@ -1,5 +1,6 @@
 import {
   type Basis,
+  type EdgeType,
   type EntityKind,
   entitiesOfKind,
   type KnowledgeBase,
@@ -38,7 +39,10 @@ export interface DiagramEdge {
   readonly source: string
   readonly target: string
   readonly basis: Basis
-  /** A word on the arrow (`supports`, `refines`, `refutes`), from a fixed vocabulary. */
+  /**
+   * A word on the arrow, from a fixed vocabulary: `supports`, `refines`, `refutes` (evidence);
+   * `leads to`, `nested in`, `refines`, `conflicts with` (between CMOCs).
+   */
   readonly label?: string
 }
 
@@ -67,6 +71,14 @@ function shorten(text: string): string {
   const line = oneLine(text)
   return line.length <= maxLabel ? line : `${line.slice(0, maxLabel - 1).trimEnd()}…`
 }
+
+/** The typed CMOC-to-CMOC links a programme theory draws, with the word on each arrow. */
+const cmocRelationLabels: readonly (readonly [EdgeType, string])[] = [
+  ['leads-to', 'leads to'],
+  ['nested-in', 'nested in'],
+  ['refines', 'refines'],
+  ['conflicts-with', 'conflicts with'],
+]
 
 /**
  * The programme theory: groups, then the CMOCs that belong to them, then the recommendations
@@ -113,6 +125,11 @@ export function programmeTheoryDiagram(kb: KnowledgeBase): Diagram {
     for (const { entity, edge } of neighbours(graph, cmoc.id, 'out', 'belongs-to', 'group'))
       edges.push({ source: entity.id, target: cmoc.id, basis: edge.basis })
   }
+  // Chains and relations between CMOCs, each arrow named by its type.
+  for (const cmoc of cmocs)
+    for (const [type, label] of cmocRelationLabels)
+      for (const { entity, edge } of neighbours(graph, cmoc.id, 'out', type, 'cmoc'))
+        edges.push({ source: cmoc.id, target: entity.id, basis: edge.basis, label })
   for (const recommendation of recommendations) {
     for (const { entity, edge } of neighbours(
       graph,

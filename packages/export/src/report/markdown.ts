@@ -4,6 +4,16 @@ import { capped } from './capped-list.js'
 import { cmocPartRows, notGiven } from './cmoc-parts.js'
 import { escapeMarkdown } from './escape.js'
 import type { Exporter } from './exporter.js'
+import {
+  appraisalLine,
+  componentNames,
+  concernWords,
+  confidenceWords,
+  hintWords,
+  profileWords,
+  relationLists,
+  spreadWords,
+} from './judgement-text.js'
 import { recommendationSections } from './recommendation-sections.js'
 import { studiesCount } from './studies-count.js'
 
@@ -66,11 +76,23 @@ export function renderMarkdown(report: TraceReport): string {
     '',
     '## Contents',
     '',
+    '- [Summary of findings](#summary-of-findings)',
     '- [Recommendations](#recommendations)',
     '- [CMOCs](#cmocs)',
     '- [Studies](#studies)',
     '- [Gaps](#gaps)',
     '- [Reported versus encoded](#reported-versus-encoded)',
+    '',
+    '## Summary of findings',
+    '',
+    'Each recommendation with the confidence of the CMOCs it rests on (the lowest, and how many at each level) and its evidence.',
+    '',
+    '| recommendation | confidence (lowest) | CMOCs by confidence | evidence |',
+    '|---|---|---|---|',
+    ...report.recommendations.map(
+      (rec) =>
+        `| ${link(rec.id, rec.id)}: ${m(rec.text)} | ${confidenceWords(rec.confidence.lowest)} | ${m(spreadWords(rec))} | ${m(profileWords(rec.profile))} |`,
+    ),
     '',
     '## Recommendations',
     '',
@@ -118,6 +140,26 @@ export function renderMarkdown(report: TraceReport): string {
           `| ${label} | ${items.length === 0 ? `_${notGiven}_` : items.map(m).join('<br>')} |`,
       ),
       '',
+      `**Confidence:** ${confidenceWords(cmoc.confidence.overall)}${cmoc.confidence.explanation ? `: ${m(cmoc.confidence.explanation)}` : ''}`,
+      '',
+      '| component | judgement | from the data |',
+      '|---|---|---|',
+      ...(Object.keys(componentNames) as (keyof typeof componentNames)[]).map((component) => {
+        const judged = cmoc.confidence.components[component]
+        return `| ${componentNames[component]} | ${concernWords(judged.concern)}${judged.explanation ? `: ${m(judged.explanation)}` : ''} | ${m(hintWords(cmoc, component))} |`
+      }),
+      '',
+      ...relationLists(cmoc).map(
+        ([label, ids]) => `- **${label}:** ${ids.map((id) => link(id, id)).join(', ')}`,
+      ),
+      ...(cmoc.chain.upstream.length + cmoc.chain.downstream.length > 0
+        ? [
+            `- **Chain:** ${[...[...cmoc.chain.upstream].reverse(), cmoc.id, ...cmoc.chain.downstream].map((id) => (id === cmoc.id ? `**${m(id)}**` : link(id, id))).join(' → ')}`,
+          ]
+        : []),
+      ...(relationLists(cmoc).length + cmoc.chain.upstream.length + cmoc.chain.downstream.length > 0
+        ? ['']
+        : []),
       ...evidenceLines(cmoc),
       '',
       `Used by: ${cmoc.recommendations.map((id) => link(id, id)).join(', ') || 'no recommendation'}`,
@@ -129,7 +171,7 @@ export function renderMarkdown(report: TraceReport): string {
     out.push(
       `<a id="${study.id}"></a>`,
       '',
-      `- **${m(shortCitation(study))}**: ${m(formatVancouver(study))} Design: ${m(study.design ?? 'not recorded')}; inclusion: ${m(study.inclusion)}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}.`,
+      `- **${m(shortCitation(study))}**: ${m(formatVancouver(study))} Design: ${m(study.design ?? 'not recorded')}; inclusion: ${m(study.inclusion)}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}. Appraisal: ${m(appraisalLine(study))}.`,
       '',
     )
   }

@@ -109,8 +109,8 @@ export function confidenceHints(graph: KnowledgeGraph, cmocId: string): Confiden
     )
 
   const coherenceSignals: string[] = []
-  if (relations.refutes > 0) coherenceSignals.push(`${relations.refutes} refuting evidence entries`)
-  if (relations.refines > 0) coherenceSignals.push(`${relations.refines} refining evidence entries`)
+  if (relations.refutes > 0) coherenceSignals.push(`${entries(relations.refutes)} refuting it`)
+  if (relations.refines > 0) coherenceSignals.push(`${entries(relations.refines)} refining it`)
 
   return {
     adequacy: {
@@ -168,6 +168,10 @@ function isOutside(study: EntityOf<'study'>, scope: Scope | undefined): boolean 
     settings.length > 0 &&
     !settings.some((setting) => scope.settings?.has(normalise(setting)))
   )
+}
+
+function entries(count: number): string {
+  return `${count} evidence entr${count === 1 ? 'y' : 'ies'}`
 }
 
 function normalise(text: string): string {
