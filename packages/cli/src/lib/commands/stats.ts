@@ -1,7 +1,10 @@
 import {
+  type AppraisalLevelOrNot,
   type CmocTrace,
+  type ConfidenceOrNot,
   type Coverage,
   catalogue,
+  cmocsByConfidence,
   compareEntities,
   coverage,
   entitiesOfKind,
@@ -11,7 +14,10 @@ import {
   gapNames,
   gaps,
   type KnowledgeBase,
+  leadsToCycles,
   type Relation,
+  recommendationsOnLowConfidence,
+  studiesByAppraisal,
 } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import { oneOf, parseCommandArgs } from '../args.js'
@@ -55,6 +61,13 @@ export interface StatsJson {
   readonly cmocs: readonly CmocStats[]
   /** Entity ids (or files) with each gap. */
   readonly gaps: Readonly<Record<GapName, readonly string[]>>
+  /** The review's judgements: confidence in CMOCs, rigour of studies, chains that loop. */
+  readonly judgement: {
+    readonly cmocsByConfidence: Readonly<Record<ConfidenceOrNot, readonly string[]>>
+    readonly recommendationsOnLowConfidence: readonly string[]
+    readonly studiesByRigour: Readonly<Record<AppraisalLevelOrNot, readonly string[]>>
+    readonly leadsToCycles: readonly (readonly string[])[]
+  }
 }
 
 /**
@@ -124,6 +137,12 @@ function computeStats(kb: KnowledgeBase, root: string): StatsJson {
     gaps: Object.fromEntries(
       gapNames.map((name) => [name, grouped[name].map((gap) => gap.entity ?? gap.file)]),
     ) as Record<GapName, string[]>,
+    judgement: {
+      cmocsByConfidence: cmocsByConfidence(kb.graph),
+      recommendationsOnLowConfidence: recommendationsOnLowConfidence(kb.graph),
+      studiesByRigour: studiesByAppraisal(kb.graph, 'rigour'),
+      leadsToCycles: leadsToCycles(kb.graph),
+    },
   }
 }
 
@@ -172,6 +191,19 @@ function renderStats(stats: StatsJson): string {
       `  ${name} ${catalogue[name].code}: ${list.length === 0 ? 'none' : `${list.length} (${list.join(', ')})`}`,
     )
   }
+  const { judgement } = stats
+  const levels = (record: Readonly<Record<string, readonly string[]>>): string =>
+    Object.entries(record)
+      .map(([level, ids]) => `${level} ${ids.length}`)
+      .join(', ')
+  lines.push(
+    '',
+    'Judgement',
+    `  CMOCs by confidence: ${levels(judgement.cmocsByConfidence)}`,
+    `  studies by rigour: ${levels(judgement.studiesByRigour)}`,
+    `  recommendations resting only on low or very low confidence: ${judgement.recommendationsOnLowConfidence.join(', ') || 'none'}`,
+    `  cycles of leadsTo links: ${judgement.leadsToCycles.map((cycle) => cycle.join(' -> ')).join('; ') || 'none'}`,
+  )
   return `${lines.join('\n')}\n`
 }
 

@@ -52,7 +52,7 @@ export interface ConfidenceHints {
  *
  * @example
  * ```ts
- * confidenceHints(kb.graph, 'cmoc-2c').coherence.signals // ['1 refuting evidence entry']
+ * confidenceHints(kb.graph, 'cmoc-2c').coherence.signals // ['1 evidence entry refuting it']
  * ```
  */
 export function confidenceHints(graph: KnowledgeGraph, cmocId: string): ConfidenceHints {
