@@ -1,5 +1,7 @@
 import {
   type Basis,
+  cmocChain,
+  compareIds,
   type EdgeType,
   type EntityKind,
   entitiesOfKind,
@@ -150,7 +152,8 @@ export function programmeTheoryDiagram(kb: KnowledgeBase): Diagram {
 
 /**
  * The trace of one recommendation: the recommendation, the CMOCs it derives from, the evidence
- * behind each CMOC (arrows labelled with the relation) and the studies the evidence comes from.
+ * behind each CMOC (arrows labelled with the relation), the studies the evidence comes from, and
+ * the chains of `leadsTo` links through its CMOCs.
  * Computed with `traceRecommendation` from core. `undefined` when `id` is not a recommendation.
  *
  * @example
@@ -220,6 +223,25 @@ export function traceDiagram(kb: KnowledgeBase, id: string): Diagram | undefined
       })
     }
   }
+  // The trace follows chains: the CMOCs that lead to the ones it rests on, and those they lead to.
+  const chained = new Set<string>()
+  for (const { cmoc } of trace.cmocs) {
+    const chain = cmocChain(kb.graph, cmoc.id)
+    for (const id of [cmoc.id, ...chain.upstream, ...chain.downstream]) chained.add(id)
+  }
+  for (const id of chained) {
+    const entity = kb.graph.getNodeAttributes(id)
+    add({
+      id,
+      kind: 'cmoc',
+      label: shorten(entityLabel(entity)),
+      detail: oneLine(entityTitle(entity)),
+    })
+  }
+  for (const id of [...chained].sort(compareIds))
+    for (const { entity, edge } of neighbours(kb.graph, id, 'out', 'leads-to', 'cmoc'))
+      if (chained.has(entity.id))
+        edges.push({ source: id, target: entity.id, basis: edge.basis, label: 'leads to' })
   return {
     name: `trace-${recommendation.id}`,
     title: oneLine(`Trace of ${entityLabel(recommendation)}`),

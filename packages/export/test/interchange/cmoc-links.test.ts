@@ -2,6 +2,7 @@ import path from 'node:path'
 import { loadDirectory } from '@realist-kb/core/node'
 import {
   programmeTheoryDiagram,
+  traceDiagram,
   writeDot,
   writeGexf,
   writeGraphml,
@@ -28,6 +29,16 @@ describe('links between CMOCs in the graph exports', () => {
     const diagram = programmeTheoryDiagram(judgement)
     expect(writeMermaid(diagram)).toContain('n_cmoc_a -->|leads to| n_cmoc_b')
     expect(writeDot(diagram)).toContain('label="conflicts with"')
+  })
+
+  it('follows the chain through the CMOCs a recommendation rests on in its trace', () => {
+    const trace = traceDiagram(judgement, 'rec-2')
+    expect(trace?.nodes.map((node) => node.id)).toContain('cmoc-a')
+    expect(
+      trace?.edges
+        .filter((edge) => edge.label === 'leads to')
+        .map((edge) => `${edge.source}>${edge.target}`),
+    ).toEqual(['cmoc-a>cmoc-b', 'cmoc-b>cmoc-c'])
   })
 
   it('lists them as typed edges in GEXF and GraphML', () => {
