@@ -19,6 +19,16 @@ describe('judgements on the command line', () => {
     expect(stats.judgement.leadsToCycles).toEqual([['cmoc-x', 'cmoc-y']])
   })
 
+  it('report weights the gap map by appraisal on request, and refuses a malformed weighting', async () => {
+    const io = memoryIo(fixtures)
+    const args = ['report', 'judgement', '--format', 'json', '--gap-map-at-least', 'rigour=high']
+    expect(await main(args, io)).toBe(0)
+    const report = JSON.parse(io.out()) as { gapMapWeighting: unknown; studies: unknown[] }
+    expect(report.gapMapWeighting).toEqual({ dimension: 'rigour', atLeast: 'high' })
+    const bad = memoryIo(fixtures)
+    expect(await main(['report', 'judgement', '--gap-map-at-least', 'rigour'], bad)).toBe(2)
+  })
+
   it('show gives a CMOC its confidence and chain, a recommendation its lowest confidence', async () => {
     const cmoc = memoryIo(fixtures)
     expect(await main(['show', 'cmoc-b', 'judgement', '--format', 'json'], cmoc)).toBe(0)

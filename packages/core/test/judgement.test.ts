@@ -1,5 +1,6 @@
 import path from 'node:path'
 import {
+  buildTraceReport,
   cmocChain,
   cmocsByConfidence,
   confidenceHints,
@@ -244,6 +245,29 @@ describe('judgement queries on the fixture review', () => {
       cmoc: 'cmoc-x',
       downstream: ['cmoc-y'],
     })
+  })
+
+  it('weights the gap map by appraisal when asked, and says so', async () => {
+    const kb = await loadDirectory(fixture)
+    const designRow = (report: ReturnType<typeof buildTraceReport>, cmoc: string) => {
+      const table = report.gapMap.find((t) => t.dimension === 'design')
+      const row = table?.rows.find((r) => r.cmoc === cmoc)
+      return Object.fromEntries((table?.values ?? []).map((value, i) => [value, row?.counts[i]]))
+    }
+    const all = buildTraceReport(kb)
+    expect(all.gapMapWeighting).toBeUndefined()
+    expect(designRow(all, 'cmoc-b')).toEqual({
+      'case-study': 1,
+      qualitative: 1,
+      report: 0,
+      survey: 0,
+    })
+    const weighted = buildTraceReport(kb, {
+      gapMapWeighting: { dimension: 'rigour', atLeast: 'moderate' },
+    })
+    expect(weighted.gapMapWeighting).toEqual({ dimension: 'rigour', atLeast: 'moderate' })
+    // gamma-2019 (low rigour) and delta-2022 (not appraised) are left out.
+    expect(designRow(weighted, 'cmoc-b')).toEqual({ qualitative: 1, survey: 0 })
   })
 
   it('leaves the bundled review not assessed', async () => {

@@ -1,4 +1,4 @@
-import { buildTraceReport } from '@realist-kb/core'
+import { appraisalDimensions, appraisalLevelSchema, buildTraceReport } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import { type ReportFormat, reportExporters } from '@realist-kb/export'
 import { oneOf, parseCommandArgs } from '../args.js'
@@ -22,6 +22,10 @@ Options:
   --format <format>     html (default), md, json, csv (one row per recommendation-CMOC-
                         evidence-study path) or gap-map (CSV of CMOCs by study characteristic)
   --out <path>          file to write; without it the report goes to standard output
+  --gap-map-at-least <dimension>=<level>
+                        count in the gap map only studies appraised at that level or higher,
+                        e.g. rigour=moderate (dimensions: relevance, richness, rigour;
+                        levels: high, moderate, low)
   --force               overwrite a file that realist-kb did not create
   --progress            show progress even when standard error is not a terminal
   --no-cache            do not use or update the cache in node_modules/.cache/realist-kb
@@ -38,6 +42,7 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
     {
       format: { type: 'string' },
       out: { type: 'string' },
+      'gap-map-at-least': { type: 'string' },
       force: { type: 'boolean' },
       progress: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -51,6 +56,7 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
   }
   const format = oneOf('format', values.format, formats, 'html')
   if (values.out === '') throw new UsageError('Unexpected empty --out, expected a file path')
+  const gapMapWeighting = weightingOf(values['gap-map-at-least'])
   const dir = await resolveContentDir(io.cwd, positionals[0])
   const progress = createProgress(io, values.out === undefined ? 3 : 4, values.progress ?? false)
 
@@ -61,7 +67,7 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
     cacheDirectory === undefined ? {} : { cacheDirectory },
   )
   progress.step(`tracing ${kb.files.length} files`)
-  const report = buildTraceReport(kb)
+  const report = buildTraceReport(kb, gapMapWeighting === undefined ? {} : { gapMapWeighting })
   progress.step(`rendering ${format}`)
   const exporter = reportExporters[format]
   // An exporter that yields its output in pieces (the long-format CSV) is streamed, never held.
@@ -102,4 +108,20 @@ async function writeChunks(stream: CliIo['stdout'], chunks: Iterable<string>): P
     if (more === false) await drained()
   }
   if (batch !== '') stream.write(batch)
+}
+
+/** `rigour=moderate` as a gap-map weighting; a usage error for anything else. */
+function weightingOf(value: string | undefined) {
+  if (value === undefined) return undefined
+  const [dimension, level] = value.split('=')
+  const dimensionOk = (appraisalDimensions as readonly string[]).includes(dimension ?? '')
+  const parsedLevel = appraisalLevelSchema.safeParse(level)
+  if (!dimensionOk || !parsedLevel.success)
+    throw new UsageError(
+      `Unexpected --gap-map-at-least \`${value}\`, expected <dimension>=<level> such as rigour=moderate`,
+    )
+  return {
+    dimension: dimension as (typeof appraisalDimensions)[number],
+    atLeast: parsedLevel.data,
+  }
 }
