@@ -119,7 +119,57 @@ describe.skipIf(!hasChromium)('Mermaid flowcharts read by Mermaid itself', () =>
     )
     expect(rendered.labels.join(' ')).toContain('<script>')
   })
+
+  it("wraps each label once: no box has more lines than its text needs at Mermaid's width", async () => {
+    const [, diagram] = diagrams.find(([name]) => name === 'the bundled programme theory') ?? []
+    if (!diagram) throw new Error('no bundled theory')
+    const labels = await page.evaluate(async (source): Promise<WrappedLabel[]> => {
+      const { svg } = await (globalThis as unknown as MermaidGlobal).mermaid.render('wrap', source)
+      const host = document.createElement('div')
+      document.body.append(host)
+      host.innerHTML = svg
+      const measured = Array.from(host.querySelectorAll('g.node .nodeLabel')).map((label) => {
+        // The lines a label takes, read from the layout: its height over its line height.
+        const style = getComputedStyle(label)
+        const lines = Math.round(
+          label.getBoundingClientRect().height / Number.parseFloat(style.lineHeight),
+        )
+        // The same text on one line, in the same font, against the width Mermaid wraps at.
+        const probe = document.createElement('span')
+        probe.style.whiteSpace = 'nowrap'
+        probe.style.font = style.font
+        probe.textContent = label.textContent
+        host.append(probe)
+        const natural = probe.getBoundingClientRect().width
+        probe.remove()
+        const box = label.closest('div')
+        const width = Number.parseFloat(getComputedStyle(box ?? label).maxWidth) || 200
+        return {
+          text: label.textContent ?? '',
+          lines,
+          breaks: label.querySelectorAll('br').length,
+          needed: Math.ceil(natural / width),
+        }
+      })
+      host.remove()
+      return measured
+    }, writeMermaid(diagram))
+    expect(labels).toHaveLength(diagram.nodes.length)
+    expect(labels.some((label) => label.needed > 1)).toBe(true)
+    // Breaking lines ourselves and letting Mermaid wrap each one again gave boxes twice as tall
+    // as their text needs; wrapped once, a label takes at most one line more than its length
+    // needs (a word that does not fit goes down whole).
+    expect(labels.filter((label) => label.breaks > 0)).toEqual([])
+    expect(labels.filter((label) => label.lines > label.needed + 1)).toEqual([])
+  })
 })
+
+interface WrappedLabel {
+  readonly text: string
+  readonly lines: number
+  readonly breaks: number
+  readonly needed: number
+}
 
 interface MermaidGlobal {
   mermaid: {

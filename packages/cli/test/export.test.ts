@@ -20,7 +20,10 @@ afterEach(async () => {
 
 describe('realist-kb export', () => {
   it.each([
-    ['gexf', '<gexf xmlns="http://gexf.net/1.3" version="1.3">'],
+    [
+      'gexf',
+      '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">',
+    ],
     ['graphml', '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"'],
     ['mermaid', 'flowchart LR'],
     ['dot', 'digraph "programme-theory" {'],
@@ -41,6 +44,17 @@ describe('realist-kb export', () => {
     ])
   })
 
+  it('writes --format qdpx as a zip, and only to a file', async () => {
+    const io = memoryIo(temp)
+    expect(await main(['export', valid, '--format', 'qdpx', '--out', 'kb.qdpx'], io)).toBe(0)
+    const bytes = await readFile(path.join(temp, 'kb.qdpx'))
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK')
+    const bare = memoryIo(temp)
+    expect(await main(['export', valid, '--format', 'qdpx'], bare)).toBe(2)
+    expect(bare.out()).toBe('')
+    expect(bare.err()).toContain('without --out')
+  })
+
   it('prints to standard output without --out', async () => {
     const io = memoryIo(fixtures)
     expect(await main(['export', 'valid', '--format', 'mermaid'], io)).toBe(0)
@@ -52,7 +66,7 @@ describe('realist-kb export', () => {
     const io = memoryIo(fixtures)
     expect(await main(['export', 'valid', '--format', 'dot', '--trace', 'rec-1-1'], io)).toBe(0)
     expect(io.out()).toContain('digraph "trace-rec-1-1" {')
-    expect(io.out()).toContain('"cmoc-1a" -> "doe-2020-e1" [style=solid')
+    expect(io.out()).toContain('"doe-2020-e1" -> "cmoc-1a" [style=solid')
   })
 
   it('refuses to overwrite an existing file without --force, and replaces it with it', async () => {
@@ -110,7 +124,7 @@ describe('realist-kb export', () => {
     const io = memoryIo(fixtures)
     expect(await main(['export', '--help'], io)).toBe(0)
     expect(io.out()).toMatch(/^Usage: realist-kb export \[dir\] --format <format>/)
-    for (const format of ['gexf', 'graphml', 'mermaid', 'dot', 'qdc', 'csl-json', 'json'])
+    for (const format of ['gexf', 'graphml', 'mermaid', 'dot', 'qdc', 'qdpx', 'csl-json', 'json'])
       expect(io.out()).toContain(format)
     const top = memoryIo(fixtures)
     await main(['--help'], top)

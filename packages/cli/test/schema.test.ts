@@ -50,11 +50,26 @@ describe('realist-kb schema', () => {
     expect(await main(['schema', '--out', 'schemas'], io)).toBe(0)
     const files = (await readdir(path.join(work, 'schemas'))).sort()
     expect(files).toEqual(
-      [...entityKinds.map((kind) => `${kind}.schema.json`), 'index.json'].sort(),
+      [
+        ...entityKinds.map((kind) => `${kind}.schema.json`),
+        'index.json',
+        'knowledge-base.schema.json',
+        'report.schema.json',
+      ].sort(),
     )
     const index = JSON.parse(await readFile(path.join(work, 'schemas/index.json'), 'utf8')) as {
       kinds: Record<string, { schema: string; files: string }>
+      documents: Record<string, { schema: string }>
     }
+    expect(index.documents).toEqual({
+      'knowledge-base': { schema: 'knowledge-base.schema.json' },
+      report: { schema: 'report.schema.json' },
+    })
+    const kbSchema = JSON.parse(
+      await readFile(path.join(work, 'schemas/knowledge-base.schema.json'), 'utf8'),
+    ) as { $id: string; properties: Record<string, unknown> }
+    expect(kbSchema.$id).toBe('knowledge-base.schema.json')
+    expect(Object.keys(kbSchema.properties)).toContain('entities')
     expect(index.kinds.study).toEqual({ schema: 'study.schema.json', files: 'studies/**/*.md' })
     expect(index.kinds.review).toEqual({ schema: 'review.schema.json', files: 'review.md' })
     const first = await readFile(path.join(work, 'schemas/cmoc.schema.json'), 'utf8')

@@ -137,16 +137,16 @@ describe('realist-kb stats', () => {
     const io = memoryIo(fixtures)
     expect(await main(['stats', 'small-kb'], io)).toBe(0)
     expect(io.out()).toMatchInlineSnapshot(`
-      "small-kb: 11 files, 0 errors, 4 warnings
+      "small-kb: 11 files, 0 errors, 4 warnings, 0 info
 
       Entities
-        review              1
-        group               2
-        cmoc                2
-        study               3
-        evidence            2
-        recommendation      2
-        audience            1
+        reviews               1
+        groups                2
+        CMOCs                 2
+        studies               3
+        evidence entries      2
+        recommendations       2
+        audiences             1
 
       Coverage
         recommendations with CMOCs    1 of 2 (50%)

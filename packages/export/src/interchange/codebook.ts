@@ -5,8 +5,8 @@ import {
   type KnowledgeBase,
   neighbours,
 } from '@realist-kb/core'
-import { entityLabel, oneLine } from './entity-text.js'
-import { uuidV5 } from './uuid-v5.js'
+import { entityTitle, oneLine } from './entity-text.js'
+import { reviewGuids } from './review-guid.js'
 import { escapeXmlText, xmlAttributes, xmlDeclaration } from './xml.js'
 
 /**
@@ -15,7 +15,7 @@ import { escapeXmlText, xmlAttributes, xmlDeclaration } from './xml.js'
  * @example
  * ```ts
  * const names = (code: CodebookCode): string[] => [code.name, ...code.codes.flatMap(names)]
- * toCodebook(kb).codes.flatMap(names) // ['Coherence', 'CMOC1a: Experience of palliative care ...', ...]
+ * toCodebook(kb).codes.flatMap(names) // ['Coherence', 'CMOC1a', ...]
  * ```
  */
 export interface CodebookCode {
@@ -79,9 +79,9 @@ const palette = ['#3949AB', '#00897B', '#F4511E', '#8E24AA', '#C0CA33', '#6D4C41
 
 /**
  * The codebook of a knowledge base: each group is a code (sub-groups nested under their
- * parent) and each CMOC a code nested under its group, its description carrying the context,
- * mechanism and outcome. Each group also gets a set of its CMOCs. GUIDs are UUID v5 of the
- * entity id, so they are the same on every export.
+ * parent) and each CMOC a code nested under its group, named by its short label (MAXQDA takes 63 characters)
+ * and described by its title, context, mechanism and outcome. Each group also gets a set of its
+ * CMOCs. GUIDs are derived from the review's identity and the entity id (see {@link codeGuid}).
  *
  * @example
  * ```ts
@@ -91,6 +91,7 @@ const palette = ['#3949AB', '#00897B', '#F4511E', '#8E24AA', '#C0CA33', '#6D4C41
  */
 export function toCodebook(kb: KnowledgeBase): Codebook {
   const { graph } = kb
+  const guid = reviewGuids(kb)
   const groups = entitiesOfKind(graph, 'group')
   const parentOf = (id: string): string | undefined =>
     neighbours(graph, id, 'out', 'belongs-to', 'group')[0]?.entity.id
@@ -110,14 +111,14 @@ export function toCodebook(kb: KnowledgeBase): Codebook {
     visited.add(group.id)
     const children = (childGroups.get(group.id) ?? []).filter((c) => !visited.has(c.id))
     return {
-      guid: codeGuid(group.id),
-      name: oneLine(group.data.name),
+      guid: guid('code', group.id),
+      name: codeName(group.data.name),
       isCodable: true,
       color,
       description: groupDescription(group),
       codes: [
         ...children.map((child) => groupCode(child, color)),
-        ...(cmocsOf.get(group.id) ?? []).map((cmoc) => cmocCode(cmoc, color)),
+        ...(cmocsOf.get(group.id) ?? []).map((cmoc) => cmocCode(cmoc, color, guid)),
       ],
     }
   }
@@ -130,40 +131,57 @@ export function toCodebook(kb: KnowledgeBase): Codebook {
     if (!visited.has(group.id)) codes.push(groupCode(group, '#757575'))
   }
   // CMOCs without a (valid) group still become codes, at the top level.
-  codes.push(...(cmocsOf.get(undefined) ?? []).map((cmoc) => cmocCode(cmoc, undefined)))
+  codes.push(...(cmocsOf.get(undefined) ?? []).map((cmoc) => cmocCode(cmoc, undefined, guid)))
 
   const sets = groups.map((group) => ({
-    guid: uuidV5(`set:${group.id}`),
-    name: oneLine(group.data.name),
+    guid: guid('set', group.id),
+    name: codeName(group.data.name),
     description: `The CMOCs of the group ${oneLine(group.data.name)}.`,
-    members: (cmocsOf.get(group.id) ?? []).map((cmoc) => codeGuid(cmoc.id)),
+    members: (cmocsOf.get(group.id) ?? []).map((cmoc) => guid('code', cmoc.id)),
   }))
   return { origin: 'realist-kb', codes, sets }
 }
 
 /**
- * The GUID of the code of an entity: UUID v5 of `code:<id>`, stable across exports.
+ * The GUID of the code of an entity: a UUID v5 of the review's identity (its DOI, registration,
+ * or id and title) and the entity id. The same review always gives the same GUID; two reviews
+ * that both have a `cmoc-1a` give two.
  *
  * @example
  * ```ts
- * codeGuid('cmoc-1a') // always the same UUID
+ * codeGuid(kb, 'cmoc-1a') // the same UUID on every export of this review
  * ```
  */
-export function codeGuid(id: string): string {
-  return uuidV5(`code:${id}`)
+export function codeGuid(kb: KnowledgeBase, id: string): string {
+  return reviewGuids(kb)('code', id)
+}
+
+// MAXQDA cuts code names at 63 characters; a longer name is shortened with an ellipsis (the
+// full text stays in the description).
+const maxCodeName = 63
+
+function codeName(text: string): string {
+  const line = oneLine(text)
+  return line.length <= maxCodeName ? line : `${line.slice(0, maxCodeName - 1).trimEnd()}…`
 }
 
 function groupDescription(group: EntityOf<'group'>): string {
-  const lines = [group.data.description.trim()]
+  const name = oneLine(group.data.name)
+  const lines = codeName(name) === name ? [] : [name]
+  lines.push(group.data.description.trim())
   if (group.data.question !== undefined) lines.push(`Question: ${group.data.question}`)
   lines.push(`Id: ${group.id}`)
   return lines.join('\n')
 }
 
-function cmocCode(cmoc: EntityOf<'cmoc'>, color: string | undefined): CodebookCode {
+function cmocCode(
+  cmoc: EntityOf<'cmoc'>,
+  color: string | undefined,
+  guid: (purpose: string, id: string) => string,
+): CodebookCode {
   const { data } = cmoc
   const parts = cmocPartsOf(data)
-  const lines: string[] = []
+  const lines: string[] = [oneLine(entityTitle(cmoc))]
   const add = (label: string, items: readonly string[]): void => {
     if (items.length > 0) lines.push(`${label}: ${items.map((item) => item.trim()).join('; ')}`)
   }
@@ -176,8 +194,9 @@ function cmocCode(cmoc: EntityOf<'cmoc'>, color: string | undefined): CodebookCo
     lines.push(`Strategies: ${data.strategies.join('; ')}`)
   lines.push(`Id: ${cmoc.id}`)
   return {
-    guid: codeGuid(cmoc.id),
-    name: entityLabel(cmoc),
+    guid: guid('code', cmoc.id),
+    // The short label (`CMOC1a`) names the code; the title leads the description.
+    name: codeName(data.label ?? cmoc.id),
     isCodable: true,
     ...(color === undefined ? {} : { color }),
     description: lines.join('\n'),
@@ -219,27 +238,36 @@ export function writeCodebook(codebook: Codebook): string {
   return `${lines.join('\n')}\n`
 }
 
-function codeLines(code: CodebookCode, indent: string): string[] {
+/**
+ * The `<Code>` element of a code and the codes nested in it, the same in a codebook and in a
+ * project; a project also refers each code to its notes (`noteRefs`, by code GUID).
+ */
+export function codeLines(
+  code: CodebookCode,
+  indent: string,
+  noteRefs: (guid: string) => readonly string[] = () => [],
+): string[] {
   const open = `${indent}<Code${xmlAttributes([
     ['guid', code.guid],
     ['name', code.name],
     ['isCodable', code.isCodable],
     ['color', code.color],
   ])}`
-  const description =
-    code.description === undefined
+  const inner = [
+    ...(code.description === undefined
       ? []
-      : [`${indent}  <Description>${escapeXmlText(code.description)}</Description>`]
-  if (description.length === 0 && code.codes.length === 0) return [`${open}/>`]
-  return [
-    `${open}>`,
-    ...description,
-    ...code.codes.flatMap((child) => codeLines(child, `${indent}  `)),
-    `${indent}</Code>`,
+      : [`${indent}  <Description>${escapeXmlText(code.description)}</Description>`]),
+    ...noteRefs(code.guid).map(
+      (guid) => `${indent}  <NoteRef${xmlAttributes([['targetGUID', guid]])}/>`,
+    ),
+    ...code.codes.flatMap((child) => codeLines(child, `${indent}  `, noteRefs)),
   ]
+  if (inner.length === 0) return [`${open}/>`]
+  return [`${open}>`, ...inner, `${indent}</Code>`]
 }
 
-function setLines(set: CodebookSet): string[] {
+/** The `<Set>` element of a set of codes (its members referred to as the format names them). */
+export function setLines(set: CodebookSet, memberRef: 'guid' | 'targetGUID' = 'guid'): string[] {
   return [
     `    <Set${xmlAttributes([
       ['guid', set.guid],
@@ -248,7 +276,7 @@ function setLines(set: CodebookSet): string[] {
     ...(set.description === undefined
       ? []
       : [`      <Description>${escapeXmlText(set.description)}</Description>`]),
-    ...set.members.map((guid) => `      <MemberCode${xmlAttributes([['guid', guid]])}/>`),
+    ...set.members.map((guid) => `      <MemberCode${xmlAttributes([[memberRef, guid]])}/>`),
     '    </Set>',
   ]
 }

@@ -10,6 +10,7 @@ import {
   traceRecommendation,
 } from '@realist-kb/core'
 import { entityLabel, entityTitle, oneLine, shortCitation } from './entity-text.js'
+import { cmocsInTheoryOrder } from './theory-order.js'
 
 /**
  * A box in a diagram.
@@ -84,7 +85,7 @@ const cmocRelationLabels: readonly (readonly [EdgeType, string])[] = [
 
 /**
  * The programme theory: groups, then the CMOCs that belong to them, then the recommendations
- * derived from those CMOCs. Sub-groups hang from their parent. Each arrow keeps the basis of
+ * derived from those CMOCs, each in the theory's order (groups and CMOCs by their `order`). Sub-groups hang from their parent. Each arrow keeps the basis of
  * the link it stands for, so inferred links can be drawn differently.
  *
  * @example
@@ -96,7 +97,7 @@ const cmocRelationLabels: readonly (readonly [EdgeType, string])[] = [
 export function programmeTheoryDiagram(kb: KnowledgeBase): Diagram {
   const { graph } = kb
   const groups = entitiesOfKind(graph, 'group')
-  const cmocs = entitiesOfKind(graph, 'cmoc')
+  const cmocs = cmocsInTheoryOrder(graph)
   const recommendations = entitiesOfKind(graph, 'recommendation')
   const nodes: DiagramNode[] = [
     ...groups.map((entity) => ({
@@ -152,8 +153,10 @@ export function programmeTheoryDiagram(kb: KnowledgeBase): Diagram {
 
 /**
  * The trace of one recommendation: the recommendation, the CMOCs it derives from, the evidence
- * behind each CMOC (arrows labelled with the relation), the studies the evidence comes from, and
- * the chains of `leadsTo` links through its CMOCs.
+ * behind each CMOC, the studies the evidence comes from, and the chains of `leadsTo` links through
+ * its CMOCs. Arrows follow the chain of support, as in the programme theory: study to evidence,
+ * evidence to the CMOC it supports, refines or refutes (labelled with the relation), a CMOC to the
+ * CMOC it leads to, CMOC to the recommendation derived from it.
  * Computed with `traceRecommendation` from core. `undefined` when `id` is not a recommendation.
  *
  * @example
@@ -188,8 +191,8 @@ export function traceDiagram(kb: KnowledgeBase, id: string): Diagram | undefined
       detail: oneLine(cmoc.data.title),
     })
     edges.push({
-      source: recommendation.id,
-      target: cmoc.id,
+      source: cmoc.id,
+      target: recommendation.id,
       basis: cmocTrace.link?.basis ?? 'stated',
     })
     for (const { evidence, link, study } of cmocTrace.evidence) {
@@ -200,8 +203,8 @@ export function traceDiagram(kb: KnowledgeBase, id: string): Diagram | undefined
         detail: oneLine(evidence.data.quote ?? entityTitle(evidence)),
       })
       edges.push({
-        source: cmoc.id,
-        target: evidence.id,
+        source: evidence.id,
+        target: cmoc.id,
         basis: link.basis,
         label: evidence.data.relation,
       })
@@ -217,8 +220,8 @@ export function traceDiagram(kb: KnowledgeBase, id: string): Diagram | undefined
       drawnEvidence.add(evidence.id)
       const drawnFrom = neighbours(kb.graph, evidence.id, 'out', 'drawn-from', 'study')[0]
       edges.push({
-        source: evidence.id,
-        target: study.id,
+        source: study.id,
+        target: evidence.id,
         basis: drawnFrom?.edge.basis ?? 'stated',
       })
     }

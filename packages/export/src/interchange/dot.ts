@@ -41,7 +41,8 @@ function wrappedLabel(text: string): string {
 }
 
 /**
- * Draw a diagram in the Graphviz DOT language (`dot -Tsvg`), left to right. Inferred links are
+ * Draw a diagram in the Graphviz DOT language (`dot -Tsvg`), left to right, keeping the order
+ * of the diagram's nodes and arrows (the theory's order) within each column. Inferred links are
  * dashed, stated ones solid; each kind has its own shape and colour, and each node a tooltip with
  * its full text. Nodes carry a `class` (kind) for styling the SVG.
  *
@@ -55,13 +56,16 @@ export function writeDot(diagram: Diagram): string {
   const known = new Set(diagram.nodes.map((node) => node.id))
   const lines = [
     `digraph ${quoteDot(diagram.name)} {`,
-    `  graph [rankdir=LR, labelloc=t, fontname="Helvetica", label=${quoteDot(diagram.title)}];`,
+    // ordering=out keeps each node's successors in the order written (the theory's order);
+    // without it Graphviz reorders them freely to reduce crossings.
+    `  graph [rankdir=LR, ordering=out, labelloc=t, fontname="Helvetica", label=${quoteDot(diagram.title)}];`,
     '  node [fontname="Helvetica", fontsize=11, style="filled", margin="0.15,0.08"];',
     '  edge [fontname="Helvetica", fontsize=9, color="#555555"];',
     ...diagram.nodes.map((node) => `  ${nodeStatement(node)}`),
     ...diagram.edges
       .filter((edge) => known.has(edge.source) && known.has(edge.target))
       .map((edge) => `  ${edgeStatement(edge)}`),
+    ...columnChains(diagram),
     '}',
   ]
   return `${lines.join('\n')}\n`
@@ -88,4 +92,24 @@ function edgeStatement(edge: DiagramEdge): string {
     ...(edge.label === undefined ? [] : [`label=${quoteDot(edge.label)}`]),
   ]
   return `${quoteDot(edge.source)} -> ${quoteDot(edge.target)} [${attributes.join(', ')}];`
+}
+
+// Each column (the nodes of one kind, less those hanging from another of their kind, such as
+// sub-groups) is held in the diagram's order by a chain of invisible edges within one rank:
+// Graphviz keeps flat edges pointing one way, which fixes the order top to bottom.
+function columnChains(diagram: Diagram): string[] {
+  const kindOf = new Map(diagram.nodes.map((node) => [node.id, node.kind]))
+  const hanging = new Set(
+    diagram.edges
+      .filter((edge) => kindOf.get(edge.source) === kindOf.get(edge.target))
+      .map((edge) => edge.target),
+  )
+  const columns = new Map<EntityKind, string[]>()
+  for (const node of diagram.nodes) {
+    if (hanging.has(node.id)) continue
+    columns.set(node.kind, [...(columns.get(node.kind) ?? []), quoteDot(node.id)])
+  }
+  return [...columns.values()]
+    .filter((ids) => ids.length > 1)
+    .map((ids) => `  { rank=same; ${ids.join(' -> ')} [style=invis]; }`)
 }

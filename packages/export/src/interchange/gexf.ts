@@ -1,6 +1,7 @@
 import type { Entity, KnowledgeBase } from '@realist-kb/core'
 import { type Column, columnValues, edgeColumns, nodeColumns } from './columns.js'
 import { entityLabel } from './entity-text.js'
+import { kindColours, kindSizes, rgb } from './kind-colours.js'
 import { type GraphEdge, sortedEdges, sortedEntities } from './sorted.js'
 import { escapeXmlText, xmlAttributes, xmlDeclaration } from './xml.js'
 
@@ -9,8 +10,9 @@ const gexfNodeColumns = nodeColumns.filter((column) => column.name !== 'label')
 
 /**
  * Write a knowledge base as GEXF 1.3, the format Gephi opens: one node per entity (labelled, with
- * its kind and main fields as typed attribute columns) and one directed edge per link (its type as
- * label and kind, its basis and place as columns). Valid against the GEXF 1.3 XSD.
+ * its kind and main fields as typed attribute columns, coloured and sized by kind with the viz
+ * module) and one directed edge per link (its type as label and kind, its basis and place as
+ * columns). Valid against the GEXF 1.3 RELAX NG grammar with viz (the normative schema).
  *
  * Written here rather than with graphology-gexf's writer so that the columns are declared from one
  * typed table (shared with GraphML) instead of inferred from whatever values happen to occur, and
@@ -29,7 +31,7 @@ export function writeGexf(kb: KnowledgeBase): string {
   const review = reviewId === undefined ? undefined : kb.graph.getNodeAttributes(reviewId)
   const lines = [
     xmlDeclaration,
-    '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
+    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">',
     '  <meta>',
     '    <creator>realist-kb</creator>',
     ...(review ? [`    <description>${escapeXmlText(entityLabel(review))}</description>`] : []),
@@ -87,7 +89,15 @@ function nodeElement(entity: Entity): string[] {
     ['id', entity.id],
     ['label', entityLabel(entity)],
   ])}>`
-  return [open, ...attvalues(gexfNodeColumns, entity), '      </node>']
+  // Colour and size by kind (the viz module), so that Gephi shows the structure on opening.
+  const [r, g, b] = rgb(kindColours[entity.kind].stroke)
+  return [
+    open,
+    ...attvalues(gexfNodeColumns, entity),
+    `        <viz:color r="${r}" g="${g}" b="${b}"/>`,
+    `        <viz:size value="${kindSizes[entity.kind]}"/>`,
+    '      </node>',
+  ]
 }
 
 function edgeElement(edge: GraphEdge): string[] {

@@ -32,5 +32,16 @@ export {
   toKnowledgeBaseJson,
   writeKnowledgeBaseJson,
 } from './knowledge-base-json.js'
+export { knowledgeBaseJsonSchema } from './knowledge-base-json-schema.js'
 export { writeMermaid } from './mermaid.js'
+export { writeQdpx } from './qdpx.js'
 export { CodebookParseError, readCodebook } from './read-codebook.js'
+export {
+  type QdpxDrift,
+  type QdpxDriftReason,
+  type QdpxEvidence,
+  type QdpxImport,
+  QdpxParseError,
+  readQdpx,
+} from './read-qdpx.js'
+export { reportJsonSchema } from './report-json-schema.js'

@@ -10,7 +10,8 @@ import type {
 import { sortedEdges, sortedEntities } from './sorted.js'
 
 /**
- * An entity as the JSON form holds it: everything but its unresolved links.
+ * An entity as the JSON form holds it: everything but its unresolved links. An evidence entry's
+ * data carries its `kind` and `id`, as an evidence file's frontmatter does.
  *
  * @example
  * ```ts
@@ -19,7 +20,11 @@ import { sortedEdges, sortedEntities } from './sorted.js'
  */
 export type EntityJson = Entity extends infer E
   ? E extends Entity
-    ? Omit<E, 'links'>
+    ? E extends { readonly kind: 'evidence' }
+      ? Omit<E, 'links' | 'data'> & {
+          readonly data: E['data'] & { readonly kind: 'evidence'; readonly id: string }
+        }
+      : Omit<E, 'links'>
     : never
   : never
 
@@ -96,7 +101,12 @@ export function toKnowledgeBaseJson(kb: KnowledgeBase): KnowledgeBaseJson {
         id: entity.id,
         file: entity.file,
         position: position(entity.position),
-        data: entity.data,
+        // An entry written in a study's list has no kind or id of its own there; the JSON gives
+        // it both, so that it stands alone and meets the evidence schema like an evidence file.
+        data:
+          entity.kind === 'evidence'
+            ? { kind: 'evidence', id: entity.id, ...entity.data }
+            : entity.data,
         body: entity.body,
       }) as EntityJson,
   )

@@ -2,7 +2,6 @@ import type { EntityKind } from '@realist-kb/core'
 import type { Diagram, DiagramEdge, DiagramNode } from './diagram.js'
 import { oneLine } from './entity-text.js'
 import { kindColours } from './kind-colours.js'
-import { wrapWords } from './wrap.js'
 
 // Mermaid node shapes by kind; the label goes between the two halves, in double quotes.
 const shapes: Readonly<Record<EntityKind, readonly [string, string]>> = {
@@ -34,7 +33,8 @@ export function escapeMermaid(text: string): string {
 
 /**
  * Draw a diagram as a Mermaid flowchart (left to right). Inferred links are dotted arrows
- * (`-.->`), stated ones solid (`-->`); each kind has its own shape and colour.
+ * (`-.->`), stated ones solid (`-->`); each kind has its own shape and colour. Labels are one
+ * line each: Mermaid wraps them, once.
  *
  * @example
  * ```ts
@@ -79,7 +79,9 @@ function nodeIds(nodes: readonly DiagramNode[]): Map<string, string> {
 
 function nodeLine(node: DiagramNode, ids: ReadonlyMap<string, string>): string {
   const [open, close] = shapes[node.kind]
-  const label = wrapWords(oneLine(node.label), 32).map(escapeMermaid).join('<br/>')
+  // No line breaks of our own: Mermaid wraps labels to its own width, and breaking them first
+  // made it wrap each broken line again (tall, narrow boxes).
+  const label = escapeMermaid(node.label)
   return `${ids.get(node.id)}${open}"${label}"${close}:::${node.kind}`
 }
 

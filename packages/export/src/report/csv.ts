@@ -4,6 +4,11 @@ import { csvCell, toCsv } from './csv-cell.js'
 import type { Exporter } from './exporter.js'
 import { spreadWords } from './judgement-text.js'
 
+// A UTF-8 byte order mark leads each CSV: without it Excel reads the file as the system's legacy
+// code page and shows `â€œwhatâ€™s` for `“what’s`. CSV readers (pandas, R's readr, LibreOffice)
+// recognise and drop it.
+const utf8Bom = '\uFEFF'
+
 const header = [
   'recommendation',
   'section',
@@ -39,9 +44,10 @@ const header = [
  * The traceability matrix in long format: one row per recommendation-CMOC-evidence-study path,
  * the study named by id and by its Vancouver reference (`study_citation`).
  * A recommendation without CMOCs, a CMOC without evidence and a CMOC no recommendation derives
- * from still have rows, with the missing columns empty, so gaps stay visible. The number of paths can be far larger than the knowledge
- * base (every recommendation citing every CMOC, each resting on every study): to write it, prefer
- * {@link csvChunks}, which yields it row by row.
+ * from still have rows, with the missing columns empty, so gaps stay visible. Starts with a UTF-8
+ * byte order mark, so that Excel shows the text as written. The number of paths can be far larger
+ * than the knowledge base (every recommendation citing every CMOC, each resting on every study):
+ * to write it, prefer {@link csvChunks}, which yields it row by row.
  *
  * @example
  * ```ts
@@ -109,7 +115,7 @@ export function* csvChunks(report: TraceReport): Generator<string> {
       })
     }
   }
-  yield line(Object.fromEntries(header.map((column) => [column, column])) as Row)
+  yield `${utf8Bom}${line(Object.fromEntries(header.map((column) => [column, column])) as Row)}`
   const derived = new Set<string>()
   for (const rec of report.recommendations) {
     const recColumns: Row = {
@@ -163,7 +169,7 @@ export const csvExporter: Exporter = {
 
 /**
  * The evidence gap map as CSV: one row per CMOC and study characteristic value with the number
- * of distinct studies.
+ * of distinct studies. Starts with a UTF-8 byte order mark, as {@link renderCsv} does.
  *
  * @example
  * ```ts
@@ -189,7 +195,7 @@ export function renderGapMapCsv(report: TraceReport): string {
       })
     }
   }
-  return toCsv(rows)
+  return `${utf8Bom}${toCsv(rows)}`
 }
 
 /**

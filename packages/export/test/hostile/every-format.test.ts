@@ -2,6 +2,7 @@ import { buildTraceReport, type KnowledgeBase } from '@realist-kb/core'
 import * as exporters from '@realist-kb/export'
 import { parse as parseDot } from '@ts-graphviz/ast'
 import { XMLValidator } from 'fast-xml-parser'
+import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { ids, knowledgeBaseWith, payloads } from './payloads.js'
 import { htmlElements, markdownShape, syntaxLines, xmlShapes } from './shapes.js'
@@ -17,6 +18,13 @@ const text = (name: string, ...args: unknown[]): string | undefined => {
 
 type Outputs = Record<string, string | undefined>
 
+// The project XML inside a .qdpx archive.
+function projectOf(archive: unknown): string | undefined {
+  if (!(archive instanceof Uint8Array)) return undefined
+  const project = unzipSync(archive)['project.qde']
+  return project === undefined ? undefined : strFromU8(project)
+}
+
 /** Every output of every exporter for one knowledge base. */
 function outputsOf(kb: KnowledgeBase): Outputs {
   const report = buildTraceReport(kb)
@@ -31,6 +39,7 @@ function outputsOf(kb: KnowledgeBase): Outputs {
     gexf: text('writeGexf', kb),
     graphml: text('writeGraphml', kb),
     codebook: text('writeCodebook', call('toCodebook', kb)),
+    qdpxProject: projectOf(call('writeQdpx', kb)),
     cslJson: text('writeCslJson', kb),
     kbJson: text('writeKnowledgeBaseJson', kb),
     mermaidTheory: theory === undefined ? undefined : text('writeMermaid', theory),
@@ -157,7 +166,7 @@ describe.each(
     },
   )
 
-  it.each(['gexf', 'graphml', 'codebook'] as const)(
+  it.each(['gexf', 'graphml', 'codebook', 'qdpxProject'] as const)(
     '%s: well-formed XML of the same structure, no declarations from content',
     (format) => {
       const xml = outputs[format] as string

@@ -1,5 +1,6 @@
 import { loadDirectory } from '@realist-kb/core/node'
 import {
+  type CodebookCode,
   CodebookParseError,
   codeGuid,
   EmptyCodebookError,
@@ -31,12 +32,14 @@ describe('REFI-QDA codebook', () => {
   })
 
   it('nests CMOCs under their group and describes them by context, mechanism and outcome', async () => {
-    const { codes, sets } = toCodebook(await loadDirectory(validFixture))
+    const kb = await loadDirectory(validFixture)
+    const { codes, sets } = toCodebook(kb)
     expect(codes.map((code) => code.name)).toEqual(['Coherence'])
     const [cmoc] = codes[0]?.codes ?? []
-    expect(cmoc?.name).toBe('CMOC1a: Experience motivates integration')
+    expect(cmoc?.name).toBe('CMOC1a')
     expect(cmoc?.description).toBe(
       [
+        'Experience motivates integration',
         'Context: Professionals who have seen the service at work.',
         'Mechanism (resource): Experiential learning.',
         'Mechanism (response): They see the service as part of their work.',
@@ -50,23 +53,36 @@ describe('REFI-QDA codebook', () => {
         guid: expect.stringMatching(/^[0-9a-f-]{36}$/),
         name: 'Coherence',
         description: 'The CMOCs of the group Coherence.',
-        members: [codeGuid('cmoc-1a')],
+        members: [codeGuid(kb, 'cmoc-1a')],
       },
     ])
   })
 
   it('nests sub-groups under their parent', async () => {
-    const { codes } = toCodebook(await loadDirectory(hostileFixture))
+    const kb = await loadDirectory(hostileFixture)
+    const { codes } = toCodebook(kb)
     expect(codes).toHaveLength(1)
-    expect(codes[0]?.codes.map((code) => code.guid)).toEqual([codeGuid('o'), codeGuid('x')])
+    expect(codes[0]?.codes.map((code) => code.guid)).toEqual([codeGuid(kb, 'o'), codeGuid(kb, 'x')])
   })
 
-  it('derives GUIDs from ids: the same on every export, different for every code', async () => {
-    const first = writeCodebook(toCodebook(await loadDirectory(validFixture)))
+  it('derives GUIDs from the review and the id: stable per review, distinct across reviews', async () => {
+    const valid = await loadDirectory(validFixture)
+    const first = writeCodebook(toCodebook(valid))
     const second = writeCodebook(toCodebook(await loadDirectory(validFixture)))
     expect(second).toBe(first)
-    expect(codeGuid('cmoc-1a')).toBe('29e6377b-3a70-5838-b223-67b247455fed')
-    expect(codeGuid('cmoc-1a')).not.toBe(codeGuid('cmoc-1b'))
+    expect(codeGuid(valid, 'cmoc-1a')).not.toBe(codeGuid(valid, 'cmoc-1b'))
+    // The bundled review has a cmoc-1a too: its code must not merge with the fixture's.
+    expect(codeGuid(content, 'cmoc-1a')).not.toBe(codeGuid(valid, 'cmoc-1a'))
+    const guids = (kb: typeof valid) => toCodebook(kb).codes.map((code) => code.guid)
+    expect(guids(content)).not.toContain(codeGuid(valid, 'coherence'))
+  })
+
+  it("keeps every code name within MAXQDA's 63 characters", () => {
+    const names = (code: CodebookCode): string[] => [code.name, ...code.codes.flatMap(names)]
+    const all = toCodebook(content).codes.flatMap(names)
+    expect(all.length).toBeGreaterThan(20)
+    expect(all.filter((name) => name.length > 63)).toEqual([])
+    expect(all).toContain('CMOC1a')
   })
 
   it('refuses to write a codebook without codes', () => {

@@ -14,8 +14,10 @@ import {
   writeGraphml,
   writeKnowledgeBaseJson,
   writeMermaid,
+  writeQdpx,
   writeRisStudies,
 } from '@realist-kb/export'
+import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { hostileFixture, loadContent, validFixture } from './helpers.js'
 
@@ -50,6 +52,14 @@ const exporters: Record<string, Contract> = {
     carries: [],
   },
   qdc: { write: (kb) => writeCodebook(toCodebook(kb)), carries: [] },
+  // The archive's files as text, in archive order: the project, then each study's source.
+  qdpx: {
+    write: (kb) =>
+      Object.entries(unzipSync(writeQdpx(kb)))
+        .map(([name, bytes]) => `${name}\n${strFromU8(bytes)}`)
+        .join(''),
+    carries: [],
+  },
   'csl-json': { write: writeCslJson, carries: ['study'] },
   ris: { write: writeRisStudies, carries: ['study'], names: (id) => `\r\nID  - ${id}\r\n` },
   bibtex: { write: writeBibtexStudies, carries: ['study'], names: (id) => `{${id},\n` },

@@ -97,9 +97,11 @@ function checkMermaid(diagram: Diagram): void {
   expect(nodes).toHaveLength(diagram.nodes.length)
   nodes.forEach((line, index) => {
     const label = mermaidNode.exec(line)?.[3] ?? ''
-    const shown = label
-      .replace(/<br\/>/g, ' ')
-      .replace(/#(\d+);/g, (_match, code: string) => String.fromCharCode(Number(code)))
+    // One line per label: Mermaid does the wrapping.
+    expect(label).not.toContain('<br')
+    const shown = label.replace(/#(\d+);/g, (_match, code: string) =>
+      String.fromCharCode(Number(code)),
+    )
     expect(shown).toBe(oneLine(diagram.nodes[index]?.label ?? ''))
   })
   expect(edges.map((line) => mermaidEdge.exec(line)?.[2])).toEqual(
@@ -127,12 +129,48 @@ describe('programme theory and trace diagrams', () => {
       'evidence:roe-2021-e1',
       'study:roe-2021',
     ])
-    expect(diagram?.edges.filter((edge) => edge.label).map((edge) => edge.label)).toEqual([
-      'supports',
-      'refines',
+    // Arrows follow the chain of support: study -> evidence -> CMOC -> recommendation.
+    expect(
+      diagram?.edges.map((edge) => `${edge.source} -${edge.label ?? ''}-> ${edge.target}`),
+    ).toEqual([
+      'cmoc-1a --> rec-1-1',
+      'doe-2020-e1 -supports-> cmoc-1a',
+      'doe-2020 --> doe-2020-e1',
+      'roe-2021-e1 -refines-> cmoc-1a',
+      'roe-2021 --> roe-2021-e1',
     ])
     expect(traceDiagram(valid, 'cmoc-1a')).toBeUndefined()
     expect(traceDiagram(valid, 'no-such-id')).toBeUndefined()
+  })
+
+  it("keeps the theory's order: groups, then each group's CMOCs, by their order", () => {
+    const ids = (kind: string) =>
+      programmeTheoryDiagram(content)
+        .nodes.filter((node) => node.kind === kind)
+        .map((node) => node.id)
+    expect(ids('group')).toEqual([
+      'coherence',
+      'cognitive-participation',
+      'collective-action',
+      'reflexive-monitoring',
+    ])
+    expect(ids('cmoc').slice(0, 6)).toEqual([
+      'cmoc-1a',
+      'cmoc-1b',
+      'cmoc-1c',
+      'cmoc-1d',
+      'cmoc-2a',
+      'cmoc-2b',
+    ])
+    // DOT holds that order: each column is chained in it, and successors keep theirs.
+    const dot = writeDot(programmeTheoryDiagram(content))
+    expect(dot).toContain('ordering=out')
+    expect(dot).toContain(
+      '{ rank=same; "coherence" -> "cognitive-participation" -> "collective-action" -> "reflexive-monitoring" [style=invis]; }',
+    )
+    expect(dot).toMatch(
+      /\{ rank=same; "cmoc-1a" -> "cmoc-1b" -> "cmoc-1c" -> "cmoc-1d" -> "cmoc-2a"/,
+    )
   })
 
   it('matches the snapshots of the valid fixture', async () => {

@@ -7,8 +7,19 @@ import { hostileFixture, validFixture, xmlSafe } from './helpers.js'
 
 type GraphConstructor = Parameters<typeof parse>[0]
 
+// Gephi's colour and size by kind, as graphology-gexf reads the viz elements back.
+const viz: Record<Entity['kind'], { color: string; size: number }> = {
+  review: { color: 'rgb(97,97,97)', size: 30 },
+  group: { color: 'rgb(57,73,171)', size: 24 },
+  cmoc: { color: 'rgb(0,121,107)', size: 16 },
+  recommendation: { color: 'rgb(173,20,87)', size: 14 },
+  audience: { color: 'rgb(106,27,154)', size: 12 },
+  study: { color: 'rgb(161,136,127)', size: 10 },
+  evidence: { color: 'rgb(249,168,37)', size: 6 },
+}
+
 function expectedNode(entity: Entity): Record<string, unknown> {
-  const values: Record<string, unknown> = {}
+  const values: Record<string, unknown> = { ...viz[entity.kind] }
   for (const column of nodeColumns) {
     const value = column.value(entity)
     if (value !== undefined && value !== '') values[column.name] = xmlSafe(value)

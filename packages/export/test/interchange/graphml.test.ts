@@ -1,3 +1,4 @@
+import type { EntityKind } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import { edgeColumns, nodeColumns, writeGraphml } from '@realist-kb/export'
 import { XMLParser } from 'fast-xml-parser'
@@ -25,19 +26,28 @@ function readGraphml(xml: string): ParsedGraphml {
     isArray: (name) => ['key', 'node', 'edge', 'data'].includes(name),
   })
   const root = parser.parse(xml).graphml as Element
+  // yEd's graphics keys carry yfiles.type instead of attr.name; networkx reads them apart too.
+  const graphics = new Set(
+    asArray(root.key)
+      .filter((key) => key['@yfiles.type'] !== undefined)
+      .map((key) => String(key['@id'])),
+  )
   const keys = new Map(
-    asArray(root.key).map((key) => [
-      String(key['@id']),
-      {
-        for: String(key['@for']),
-        name: String(key['@attr.name']),
-        type: String(key['@attr.type']),
-      },
-    ]),
+    asArray(root.key)
+      .filter((key) => !graphics.has(String(key['@id'])))
+      .map((key) => [
+        String(key['@id']),
+        {
+          for: String(key['@for']),
+          name: String(key['@attr.name']),
+          type: String(key['@attr.type']),
+        },
+      ]),
   )
   const data = (element: Element): Record<string, unknown> => {
     const values: Record<string, unknown> = {}
     for (const item of asArray(element.data)) {
+      if (graphics.has(String(item['@key']))) continue
       const key = keys.get(String(item['@key']))
       if (!key) throw new Error(`undeclared key ${String(item['@key'])}`)
       const text = String(item['#text'] ?? '')
@@ -57,6 +67,17 @@ function readGraphml(xml: string): ParsedGraphml {
   }
 }
 
+// What Neo4j's APOC GraphML import (readLabels: true) reads as each node's labels.
+const neo4jLabels: Record<EntityKind, string> = {
+  review: ':Review',
+  group: ':Group',
+  cmoc: ':CMOC',
+  study: ':Study',
+  evidence: ':Evidence',
+  recommendation: ':Recommendation',
+  audience: ':Audience',
+}
+
 describe('writeGraphml', () => {
   it.each([
     ['valid', validFixture],
@@ -71,6 +92,7 @@ describe('writeGraphml', () => {
         const value = column.value(entity)
         if (value !== undefined && value !== '') expected[column.name] = xmlSafe(value)
       }
+      expected.labels = neo4jLabels[entity.kind]
       expect(parsed.nodes.get(id)).toEqual(expected)
     })
     const expectedEdges = kb.graph.mapEdges((key, attributes, source, target) => {

@@ -36,8 +36,12 @@ const schemas = {
     schema: read('gexf/gexf.xsd'),
     preload: [read('gexf/viz.xsd'), read('gexf/dynamics.xsd')],
   },
-  graphml: { schema: read('graphml/graphml.xsd'), preload: [read('graphml/xlink.xsd')] },
+  graphml: {
+    schema: read('graphml/yed-extension.xsd'),
+    preload: [read('graphml/graphml.xsd'), read('graphml/xlink.xsd')],
+  },
   qdc: { schema: read('refi-qda/Codebook.xsd'), preload: [] },
+  qde: { schema: read('refi-qda/Project.xsd'), preload: [] },
 } as const
 
 /** Validate XML against the official XSD of a format; resolves to the error messages (none when valid). */

@@ -13,6 +13,7 @@ import {
   writeGraphml,
   writeKnowledgeBaseJson,
   writeMermaid,
+  writeQdpx,
   writeRisStudies,
 } from '@realist-kb/export'
 import { oneOf, parseCommandArgs } from '../args.js'
@@ -26,6 +27,7 @@ const formats = [
   'mermaid',
   'dot',
   'qdc',
+  'qdpx',
   'csl-json',
   'ris',
   'bibtex',
@@ -48,6 +50,8 @@ Options:
                           dot       programme theory in Graphviz DOT
                           qdc       groups and CMOCs as a REFI-QDA codebook
                                     (NVivo, ATLAS.ti, MAXQDA)
+                          qdpx      a REFI-QDA project: the codebook, studies as coded
+                                    sources, groups as sets, notes as memos (needs --out)
                           csl-json  studies as CSL-JSON (Zotero, pandoc)
                           ris       studies as RIS (EndNote, Covidence, Rayyan,
                                     EPPI-Reviewer)
@@ -65,7 +69,11 @@ left out); the exit code is then 1. Exit codes: 0 ok, 1 content errors, 2 usage 
 (including a refused overwrite).
 `
 
-function render(kb: KnowledgeBase, format: ExportFormat, trace: string | undefined): string {
+function render(
+  kb: KnowledgeBase,
+  format: ExportFormat,
+  trace: string | undefined,
+): string | Uint8Array {
   switch (format) {
     case 'gexf':
       return writeGexf(kb)
@@ -79,6 +87,8 @@ function render(kb: KnowledgeBase, format: ExportFormat, trace: string | undefin
     }
     case 'qdc':
       return writeCodebook(toCodebook(kb))
+    case 'qdpx':
+      return writeQdpx(kb)
     case 'csl-json':
       return writeCslJson(kb)
     case 'ris':
@@ -129,12 +139,14 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   if (values.trace !== undefined && format !== 'mermaid' && format !== 'dot')
     throw new UsageError(`Unexpected --trace with --format ${format}, expected mermaid or dot`)
   if (values.out === '') throw new UsageError('Unexpected empty --out, expected a file path')
+  if (format === 'qdpx' && values.out === undefined)
+    throw new UsageError('Unexpected --format qdpx without --out, expected a file (it is a zip)')
   if (values.force && values.out === undefined)
     throw new UsageError('Unexpected --force without --out, expected a file to overwrite')
   const dir = await resolveContentDir(io.cwd, positionals[0])
   const kb = await loadDirectory(dir.absolute)
 
-  let output: string
+  let output: string | Uint8Array
   try {
     output = render(kb, format, values.trace)
   } catch (error) {
@@ -147,7 +159,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
 
   const errors = kb.diagnostics.filter((d) => d.severity === 'error').length
   if (values.out === undefined) {
-    io.stdout.write(output)
+    if (typeof output === 'string') io.stdout.write(output)
   } else {
     await writeOutput(values.out, output, { force: values.force ?? false, cwd: io.cwd })
     io.stderr.write(

@@ -7,6 +7,7 @@ import {
   cmocsByConfidence,
   compareEntities,
   coverage,
+  type EntityKind,
   entitiesOfKind,
   entityKinds,
   evidenceForCmoc,
@@ -14,10 +15,13 @@ import {
   gapNames,
   gaps,
   type KnowledgeBase,
+  kindDefinitions,
   leadsToCycles,
   type Relation,
   recommendationsOnLowConfidence,
   studiesByAppraisal,
+  type Vocabulary,
+  vocabularyOf,
 } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import { oneOf, parseCommandArgs } from '../args.js'
@@ -56,11 +60,17 @@ export interface StatsJson {
   readonly files: number
   readonly errors: number
   readonly warnings: number
+  /** Acknowledged gaps and CMOCs their source gives only in part. */
+  readonly infos: number
+  /** The review's words for its theory and groups. */
+  readonly vocabulary: Vocabulary
   readonly counts: Coverage['counts']
   readonly coverage: Omit<Coverage, 'counts'>
   readonly cmocs: readonly CmocStats[]
-  /** Entity ids (or files) with each gap. */
+  /** Entity ids (or files) with each open gap. */
   readonly gaps: Readonly<Record<GapName, readonly string[]>>
+  /** Entity ids (or files) whose gap is acknowledged as true to the source. */
+  readonly acknowledged: Readonly<Record<GapName, readonly string[]>>
   /** The review's judgements: confidence in CMOCs, rigour of studies, chains that loop. */
   readonly judgement: {
     readonly cmocsByConfidence: Readonly<Record<ConfidenceOrNot, readonly string[]>>
@@ -125,18 +135,29 @@ function computeStats(kb: KnowledgeBase, root: string): StatsJson {
     }
   })
   const grouped = gaps(kb)
+  const infos = kb.diagnostics.filter((d) => d.severity === 'info').length
+  const byName = (acknowledged: boolean): Record<GapName, string[]> =>
+    Object.fromEntries(
+      gapNames.map((name) => [
+        name,
+        grouped[name]
+          .filter((gap) => (gap.acknowledged !== undefined) === acknowledged)
+          .map((gap) => gap.entity ?? gap.file),
+      ]),
+    ) as Record<GapName, string[]>
   return {
     version: 1,
     root,
     files: kb.files.length,
     errors,
-    warnings: kb.diagnostics.length - errors,
+    warnings: kb.diagnostics.length - errors - infos,
+    infos,
+    vocabulary: vocabularyOf(kb.graph),
     counts,
     coverage: rest,
     cmocs,
-    gaps: Object.fromEntries(
-      gapNames.map((name) => [name, grouped[name].map((gap) => gap.entity ?? gap.file)]),
-    ) as Record<GapName, string[]>,
+    gaps: byName(false),
+    acknowledged: byName(true),
     judgement: {
       cmocsByConfidence: cmocsByConfidence(kb.graph),
       recommendationsOnLowConfidence: recommendationsOnLowConfidence(kb.graph),
@@ -148,13 +169,16 @@ function computeStats(kb: KnowledgeBase, root: string): StatsJson {
 
 function renderStats(stats: StatsJson): string {
   const lines = [
-    `${stats.root}: ${stats.files} files, ${stats.errors} errors, ${stats.warnings} warnings`,
+    `${stats.root}: ${stats.files} files, ${stats.errors} errors, ${stats.warnings} warnings, ${stats.infos} info`,
     '',
   ]
   lines.push('Entities')
-  const width = Math.max(...entityKinds.map((kind) => kind.length))
+  // Each kind by the name readers know it by; groups by the review's own name for them.
+  const nounOf = (kind: EntityKind): string =>
+    kind === 'group' ? stats.vocabulary.group.plural : kindDefinitions[kind].noun.plural
+  const width = Math.max(...entityKinds.map((kind) => nounOf(kind).length))
   for (const kind of entityKinds)
-    lines.push(`  ${kind.padEnd(width)}  ${String(stats.counts[kind]).padStart(5)}`)
+    lines.push(`  ${nounOf(kind).padEnd(width)}  ${String(stats.counts[kind]).padStart(5)}`)
 
   const c = stats.coverage
   const rows: [string, number, number][] = [
@@ -162,7 +186,7 @@ function renderStats(stats: StatsJson): string {
     ['CMOCs with evidence', c.cmocs.withEvidence, c.cmocs.total],
     ['CMOCs resting on 2+ studies', c.cmocs.withSeveralStudies, c.cmocs.total],
     ['studies that evidence a CMOC', c.studies.cited, c.studies.total],
-    ['groups with CMOCs', c.groups.withCmocs, c.groups.total],
+    [`${stats.vocabulary.group.plural} with CMOCs`, c.groups.withCmocs, c.groups.total],
   ]
   const label = Math.max(...rows.map((row) => row[0].length))
   lines.push('', 'Coverage')
@@ -187,8 +211,9 @@ function renderStats(stats: StatsJson): string {
   lines.push('', 'Gaps')
   for (const name of gapNames) {
     const list = stats.gaps[name]
+    const acknowledged = stats.acknowledged[name]
     lines.push(
-      `  ${name} ${catalogue[name].code}: ${list.length === 0 ? 'none' : `${list.length} (${list.join(', ')})`}`,
+      `  ${name} ${catalogue[name].code}: ${list.length === 0 ? 'none' : `${list.length} (${list.join(', ')})`}${acknowledged.length === 0 ? '' : `; acknowledged ${acknowledged.length} (${acknowledged.join(', ')})`}`,
     )
   }
   const { judgement } = stats

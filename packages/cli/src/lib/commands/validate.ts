@@ -29,6 +29,8 @@ export interface ValidateJson {
   readonly files: number
   readonly errors: number
   readonly warnings: number
+  /** Info: acknowledged gaps and CMOCs the source gives only in part. */
+  readonly infos: number
   readonly diagnostics: readonly Diagnostic[]
 }
 
@@ -56,13 +58,15 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     cacheDirectory === undefined ? {} : { cacheDirectory },
   )
   const errors = kb.diagnostics.filter((d) => d.severity === 'error').length
+  const infos = kb.diagnostics.filter((d) => d.severity === 'info').length
   if (format === 'json') {
     const output: ValidateJson = {
       version: 1,
       root: dir.shown,
       files: kb.files.length,
       errors,
-      warnings: kb.diagnostics.length - errors,
+      warnings: kb.diagnostics.length - errors - infos,
+      infos,
       diagnostics: kb.diagnostics,
     }
     io.stdout.write(`${JSON.stringify(output, null, 2)}\n`)

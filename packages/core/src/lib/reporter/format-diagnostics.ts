@@ -74,7 +74,7 @@ export function formatDiagnostics(
 }
 
 /**
- * The summary line: `3 messages (1 error, 2 warnings)`, or `no issues found`.
+ * The summary line: `4 messages (1 error, 2 warnings, 1 info)`, or `no issues found`.
  *
  * @example
  * ```ts
@@ -84,10 +84,12 @@ export function formatDiagnostics(
 export function summaryLine(diagnostics: readonly Diagnostic[]): string {
   if (diagnostics.length === 0) return 'no issues found'
   const errors = diagnostics.filter((d) => d.severity === 'error').length
-  const warnings = diagnostics.length - errors
+  const infos = diagnostics.filter((d) => d.severity === 'info').length
+  const warnings = diagnostics.length - errors - infos
   const parts = [
     errors > 0 ? plural(errors, 'error') : '',
     warnings > 0 ? plural(warnings, 'warning') : '',
+    infos > 0 ? `${infos} info` : '',
   ].filter(Boolean)
   return `${plural(diagnostics.length, 'message')} (${parts.join(', ')})`
 }
