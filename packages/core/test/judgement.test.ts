@@ -4,8 +4,10 @@ import {
   cmocChain,
   cmocsByConfidence,
   confidenceHints,
+  IncrementalKnowledgeBase,
   leadsToCycles,
   loadFromMemory,
+  parseFile,
   recommendationConfidence,
   recommendationsOnLowConfidence,
   type SourceFile,
@@ -180,6 +182,24 @@ describe('judgement diagnostics', () => {
     expect(kb.diagnostics.map((d) => d.name)).toContain('invalid-field')
   })
 
+  it('rechecks a judgement when an edit elsewhere changes the data behind it', () => {
+    const judged =
+      'confidence:\n  methodologicalLimitations: { concern: no-or-very-minor, explanation: Invented. }\n'
+    const files = [review(), cmoc('cmoc-1', judged), study('s1', { rigour: 'high' })]
+    const live = new IncrementalKnowledgeBase(files.map((file) => parseFile(file)))
+    const names = () =>
+      live.knowledgeBase.diagnostics
+        .filter((d) => d.name === 'confidence-disagrees-with-data')
+        .map((d) => d.entity)
+    expect(names()).toEqual([])
+    live.update(parseFile(study('s1', { rigour: 'low' })))
+    expect(names()).toEqual(['cmoc-1'])
+    live.update(parseFile(cmoc('cmoc-2', 'leadsTo: [cmoc-1]\n')))
+    expect(live.knowledgeBase.diagnostics.map((d) => d.name)).not.toContain('leads-to-cycle')
+    live.update(parseFile(cmoc('cmoc-1', `${judged}leadsTo: [cmoc-2]\n`)))
+    expect(live.knowledgeBase.diagnostics.map((d) => d.name)).toContain('leads-to-cycle')
+  })
+
   it('lists a cycle of leadsTo links, and none once it is broken', () => {
     const loop = loadFromMemory([
       review(),
@@ -280,6 +300,20 @@ describe('judgement queries on the fixture review', () => {
         byConfidence.low.length +
         byConfidence['very-low'].length,
     ).toBe(0)
+    const report = buildTraceReport(kb)
+    expect(new Set(report.cmocs.map((cmoc) => cmoc.confidence.overall))).toEqual(
+      new Set(['not-assessed']),
+    )
+    expect(
+      new Set(
+        report.cmocs.flatMap((cmoc) =>
+          Object.values(cmoc.confidence.components).map((component) => component.concern),
+        ),
+      ),
+    ).toEqual(new Set(['not-assessed']))
+    expect(new Set(report.recommendations.map((rec) => rec.confidence.lowest))).toEqual(
+      new Set(['not-assessed']),
+    )
     const rigour = studiesByAppraisal(kb.graph, 'rigour')
     expect(rigour.high.length + rigour.moderate.length + rigour.low.length).toBe(0)
     expect(kb.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
