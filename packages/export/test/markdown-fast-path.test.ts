@@ -126,5 +126,5 @@ describe('markdown rendering fast path', () => {
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 2000), seed: 20261124 },
     )
-  })
+  }, 180_000)
 })

@@ -1,5 +1,6 @@
 import type { TraceReport } from '@realist-kb/core'
 import { escapeHtml } from '../report/escape.js'
+import { groupWords } from '../report/group-words.js'
 
 /** The evidence gap map as heat-map tables, one per study characteristic. */
 export function gapMapHtml(report: TraceReport): string {
@@ -17,7 +18,9 @@ export function gapMapHtml(report: TraceReport): string {
           if (row.group !== currentGroup) {
             currentGroup = row.group
             const name =
-              row.group === undefined ? 'No group' : (groups.get(row.group)?.name ?? row.group)
+              row.group === undefined
+                ? `No ${groupWords(report).singular}`
+                : (groups.get(row.group)?.name ?? row.group)
             groupRow = `<tr><th scope="rowgroup" colspan="${table.values.length + 1}">${escapeHtml(name)}</th></tr>`
           }
           const cells = row.counts

@@ -1,5 +1,6 @@
 import type { TraceReport } from '@realist-kb/core'
 import { escapeHtml } from '../report/escape.js'
+import { groupWords } from '../report/group-words.js'
 
 const rowHeight = 26
 const boxHeight = 20
@@ -12,6 +13,7 @@ const widths = { group: 200, cmoc: 170, recommendation: 120 }
  * inferred CMOC-to-recommendation links are dashed.
  */
 export function programmeTheorySvg(report: TraceReport): string {
+  const words = groupWords(report)
   const rows = Math.max(report.groups.length, report.cmocs.length, report.recommendations.length, 1)
   const height = rows * rowHeight + 30
   const y = (index: number, count: number): number =>
@@ -81,13 +83,13 @@ export function programmeTheorySvg(report: TraceReport): string {
     ),
   ]
   const headings = [
-    `<text x="${columns.group}" y="14" font-weight="700">Groups</text>`,
+    `<text x="${columns.group}" y="14" font-weight="700">${escapeHtml(words.Plural)}</text>`,
     `<text x="${columns.cmoc}" y="14" font-weight="700">CMOCs</text>`,
     `<text x="${columns.recommendation}" y="14" font-weight="700">Recommendations</text>`,
   ]
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 ${height}" width="600" height="${height}" role="group" aria-labelledby="rkb-pt-title rkb-pt-desc">
 <title id="rkb-pt-title">Programme theory</title>
-<desc id="rkb-pt-desc">Groups on the left, the CMOCs that belong to them in the middle, and the recommendations derived from each CMOC on the right. Arcs beside the CMOCs join the CMOCs that lead to, nest in, refine or conflict with one another. Dashed lines are inferred links.</desc>
+<desc id="rkb-pt-desc">${escapeHtml(words.Plural)} on the left, the CMOCs that belong to them in the middle, and the recommendations derived from each CMOC on the right. Arcs beside the CMOCs join the CMOCs that lead to, nest in, refine or conflict with one another. Dashed lines are inferred links.</desc>
 ${headings.join('\n')}
 ${edges.join('\n')}
 ${nodes.join('\n')}

@@ -4,6 +4,7 @@ import { capped } from './capped-list.js'
 import { cmocPartRows, notGiven } from './cmoc-parts.js'
 import { escapeMarkdown } from './escape.js'
 import type { Exporter } from './exporter.js'
+import { groupWords } from './group-words.js'
 import {
   appraisalLine,
   componentNames,
@@ -71,68 +72,53 @@ export function renderMarkdown(report: TraceReport): string {
       '',
     )
   }
-  out.push(
-    `${report.recommendations.length} recommendations, ${report.cmocs.length} CMOCs, ${m(studiesCount(report))}, ${report.evidence.length} evidence entries, ${report.gaps.length} gaps. Links are **stated** by the source or *inferred* by the encoder.`,
-    '',
-    '## Contents',
-    '',
-    '- [Summary of findings](#summary-of-findings)',
-    '- [Recommendations](#recommendations)',
-    '- [CMOCs](#cmocs)',
-    '- [Studies](#studies)',
-    '- [Gaps](#gaps)',
-    '- [Reported versus encoded](#reported-versus-encoded)',
-    '',
-    '## Summary of findings',
-    '',
-    'Each recommendation with the confidence of the CMOCs it rests on (the lowest, and how many at each level) and its evidence.',
-    '',
-    '| recommendation | confidence (lowest) | CMOCs by confidence | evidence |',
-    '|---|---|---|---|',
-    ...report.recommendations.map(
-      (rec) =>
-        `| ${link(rec.id, rec.id)}: ${m(rec.text)} | ${confidenceWords(rec.confidence.lowest)} | ${m(spreadWords(rec))} | ${m(profileWords(rec.profile))} |`,
-    ),
-    '',
-    '## Recommendations',
-    '',
-  )
-  for (const { group, recommendations } of recommendationSections(report)) {
-    out.push(
-      group
-        ? `### ${m(group.name)}${group.question ? `: ${m(group.question)}` : ''}`
-        : '### Without a group',
-      '',
-    )
-    for (const rec of recommendations) {
-      out.push(`<a id="${rec.id}"></a>`, '', `#### ${rec.id}`, '', `> ${m(rec.text)}`, '')
-      out.push(
-        `- **Audiences:** ${rec.audiences.map((id) => m(audiences.get(id)?.name ?? id)).join('; ') || 'none'}`,
+  const words = groupWords(report)
+  const recommendationLines = (): string[] => {
+    const lines: string[] = []
+    for (const { group, recommendations } of recommendationSections(report)) {
+      lines.push(
+        group
+          ? `### ${m(group.name)}${group.question ? `: ${m(group.question)}` : ''}`
+          : `### ${m(words.without)}`,
+        '',
       )
-      const studiesShown = capped(
-        rec.studies.map(studyLink),
-        (more) => `and ${more} more (see its CMOCs)`,
-      )
-      out.push(`- **Studies:** ${studiesShown.join(', ') || 'none'}`, '')
-      if (rec.cmocs.length === 0) out.push('Derives from no CMOC.', '')
-      // Each CMOC's evidence is listed once, in its own section: linked from here, not repeated.
-      for (const l of rec.cmocs) {
-        const cmoc = cmocs.get(l.id)
-        if (!cmoc) continue
-        out.push(
-          `- ${link(cmoc.id, `${cmoc.label ?? cmoc.id}: ${cmoc.title}`)} (${basis(l)}): ${evidenceCount(cmoc)}`,
+      for (const rec of recommendations) {
+        lines.push(`<a id="${rec.id}"></a>`, '', `#### ${rec.id}`, '', `> ${m(rec.text)}`, '')
+        lines.push(
+          `- **Audiences:** ${rec.audiences.map((id) => m(audiences.get(id)?.name ?? id)).join('; ') || 'none'}`,
         )
+        const studiesShown = capped(
+          rec.studies.map(studyLink),
+          (more) => `and ${more} more (see its CMOCs)`,
+        )
+        lines.push(`- **Studies:** ${studiesShown.join(', ') || 'none'}`, '')
+        if (rec.cmocs.length === 0) lines.push('Derives from no CMOC.', '')
+        // Each CMOC's evidence is listed once, in its own section: linked from here, not repeated.
+        for (const l of rec.cmocs) {
+          const cmoc = cmocs.get(l.id)
+          if (!cmoc) continue
+          lines.push(
+            `- ${link(cmoc.id, `${cmoc.label ?? cmoc.id}: ${cmoc.title}`)} (${basis(l)}): ${evidenceCount(cmoc)}`,
+          )
+        }
+        lines.push('')
       }
-      out.push('')
     }
+    return lines
   }
-  out.push('## CMOCs', '')
-  for (const cmoc of report.cmocs) {
-    out.push(
+  const groupNames = new Map(report.groups.map((group) => [group.id, group.name]))
+  const cmocLines = (): string[] =>
+    report.cmocs.flatMap((cmoc) => [
       `<a id="${cmoc.id}"></a>`,
       '',
       `### ${m(cmoc.label ?? cmoc.id)}: ${m(cmoc.title)}`,
       '',
+      ...(cmoc.group === undefined
+        ? []
+        : [`${m(words.Singular)}: ${m(groupNames.get(cmoc.group) ?? cmoc.group)}`, '']),
+      ...(cmoc.status === 'incomplete'
+        ? ['_The source gives this configuration only in part._', '']
+        : []),
       '| | |',
       '|---|---|',
       ...cmocPartRows(cmoc).map(
@@ -162,36 +148,86 @@ export function renderMarkdown(report: TraceReport): string {
         : []),
       ...evidenceLines(cmoc),
       '',
-      `Used by: ${cmoc.recommendations.map((id) => link(id, id)).join(', ') || 'no recommendation'}`,
-      '',
-    )
-  }
-  out.push('## Studies', '')
-  for (const study of report.studies) {
-    out.push(
+      ...(report.recommendations.length === 0
+        ? []
+        : [
+            `Used by: ${cmoc.recommendations.map((id) => link(id, id)).join(', ') || 'no recommendation'}`,
+            '',
+          ]),
+    ])
+  const studyLines = (): string[] =>
+    report.studies.flatMap((study) => [
       `<a id="${study.id}"></a>`,
       '',
-      `- **${m(shortCitation(study))}**: ${m(formatVancouver(study))} Design: ${m(study.design ?? 'not recorded')}; inclusion: ${m(study.inclusion)}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}. Appraisal: ${m(appraisalLine(study))}.`,
+      `- **${m(shortCitation(study))}**: ${m(formatVancouver(study))} Design: ${m(study.design ?? 'not recorded')}; inclusion: ${m(study.inclusion)}${study.role === 'evidence' ? '' : `; cited as ${m(study.role)}`}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}. Appraisal: ${m(appraisalLine(study))}.`,
       '',
+    ])
+  const gapLines = (): string[] =>
+    report.gaps.map(
+      (gap) =>
+        `- \`${gap.name}\` ${gap.entity ? `${link(gap.entity, gap.entity)}: ` : ''}${m(gap.message)}${gap.acknowledged === undefined ? '' : ` Acknowledged: ${m(gap.acknowledged)}`}`,
     )
-  }
-  out.push('## Gaps', '')
-  if (report.gaps.length === 0) out.push('No evidence gaps.')
-  for (const gap of report.gaps)
-    out.push(
-      `- \`${gap.name}\` ${gap.entity ? `${link(gap.entity, gap.entity)}: ` : ''}${m(gap.message)}`,
-    )
-  out.push(
-    '',
-    '## Reported versus encoded',
-    '',
+  const figureLines = (): string[] => [
     '| figure | reported | encoded | note |',
     '|---|---:|---:|---|',
+    ...report.figures.map(
+      (f) => `| ${m(f.label)} | ${f.reported ?? '—'} | ${f.encoded} | ${m(f.note)} |`,
+    ),
+  ]
+  // Only the sections the base has something for; without recommendations, CMOCs lead.
+  const summaryLines = (): string[] => [
+    'Each recommendation with the confidence of the CMOCs it rests on (the lowest, and how many at each level) and its evidence.',
+    '',
+    '| recommendation | confidence (lowest) | CMOCs by confidence | evidence |',
+    '|---|---|---|---|',
+    ...report.recommendations.map(
+      (rec) =>
+        `| ${link(rec.id, rec.id)}: ${m(rec.text)} | ${confidenceWords(rec.confidence.lowest)} | ${m(spreadWords(rec))} | ${m(profileWords(rec.profile))} |`,
+    ),
+  ]
+  const sections = [
+    {
+      title: 'Summary of findings',
+      anchor: 'summary-of-findings',
+      lines: summaryLines,
+      shown: report.recommendations.length > 0,
+    },
+    {
+      title: 'Recommendations',
+      anchor: 'recommendations',
+      lines: recommendationLines,
+      shown: report.recommendations.length > 0,
+    },
+    { title: 'CMOCs', anchor: 'cmocs', lines: cmocLines, shown: report.cmocs.length > 0 },
+    { title: 'Studies', anchor: 'studies', lines: studyLines, shown: report.studies.length > 0 },
+    { title: 'Gaps', anchor: 'gaps', lines: gapLines, shown: report.gaps.length > 0 },
+    {
+      title: 'Reported versus encoded',
+      anchor: 'reported-versus-encoded',
+      lines: figureLines,
+      shown: report.figures.length > 0,
+    },
+  ].filter((section) => section.shown)
+  out.push(
+    `${[
+      report.recommendations.length > 0 ? `${report.recommendations.length} recommendations` : '',
+      `${report.cmocs.length} CMOCs`,
+      m(studiesCount(report)),
+      `${report.evidence.length} evidence entries`,
+      `${report.gaps.length} gaps`,
+    ]
+      .filter(Boolean)
+      .join(', ')}. Links are **stated** by the source or *inferred* by the encoder.`,
+    '',
+    '## Contents',
+    '',
+    ...sections.map((section) => `- [${section.title}](#${section.anchor})`),
+    '',
   )
-  for (const f of report.figures)
-    out.push(`| ${m(f.label)} | ${f.reported ?? '—'} | ${f.encoded} | ${m(f.note)} |`)
+  for (const section of sections) out.push(`## ${section.title}`, '', ...section.lines(), '')
   out.push('')
-  return `${out.join('\n')}\n`
+  // Sections end with a blank line of their own: never two in a row.
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`
 }
 
 /**
