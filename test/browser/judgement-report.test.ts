@@ -37,7 +37,9 @@ describe.skipIf(!hasChromium)('HTML report of appraisals and confidence in a rea
   it('filters studies by the level of their appraisal', async () => {
     expect(consoleErrors).toEqual([])
     const visible = (): Promise<string[]> =>
-      page.$$eval('article.study:not([hidden])', (nodes) => nodes.map((node) => node.id))
+      page.$$eval('article.study:not([hidden])', (nodes) =>
+        nodes.map((node) => node.id.replace(/^kb-/, '')),
+      )
     expect(await visible()).toEqual(['alpha-2020', 'beta-2021', 'delta-2022', 'gamma-2019'])
     await page.selectOption('#rkb-filter-rigour', 'moderate')
     expect(await visible()).toEqual(['alpha-2020', 'beta-2021'])

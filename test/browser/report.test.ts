@@ -93,8 +93,8 @@ describe.skipIf(!hasChromium)('HTML report of the bundled review in a real brows
   })
 
   it('opens the recommendation a link points to', async () => {
-    await page.click('#cmoc-3a a[href="#rec-3-1"]')
-    expect(await page.$eval('#rec-3-1', (node) => (node as HTMLDetailsElement).open)).toBe(true)
+    await page.click('#kb-cmoc-3a a[href="#kb-rec-3-1"]')
+    expect(await page.$eval('#kb-rec-3-1', (node) => (node as HTMLDetailsElement).open)).toBe(true)
   })
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)('HTML report of the bundled review in a real brows
 
   it('saves a screenshot as a test artefact', async () => {
     await page.evaluate(() => window.scrollTo(0, 0))
-    await page.click('#rec-1-4 > summary')
+    await page.click('#kb-rec-1-4 > summary')
     const file = path.join(artefacts, 'bundled-review.png')
     await page.screenshot({ path: file, fullPage: false })
     expect((await readFile(file)).length).toBeGreaterThan(10_000)

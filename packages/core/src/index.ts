@@ -49,7 +49,9 @@ export type {
   Place,
   StudyOwnData,
 } from './lib/model/entity.js'
+export { InvalidOptionsError } from './lib/options.js'
 export { type BodyLink, findBodyLinks } from './lib/parse/body-links.js'
+export { maxMarkdownDepth, tooDeepMarkdown } from './lib/parse/markdown-nesting.js'
 export {
   type DeclaredId,
   type ParsedFile,

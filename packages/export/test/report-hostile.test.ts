@@ -35,7 +35,7 @@ describe('hostile content renders inert', () => {
     // sanitizer), so content cannot clobber a report anchor.
     expect(html.match(/id="rkb-recommendations"/g)).toHaveLength(1)
     // An inline [[id]] link still reaches its target.
-    expect(html).toContain('<a href="#rec-1-1">rec-1-1</a>')
+    expect(html).toContain('<a href="#kb-rec-1-1">rec-1-1</a>')
     expect(html).toContain('&lt;script&gt;alert(8)&lt;/script&gt;')
   })
 

@@ -1,6 +1,11 @@
 import { buildKnowledgeBase } from './graph/build-graph.js'
 import type { KnowledgeBase } from './graph/types.js'
-import { type ParseOptions, parseFile, type SourceFile } from './parse/parse-file.js'
+import {
+  checkParseOptions,
+  type ParseOptions,
+  parseFile,
+  type SourceFile,
+} from './parse/parse-file.js'
 
 /**
  * Load a knowledge base from files held in memory (a browser, a test, an editor buffer).
@@ -17,6 +22,7 @@ export function loadFromMemory(
   files: readonly SourceFile[],
   options?: Readonly<ParseOptions> | null,
 ): KnowledgeBase {
+  checkParseOptions(options)
   return buildKnowledgeBase(
     files.filter((file) => isContentPath(file.path)).map((file) => parseFile(file, options)),
   )

@@ -99,4 +99,19 @@ describe('size limits', () => {
     }).diagnostics
     expect(diagnostic).toMatchObject({ code: 'RKB100', name: 'unreadable-file' })
   })
+
+  it('reads a fence word after a lone CR as gray-matter does: `---\\rjs` names `js`', () => {
+    for (const [text, column] of [
+      ['---\rjs\nkind: audience\nname: A\n---\n', 5],
+      ['---  \r javascript\nkind: audience\nname: A\n---\n', 8],
+    ] as const) {
+      const parsed = parseFile({ path: 'audiences/a.md', text })
+      expect(parsed.diagnostics.map((d) => `${d.name} ${d.line}:${d.column}`)).toEqual([
+        `unsupported-frontmatter-language 1:${column}`,
+      ])
+      expect(parsed.diagnostics[0]?.message).toMatch(
+        /^Unexpected frontmatter language `(js|javascript)`/,
+      )
+    }
+  })
 })

@@ -132,6 +132,33 @@ describe.each(modes)('file-system hazards, %s', (_mode, options) => {
     }
   })
 
+  it('never lets a link to a folder of the content shadow the folder itself', async () => {
+    const temp = await tempContent({
+      'cmocs/README.md': 'The CMOCs.',
+      'audiences/public.md': audience('Public'),
+      ...Object.fromEntries(
+        Array.from({ length: 3 }, (_, i) => [
+          `cmocs/cmoc-${i}.md`,
+          `---\nkind: cmoc\nid: cmoc-${i}\ntitle: T\ngroup: g\ncontext: c\nmechanism:\n  resource: r\n  response: s\noutcome: o\n---\n`,
+        ]),
+      ),
+    })
+    try {
+      // `audiences/zz` sorts before `cmocs/`: walked first, it used to take the folder's place.
+      await symlink('../cmocs', path.join(temp.root, 'audiences/zz'))
+      const kb = await load(temp.root)
+      expect(kb.files.filter((file) => file.includes('cmoc-'))).toEqual([
+        'cmocs/cmoc-0.md',
+        'cmocs/cmoc-1.md',
+        'cmocs/cmoc-2.md',
+      ])
+      expect(kb.diagnostics.map((d) => d.name)).not.toContain('kind-folder-mismatch')
+      expect(kb.graph.getNodeAttributes('cmoc-1').file).toBe('cmocs/cmoc-1.md')
+    } finally {
+      await temp.cleanup()
+    }
+  })
+
   it('reports unreadable files and folders', async (context) => {
     const temp = await tempContent({
       'audiences/locked.md': audience('Locked'),

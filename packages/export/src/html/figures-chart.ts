@@ -5,7 +5,10 @@ import { escapeHtml } from '../report/escape.js'
 export function figuresChart(report: TraceReport): string {
   const figures = report.figures.filter((figure) => figure.reported !== undefined)
   if (figures.length === 0) return ''
-  const max = Math.max(...figures.flatMap((figure) => [figure.reported ?? 0, figure.encoded]), 1)
+  const max = figures.reduce(
+    (most, figure) => Math.max(most, figure.reported ?? 0, figure.encoded),
+    1,
+  )
   const barWidth = (value: number): number => Math.round((value / max) * 300 * 10) / 10
   const rowHeight = 38
   const rows = figures.map((figure, index) => {

@@ -1,6 +1,7 @@
 import type { TraceReport } from '@realist-kb/core'
 import { escapeHtml } from '../report/escape.js'
 import { groupWords } from '../report/group-words.js'
+import { anchorId } from './anchor-id.js'
 
 /** The evidence gap map as heat-map tables, one per study characteristic. */
 export function gapMapHtml(report: TraceReport): string {
@@ -8,7 +9,10 @@ export function gapMapHtml(report: TraceReport): string {
   const groups = new Map(report.groups.map((group) => [group.id, group]))
   return report.gapMap
     .map((table) => {
-      const max = Math.max(1, ...table.rows.flatMap((row) => row.counts))
+      const max = table.rows.reduce(
+        (most, row) => row.counts.reduce((rowMost, count) => Math.max(rowMost, count), most),
+        1,
+      )
       const head = table.values.map((value) => `<th scope="col">${escapeHtml(value)}</th>`).join('')
       let currentGroup: string | undefined
       const body = table.rows
@@ -26,7 +30,7 @@ export function gapMapHtml(report: TraceReport): string {
           const cells = row.counts
             .map((count) => `<td class="cell h${heat(count, max)}">${count}</td>`)
             .join('')
-          return `${groupRow}<tr><th scope="row"><a href="#${escapeHtml(row.cmoc)}">${escapeHtml(cmoc?.label ?? row.cmoc)}</a></th>${cells}</tr>`
+          return `${groupRow}<tr><th scope="row"><a href="#${escapeHtml(anchorId(row.cmoc))}">${escapeHtml(cmoc?.label ?? row.cmoc)}</a></th>${cells}</tr>`
         })
         .join('\n')
       return `<h3 id="rkb-gap-map-${table.dimension}">By ${escapeHtml(table.dimension)}</h3>

@@ -1,6 +1,7 @@
 import type { TraceReport } from '@realist-kb/core'
 import { escapeHtml } from '../report/escape.js'
 import { groupWords } from '../report/group-words.js'
+import { anchorId } from './anchor-id.js'
 
 const rowHeight = 26
 const boxHeight = 20
@@ -116,7 +117,7 @@ function box(
 ): string {
   const top = round(centre - boxHeight / 2)
   const text = label.length > 28 ? `${label.slice(0, 26)}…` : label
-  return `<a href="#${escapeHtml(id)}" class="node node-${kind}"><rect x="${x}" y="${top}" width="${width}" height="${boxHeight}" rx="3"/><text x="${x + 6}" y="${round(top + 14)}">${escapeHtml(text)}</text></a>`
+  return `<a href="#${escapeHtml(anchorId(id))}" class="node node-${kind}"><rect x="${x}" y="${top}" width="${width}" height="${boxHeight}" rx="3"/><text x="${x + 6}" y="${round(top + 14)}">${escapeHtml(text)}</text></a>`
 }
 
 function round(value: number): number {

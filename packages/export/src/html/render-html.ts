@@ -4,6 +4,7 @@ import type { Exporter } from '../report/exporter.js'
 import { groupWords } from '../report/group-words.js'
 import { recommendationSections } from '../report/recommendation-sections.js'
 import { studiesCount } from '../report/studies-count.js'
+import { anchorId } from './anchor-id.js'
 import { figuresChart } from './figures-chart.js'
 import { gapMapHtml } from './gap-map-html.js'
 import { studyControls, summaryOfFindings } from './judgement-html.js'
@@ -206,7 +207,7 @@ function recommendationsHtml(index: ReportIndex): string {
     .map(
       (
         group,
-      ) => `<section class="group-recs" id="${e(group.id)}" aria-labelledby="rkb-heading-${e(group.id)}">
+      ) => `<section class="group-recs" id="${e(anchorId(group.id))}" aria-labelledby="rkb-heading-${e(group.id)}">
 <h3 id="rkb-heading-${e(group.id)}">${e(group.heading)}</h3>
 ${group.recs.map((rec) => recommendationCard(index, rec)).join('\n')}
 <p class="none-match muted" hidden>No recommendation in this section matches the filters.</p>
@@ -218,7 +219,7 @@ ${group.recs.map((rec) => recommendationCard(index, rec)).join('\n')}
 function audiencesTable(report: TraceReport): string {
   const rows = report.audiences.map(
     (a) =>
-      `<tr id="${e(a.id)}"><th scope="row">${e(a.name)}</th><td>${e(a.examples.join('; '))}</td><td>${a.recommendations.map((id) => `<a href="#${e(id)}">${e(id)}</a>`).join(', ')}</td></tr>`,
+      `<tr id="${e(anchorId(a.id))}"><th scope="row">${e(a.name)}</th><td>${e(a.examples.join('; '))}</td><td>${a.recommendations.map((id) => `<a href="#${e(anchorId(id))}">${e(id)}</a>`).join(', ')}</td></tr>`,
   )
   return `<table><thead><tr><th scope="col">Audience</th><th scope="col">Examples</th><th scope="col">Recommendations</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`
 }
@@ -227,7 +228,7 @@ function gapsList(report: TraceReport): string {
   if (report.gaps.length === 0) return '<p>No evidence gaps.</p>'
   const items = report.gaps.map(
     (gap) =>
-      `<li><span class="badge badge-gap">${e(gap.name)}</span>${gap.entity ? `<a href="#${e(gap.entity)}">${e(gap.entity)}</a>: ` : ''}${e(gap.message)} <span class="muted">(${e(gap.file)}:${gap.line})</span></li>`,
+      `<li><span class="badge badge-gap">${e(gap.name)}</span>${gap.entity ? `<a href="#${e(anchorId(gap.entity))}">${e(gap.entity)}</a>: ` : ''}${e(gap.message)} <span class="muted">(${e(gap.file)}:${gap.line})</span></li>`,
   )
   return `<ul>${items.join('\n')}</ul>`
 }

@@ -10,6 +10,7 @@ import { capped } from '../report/capped-list.js'
 import { cmocPartRows, notGiven } from '../report/cmoc-parts.js'
 import { escapeHtml } from '../report/escape.js'
 import { markdownToHtml } from '../report/markdown-to-html.js'
+import { anchorId } from './anchor-id.js'
 import {
   appraisalAttributes,
   appraisalHtml,
@@ -51,7 +52,7 @@ export function basisBadge(link: ReportLink): string {
 }
 
 function anchor(id: string, label: string): string {
-  return `<a href="#${e(id)}">${e(label)}</a>`
+  return `<a href="#${e(anchorId(id))}">${e(label)}</a>`
 }
 
 function list(items: readonly string[], empty = 'none'): string {
@@ -110,7 +111,7 @@ function evidenceSummary(cmoc: CmocEntry): string {
   if (cmoc.evidence.length === 0) return '<span class="badge badge-gap">no evidence encoded</span>'
   const entries = `${cmoc.evidence.length} evidence entr${cmoc.evidence.length === 1 ? 'y' : 'ies'}`
   const studies = `${cmoc.studies.length} stud${cmoc.studies.length === 1 ? 'y' : 'ies'}`
-  return `<a href="#${e(cmoc.id)}">${entries} from ${studies}</a>`
+  return `<a href="#${e(anchorId(cmoc.id))}">${entries} from ${studies}</a>`
 }
 
 /**
@@ -145,7 +146,7 @@ export function recommendationCard(
         : rec.studies.length === 1
           ? ' <span class="badge badge-gap">one study</span>'
           : ''
-  return `<details class="rec" id="${e(rec.id)}" data-audiences="${e(rec.audiences.join(' '))}" data-group="${e(rec.group ?? '')}">
+  return `<details class="rec" id="${e(anchorId(rec.id))}" data-audiences="${e(rec.audiences.join(' '))}" data-group="${e(rec.group ?? '')}">
 <summary><span class="rec-id">${e(rec.id)}</span>${e(rec.text)}${gap}</summary>
 <div class="rec-body">
 <p><strong>Audiences:</strong> ${list(audiences)}</p>
@@ -165,7 +166,7 @@ export function cmocArticle(index: ReportIndex, cmoc: CmocEntry): string {
     const study = index.studies.get(id)
     return study ? anchor(id, shortCitation(study)) : e(id)
   })
-  return `<article class="entity" id="${e(cmoc.id)}">
+  return `<article class="entity" id="${e(anchorId(cmoc.id))}">
 <h3>${e(cmoc.label ?? cmoc.id)}: ${e(cmoc.title)}</h3>
 ${cmoList(cmoc)}
 ${cmoc.strategies.length > 0 ? `<p><strong>Strategies:</strong> ${e(cmoc.strategies.join('; '))}</p>` : ''}
@@ -189,7 +190,7 @@ export function studyArticle(study: StudyEntry): string {
     ['Participants', study.participants.join(', ') || 'not recorded'],
     ['Inclusion', `${study.inclusion}${study.inclusionBasis ? `: ${study.inclusionBasis}` : ''}`],
   ]
-  return `<article class="entity study" id="${e(study.id)}" ${appraisalAttributes(study)}>
+  return `<article class="entity study" id="${e(anchorId(study.id))}" ${appraisalAttributes(study)}>
 <h3>${e(shortCitation(study))}${study.reference === undefined ? '' : ` <span class="muted">[ref. ${study.reference}]</span>`}</h3>
 <p>${e(formatVancouver(study))}</p>
 <dl class="cmo">${facts.map(([key, value]) => `<dt>${e(key ?? '')}</dt><dd>${e(value ?? '')}</dd>`).join('')}</dl>

@@ -131,7 +131,7 @@ export function toCodebook(kb: KnowledgeBase): Codebook {
     if (!visited.has(group.id)) codes.push(groupCode(group, '#757575'))
   }
   // CMOCs without a (valid) group still become codes, at the top level.
-  codes.push(...(cmocsOf.get(undefined) ?? []).map((cmoc) => cmocCode(cmoc, undefined, guid)))
+  for (const cmoc of cmocsOf.get(undefined) ?? []) codes.push(cmocCode(cmoc, undefined, guid))
 
   const sets = groups.map((group) => ({
     guid: guid('set', group.id),
@@ -231,7 +231,7 @@ export function writeCodebook(codebook: Codebook): string {
   ]
   if (codebook.sets.length > 0) {
     lines.push('  <Sets>')
-    for (const set of codebook.sets) lines.push(...setLines(set))
+    for (const set of codebook.sets) for (const line of setLines(set)) lines.push(line)
     lines.push('  </Sets>')
   }
   lines.push('</CodeBook>')

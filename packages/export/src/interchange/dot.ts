@@ -15,13 +15,16 @@ const shapes: Readonly<Record<EntityKind, string>> = {
 }
 
 /**
- * Quote text as a Graphviz string. Backslashes are doubled so that text cannot smuggle in escape
- * sequences such as `\N` or `\l`, quotes are escaped, control characters dropped; being a quoted
- * string rather than `<...>`, a label is never read as an HTML-like label.
+ * Quote text as a Graphviz string. A backslash from content is written as `⧵` (U+29F5, reverse
+ * solidus operator), which looks the same: Graphviz expands `\N`, `\G`, `\E`, `\T`, `\H`, `\L`
+ * in labels and tooltips, and reads a doubled backslash in a tooltip as a backslash followed by
+ * the next escape, so no backslash from content can be kept safely. Quotes are escaped, control
+ * characters dropped; being a quoted string rather than `<...>`, a label is never read as an
+ * HTML-like label.
  *
  * @example
  * ```ts
- * quoteDot('say "hi" \\ <b>') // '"say \\"hi\\" \\\\ <b>"'
+ * quoteDot('say "hi" \\N <b>') // '"say \\"hi\\" ⧵N <b>"'
  * ```
  */
 export function quoteDot(text: string): string {
@@ -31,7 +34,7 @@ export function quoteDot(text: string): string {
 function escapeDot(text: string): string {
   return text
     .replace(/\p{Cc}/gu, '')
-    .replace(/\\/g, '\\\\')
+    .replace(/\\/g, '\u29F5')
     .replace(/"/g, '\\"')
 }
 

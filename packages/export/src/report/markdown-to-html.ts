@@ -1,48 +1,67 @@
-import type { Link, PhrasingContent, Root, Text } from 'mdast'
+import { tooDeepMarkdown } from '@realist-kb/core'
+import type { Link, Nodes, PhrasingContent, Root, Text } from 'mdast'
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
+import { anchorId } from '../html/anchor-id.js'
+import { escapeHtml } from './escape.js'
 
+// Wiki links are masked before remark parses a body: micromark matches every `]` against the
+// `[`s before it in its paragraph, so 50,000 `[[id]]` in one paragraph took 52 s. The masks are
+// private-use characters markdown gives no meaning; bodies that hold them already are not masked.
 const wikiLink = /\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\]/g
+const open = '\uE000'
+const close = '\uE001'
+const maskedLink = /\uE000([a-z0-9]+(?:-[a-z0-9]+)*)\uE001/g
 
-/** Turn `[[id]]` in text (never in code) into in-report links `#id`. */
-function remarkWikiLinks() {
+/**
+ * Turn `[[id]]` in text (never in code or inside a link) into in-report links, masked or not.
+ * Masks left in code, URLs and titles are turned back into brackets.
+ */
+function remarkWikiLinks(options: { readonly masked: boolean }) {
+  const pattern = options.masked ? maskedLink : wikiLink
+  const unmask = (value: string): string =>
+    options.masked && value.includes(open) ? value.replace(maskedLink, '[[$1]]') : value
   return (tree: Root): void => {
-    const walk = (node: { children?: unknown[] }): void => {
-      if (!Array.isArray(node.children)) return
-      const children = node.children as (PhrasingContent | { type: string; children?: unknown[] })[]
-      for (let index = 0; index < children.length; index++) {
-        const child = children[index]
-        if (child?.type === 'text') {
-          const replaced = splitWikiLinks(child as Text)
-          if (replaced.length !== 1 || replaced[0] !== child) {
-            children.splice(index, 1, ...replaced)
-            index += replaced.length - 1
-          }
-        } else if (
-          child &&
-          child.type !== 'inlineCode' &&
-          child.type !== 'code' &&
-          child.type !== 'link'
-        ) {
-          walk(child as { children?: unknown[] })
+    // Depth-first on an explicit stack: nesting cannot overflow it. Each parent's children are
+    // rebuilt once, so a paragraph of many links costs time in proportion to them.
+    const pending: { node: Nodes; inLink: boolean }[] = [{ node: tree, inLink: false }]
+    while (pending.length > 0) {
+      const { node, inLink } = pending.pop() as { node: Nodes; inLink: boolean }
+      if ('value' in node && typeof node.value === 'string') node.value = unmask(node.value)
+      if ('url' in node) node.url = unmask(node.url)
+      if ('title' in node && typeof node.title === 'string') node.title = unmask(node.title)
+      if ('alt' in node && typeof node.alt === 'string') node.alt = unmask(node.alt)
+      if (!('children' in node)) continue
+      const within = inLink || node.type === 'link' || node.type === 'linkReference'
+      const children: Nodes[] = []
+      for (const child of node.children as Nodes[]) {
+        if (child.type === 'text' && !within) {
+          for (const part of splitWikiLinks(child, pattern)) children.push(part)
+        } else {
+          children.push(child)
+          pending.push({ node: child, inLink: within })
         }
       }
+      ;(node as { children: Nodes[] }).children = children
     }
-    walk(tree)
   }
 }
 
-function splitWikiLinks(node: Text): PhrasingContent[] {
+function splitWikiLinks(node: Text, pattern: RegExp): PhrasingContent[] {
   const out: PhrasingContent[] = []
   let last = 0
-  for (const match of node.value.matchAll(wikiLink)) {
+  for (const match of node.value.matchAll(pattern)) {
     const index = match.index ?? 0
     if (index > last) out.push({ type: 'text', value: node.value.slice(last, index) })
     const id = match[1] ?? ''
-    const link: Link = { type: 'link', url: `#${id}`, children: [{ type: 'text', value: id }] }
+    const link: Link = {
+      type: 'link',
+      url: `#${anchorId(id)}`,
+      children: [{ type: 'text', value: id }],
+    }
     out.push(link)
     last = index + match[0].length
   }
@@ -60,12 +79,29 @@ const schema = {
   ...defaultSchema,
   tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== 'img'),
 }
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkWikiLinks)
-  .use(remarkRehype)
-  .use(rehypeSanitize, schema)
-  .use(rehypeStringify)
+/** Most `]` outside wiki links a body may hold and still be rendered as markdown. */
+const maxBrackets = 1_000
+
+function bracketsBeyondLimit(markdown: string): boolean {
+  let count = 0
+  for (let index = markdown.indexOf(']'); index !== -1; index = markdown.indexOf(']', index + 1))
+    count++
+  if (count <= maxBrackets) return false
+  let wiki = 0
+  for (const _link of markdown.matchAll(wikiLink)) wiki += 2
+  return count - wiki > maxBrackets
+}
+
+const processorOf = (masked: boolean) =>
+  unified()
+    .use(remarkParse)
+    .use(remarkWikiLinks, { masked })
+    .use(remarkRehype)
+    .use(rehypeSanitize, schema)
+    .use(rehypeStringify)
+const maskingProcessor = processorOf(true)
+// For the rare body that holds the mask characters itself: slower on many links, still right.
+const plainProcessor = processorOf(false)
 
 /**
  * Render markdown from content as safe HTML.
@@ -73,7 +109,7 @@ const processor = unified()
  * @example
  * ```ts
  * markdownToHtml('See [[cmoc-2c]] <script>alert(1)</script>')
- * // '<p>See <a href="#cmoc-2c">cmoc-2c</a> </p>'
+ * // '<p>See <a href="#kb-cmoc-2c">cmoc-2c</a> </p>'
  * ```
  */
 export function markdownToHtml(markdown: string): string {
@@ -91,7 +127,16 @@ export function markdownToHtml(markdown: string): string {
  */
 export function markdownToHtmlWithUnified(markdown: string): string {
   if (markdown.trim() === '') return ''
-  return String(processor.processSync(markdown))
+  // remark-rehype, the sanitizer and the serializer recurse once per level: a body nested past
+  // the loader's limit (a report built from another source) is shown as text.
+  // micromark matches each `]` against the openings before it in its paragraph, in time that
+  // grows with the square of their number (40,000 `[a](` took 21 s): a body with more brackets
+  // than any prose needs is shown as text too. Wiki links are masked first and do not count.
+  if (tooDeepMarkdown(markdown) !== undefined || bracketsBeyondLimit(markdown))
+    return `<pre>${escapeHtml(markdown)}</pre>`
+  if (markdown.includes(open) || markdown.includes(close))
+    return String(plainProcessor.processSync(markdown))
+  return String(maskingProcessor.processSync(markdown.replace(wikiLink, `${open}$1${close}`)))
 }
 
 // Prose with no markdown syntax at all: letters first on every line, a small set of characters
@@ -133,7 +178,10 @@ function plainParagraphsToHtml(markdown: string): string | undefined {
       .map((part, index) =>
         index % 2 === 1
           ? `<code>${part}</code>`
-          : part.replace(wikiLinkInText, '<a href="#$1">$1</a>'),
+          : part.replace(
+              wikiLinkInText,
+              (_link, id: string) => `<a href="#${anchorId(id)}">${id}</a>`,
+            ),
       )
       .join('')
     out.push(`<p>${html}</p>`)

@@ -107,54 +107,65 @@ export function renderMarkdown(report: TraceReport): string {
     return lines
   }
   const groupNames = new Map(report.groups.map((group) => [group.id, group.name]))
-  const cmocLines = (): string[] =>
-    report.cmocs.flatMap((cmoc) => [
-      `<a id="${cmoc.id}"></a>`,
-      '',
-      `### ${m(cmoc.label ?? cmoc.id)}: ${m(cmoc.title)}`,
-      '',
-      ...(cmoc.group === undefined
-        ? []
-        : [`${m(words.Singular)}: ${m(groupNames.get(cmoc.group) ?? cmoc.group)}`, '']),
-      ...(cmoc.status === 'incomplete'
-        ? ['_The source gives this configuration only in part._', '']
-        : []),
-      '| | |',
-      '|---|---|',
-      ...cmocPartRows(cmoc).map(
-        ({ label, items }) =>
-          `| ${label} | ${items.length === 0 ? `_${notGiven}_` : items.map(m).join('<br>')} |`,
-      ),
-      '',
-      `**Confidence:** ${confidenceWords(cmoc.confidence.overall)}${cmoc.confidence.explanation ? `: ${m(cmoc.confidence.explanation)}` : ''}`,
+  // A CMOC's confidence beside what the data say, then its links to other CMOCs and its chain.
+  const judgementLines = (cmoc: CmocEntry): string[] => {
+    const { confidence, chain } = cmoc
+    const lines = [
+      `**Confidence:** ${confidenceWords(confidence.overall)}${confidence.explanation ? `: ${m(confidence.explanation)}` : ''}`,
       '',
       '| component | judgement | from the data |',
       '|---|---|---|',
-      ...(Object.keys(componentNames) as (keyof typeof componentNames)[]).map((component) => {
-        const judged = cmoc.confidence.components[component]
-        return `| ${componentNames[component]} | ${concernWords(judged.concern)}${judged.explanation ? `: ${m(judged.explanation)}` : ''} | ${m(hintWords(cmoc, component))} |`
-      }),
-      '',
-      ...relationLists(cmoc).map(
-        ([label, ids]) => `- **${label}:** ${ids.map((id) => link(id, id)).join(', ')}`,
-      ),
-      ...(cmoc.chain.upstream.length + cmoc.chain.downstream.length > 0
-        ? [
-            `- **Chain:** ${[...[...cmoc.chain.upstream].reverse(), cmoc.id, ...cmoc.chain.downstream].map((id) => (id === cmoc.id ? `**${m(id)}**` : link(id, id))).join(' → ')}`,
-          ]
-        : []),
-      ...(relationLists(cmoc).length + cmoc.chain.upstream.length + cmoc.chain.downstream.length > 0
-        ? ['']
-        : []),
-      ...evidenceLines(cmoc),
-      '',
-      ...(report.recommendations.length === 0
-        ? []
-        : [
-            `Used by: ${cmoc.recommendations.map((id) => link(id, id)).join(', ') || 'no recommendation'}`,
-            '',
-          ]),
-    ])
+    ]
+    for (const component of Object.keys(componentNames) as (keyof typeof componentNames)[]) {
+      const judged = confidence.components[component]
+      lines.push(
+        `| ${componentNames[component]} | ${concernWords(judged.concern)}${judged.explanation ? `: ${m(judged.explanation)}` : ''} | ${m(hintWords(cmoc, component))} |`,
+      )
+    }
+    lines.push('')
+    const relations = relationLists(cmoc)
+    for (const [label, ids] of relations)
+      lines.push(`- **${label}:** ${ids.map((id) => link(id, id)).join(', ')}`)
+    if (chain.upstream.length + chain.downstream.length > 0)
+      lines.push(
+        `- **Chain:** ${[...[...chain.upstream].reverse(), cmoc.id, ...chain.downstream]
+          .map((id) => (id === cmoc.id ? `**${m(id)}**` : link(id, id)))
+          .join(' → ')}`,
+      )
+    if (relations.length + chain.upstream.length + chain.downstream.length > 0) lines.push('')
+    return lines
+  }
+  const cmocLines = (): string[] => {
+    const lines: string[] = []
+    for (const cmoc of report.cmocs) {
+      lines.push(
+        `<a id="${cmoc.id}"></a>`,
+        '',
+        `### ${m(cmoc.label ?? cmoc.id)}: ${m(cmoc.title)}`,
+        '',
+      )
+      if (cmoc.group !== undefined)
+        lines.push(`${m(words.Singular)}: ${m(groupNames.get(cmoc.group) ?? cmoc.group)}`, '')
+      if (cmoc.status === 'incomplete')
+        lines.push('_The source gives this configuration only in part._', '')
+      lines.push('| | |', '|---|---|')
+      for (const { label, items } of cmocPartRows(cmoc))
+        lines.push(
+          `| ${label} | ${items.length === 0 ? `_${notGiven}_` : items.map(m).join('<br>')} |`,
+        )
+      lines.push('')
+      for (const line of judgementLines(cmoc)) lines.push(line)
+      // One line at a time: a CMOC's evidence is as long as content makes it.
+      for (const line of evidenceLines(cmoc)) lines.push(line)
+      lines.push('')
+      if (report.recommendations.length > 0)
+        lines.push(
+          `Used by: ${cmoc.recommendations.map((id) => link(id, id)).join(', ') || 'no recommendation'}`,
+          '',
+        )
+    }
+    return lines
+  }
   const studyLines = (): string[] =>
     report.studies.flatMap((study) => [
       `<a id="${study.id}"></a>`,
@@ -175,16 +186,19 @@ export function renderMarkdown(report: TraceReport): string {
     ),
   ]
   // Only the sections the base has something for; without recommendations, CMOCs lead.
-  const summaryLines = (): string[] => [
-    'Each recommendation with the confidence of the CMOCs it rests on (the lowest, and how many at each level) and its evidence.',
-    '',
-    '| recommendation | confidence (lowest) | CMOCs by confidence | evidence |',
-    '|---|---|---|---|',
-    ...report.recommendations.map(
-      (rec) =>
+  const summaryLines = (): string[] => {
+    const lines = [
+      'Each recommendation with the confidence of the CMOCs it rests on (the lowest, and how many at each level) and its evidence.',
+      '',
+      '| recommendation | confidence (lowest) | CMOCs by confidence | evidence |',
+      '|---|---|---|---|',
+    ]
+    for (const rec of report.recommendations)
+      lines.push(
         `| ${link(rec.id, rec.id)}: ${m(rec.text)} | ${confidenceWords(rec.confidence.lowest)} | ${m(spreadWords(rec))} | ${m(profileWords(rec.profile))} |`,
-    ),
-  ]
+      )
+    return lines
+  }
   const sections = [
     {
       title: 'Summary of findings',
@@ -224,7 +238,12 @@ export function renderMarkdown(report: TraceReport): string {
     ...sections.map((section) => `- [${section.title}](#${section.anchor})`),
     '',
   )
-  for (const section of sections) out.push(`## ${section.title}`, '', ...section.lines(), '')
+  for (const section of sections) {
+    out.push(`## ${section.title}`, '')
+    // A line at a time: a section is as long as the base makes it (never spread into a call).
+    for (const line of section.lines()) out.push(line)
+    out.push('')
+  }
   out.push('')
   // Sections end with a blank line of their own: never two in a row.
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`

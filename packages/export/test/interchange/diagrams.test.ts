@@ -54,9 +54,12 @@ function readDot(text: string): DotGraph {
   return result
 }
 
-// What Graphviz shows for a quoted label: `\\` is a backslash, `\n` a line break.
+// What Graphviz shows for a quoted label: `\\"` is a quote, `\n` a line break; a backslash from
+// content is shown as `⧵`, which looks the same and expands nothing.
 const shownDotLabel = (value: string): string =>
-  value.replace(/\\(.)/g, (_match, char: string) => (char === 'n' ? ' ' : char))
+  value
+    .replace(/\\(.)/g, (_match, char: string) => (char === 'n' ? ' ' : char))
+    .replace(/\u29F5/g, '\\')
 
 function checkDot(diagram: Diagram): void {
   const dot = readDot(writeDot(diagram))
@@ -201,6 +204,21 @@ describe('programme theory and trace diagrams', () => {
         ] as [string, () => Diagram | undefined][])
       : []),
   ]
+
+  it('writes no Graphviz escape from content in labels, tooltips or titles', () => {
+    const escapes = ['N', 'G', 'E', 'T', 'H', 'L', 'l', 'r', '\\N', '']
+      .map((c) => `\\${c}`)
+      .join(' ')
+    const dot = writeDot({
+      name: 'escapes',
+      title: escapes,
+      nodes: [{ id: 'a-b', kind: 'cmoc', label: escapes, detail: escapes }],
+      edges: [{ source: 'a-b', target: 'a-b', basis: 'stated', label: escapes }],
+    })
+    // Every backslash left is one of the writer's own: a line break `\n` or a quote `\"`.
+    expect(dot.match(/\\[^n"]/g)).toBeNull()
+    expect(dot).toContain('⧵N ⧵G ⧵E ⧵T ⧵H ⧵L ⧵l ⧵r ⧵⧵N ⧵')
+  })
 
   it.each(diagrams)('writes DOT for %s that a real parser reads back intact', (_name, make) => {
     const diagram = make()

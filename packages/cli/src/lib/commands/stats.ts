@@ -200,7 +200,7 @@ function renderStats(stats: StatsJson): string {
 
   lines.push('', 'Evidence per CMOC')
   if (stats.cmocs.length === 0) lines.push('  (no CMOCs)')
-  const idWidth = Math.max(0, ...stats.cmocs.map((cmoc) => cmoc.id.length))
+  const idWidth = stats.cmocs.reduce((most, cmoc) => Math.max(most, cmoc.id.length), 0)
   for (const cmoc of stats.cmocs) {
     const { supports, refines, refutes } = cmoc.relations
     lines.push(

@@ -112,6 +112,18 @@ export const catalogue = {
     title: 'A path leaves the content folder or cannot be followed safely',
     hint: 'Keep content files inside the content folder; links pointing outside it are not followed.',
   },
+  'nesting-too-deep': {
+    code: 'RKB113',
+    severity: 'error',
+    title: 'A body nests block quotes or lists deeper than the limit',
+    hint: 'Flatten the quotes or lists: content needs a few levels, never a hundred.',
+  },
+  'too-many-diagnostics': {
+    code: 'RKB114',
+    severity: 'error',
+    title: 'A file has more problems than are reported one by one',
+    hint: 'Fix the problems reported for the file and validate again to see the rest.',
+  },
   'dangling-reference': {
     code: 'RKB201',
     severity: 'error',

@@ -2,6 +2,7 @@ import graphology from 'graphology'
 import { acknowledgeForReview, checkNodeGaps } from '../checks/gaps.js'
 import { checkLeadsToCycles, checkNodeJudgement } from '../checks/judgement.js'
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { capPerFile } from '../diagnostics/per-file-cap.js'
 import type { Entity } from '../model/entity.js'
 import type { ParsedFile } from '../parse/parse-file.js'
 import { resolveLinks } from './resolve-links.js'
@@ -57,21 +58,30 @@ export class IncrementalKnowledgeBase {
   /** The current knowledge base: graph, sorted diagnostics, files. */
   get knowledgeBase(): KnowledgeBase {
     if (!this.#snapshot) {
+      // Lists are appended one item at a time: spreading a list of unbounded length into a call
+      // overflows the stack.
       const diagnostics: Diagnostic[] = []
-      for (const list of this.#fileDiagnostics.values()) diagnostics.push(...list)
-      for (const list of this.#duplicateDiagnostics.values()) diagnostics.push(...list)
-      for (const list of this.#linkDiagnostics.values()) diagnostics.push(...list)
       const gaps: Diagnostic[] = []
-      for (const list of this.#gapDiagnostics.values()) gaps.push(...list)
+      for (const list of this.#gapDiagnostics.values()) for (const gap of list) gaps.push(gap)
       const reviews = [...this.#reviews]
       const review = reviews.length === 1 ? reviews[0] : undefined
-      diagnostics.push(...acknowledgeForReview(this.#graph, gaps, review))
-      diagnostics.push(...this.#reviewDiagnostics())
-      // Cycles span entities: found over the whole graph, which is cheap (CMOC links only).
-      diagnostics.push(...checkLeadsToCycles(this.#graph))
+      const lists = [
+        ...this.#fileDiagnostics.values(),
+        ...this.#duplicateDiagnostics.values(),
+        ...this.#linkDiagnostics.values(),
+        acknowledgeForReview(this.#graph, gaps, review),
+        this.#reviewDiagnostics(),
+        // Cycles span entities: found over the whole graph, which is cheap (CMOC links only).
+        checkLeadsToCycles(this.#graph),
+      ]
+      for (const list of lists) for (const diagnostic of list) diagnostics.push(diagnostic)
       diagnostics.sort(compareDiagnostics)
       this.#sortedFiles ??= [...this.#files.keys()].sort(byPath)
-      this.#snapshot = { graph: this.#graph, diagnostics, files: this.#sortedFiles }
+      this.#snapshot = {
+        graph: this.#graph,
+        diagnostics: capPerFile(diagnostics),
+        files: this.#sortedFiles,
+      }
     }
     return this.#snapshot
   }

@@ -43,7 +43,8 @@ export function migrateFiles(
   for (const step of migrationSteps) {
     current = current.map((file) => runStep(step, file, changes, problems))
   }
-  problems.push(...collisions(files, current, options?.occupied ?? (() => false)))
+  for (const problem of collisions(files, current, options?.occupied ?? (() => false)))
+    problems.push(problem)
   return { changes, files: current, problems }
 }
 

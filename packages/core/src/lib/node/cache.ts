@@ -15,7 +15,7 @@ import { writeFileAtomic } from './write/write-file-atomic.js'
  * too, so a cache written before any of them changed (a renamed kind, a new diagnostic) is never
  * read back as if nothing had.
  */
-const cacheFormat = `realist-kb-cache-5:${createHash('sha1')
+const cacheFormat = `realist-kb-cache-6:${createHash('sha1')
   .update(JSON.stringify([kindFolders, referenceFields, catalogue]))
   .digest('hex')
   .slice(0, 16)}`
@@ -55,18 +55,61 @@ export function cacheFilesFor(
 /** Read the snapshot; anything unreadable, foreign or from another format counts as none. */
 export async function readSnapshot(file: string): Promise<Snapshot | undefined> {
   try {
-    const snapshot = JSON.parse(await readFile(file, 'utf8')) as Snapshot
-    return snapshot?.format === cacheFormat ? snapshot : undefined
+    const payload = unseal(await readFile(file))
+    if (payload === undefined) return undefined
+    const snapshot: unknown = JSON.parse(payload.toString('utf8'))
+    return isSnapshot(snapshot) ? snapshot : undefined
   } catch {
     return undefined
   }
 }
 
+function isSnapshot(value: unknown): value is Snapshot {
+  if (!isRecord(value) || value.format !== cacheFormat || typeof value.key !== 'string')
+    return false
+  return isRecord(value.graph) && Array.isArray(value.diagnostics) && Array.isArray(value.files)
+}
+
+function isParsedCache(value: unknown): value is ParsedCache {
+  if (!isRecord(value) || value.format !== cacheFormat || !isRecord(value.parsed)) return false
+  return Object.values(value.parsed).every(
+    (entry) =>
+      isRecord(entry) &&
+      typeof entry.hash === 'string' &&
+      isRecord(entry.parsed) &&
+      Array.isArray(entry.parsed.entities) &&
+      Array.isArray(entry.parsed.declared) &&
+      Array.isArray(entry.parsed.diagnostics),
+  )
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+// Each cache file starts with the SHA-256 of the rest, in hex, and a line feed: a file cut short,
+// damaged or edited by hand without recomputing it is discarded and rebuilt, never used.
+const sealLength = 65
+
+function seal(payload: Uint8Array): Uint8Array {
+  const digest = createHash('sha256').update(payload).digest('hex')
+  return Buffer.concat([Buffer.from(`${digest}\n`, 'ascii'), payload])
+}
+
+function unseal(bytes: Buffer): Buffer | undefined {
+  if (bytes.length < sealLength) return undefined
+  const payload = bytes.subarray(sealLength)
+  const digest = createHash('sha256').update(payload).digest('hex')
+  return bytes.toString('ascii', 0, sealLength) === `${digest}\n` ? payload : undefined
+}
+
 /** Read the per-file parses; anything unreadable counts as none. */
 export async function readParsedCache(file: string): Promise<ParsedCache | undefined> {
   try {
-    const cache = deserialize(await readFile(file)) as ParsedCache
-    return cache?.format === cacheFormat ? cache : undefined
+    const payload = unseal(await readFile(file))
+    if (payload === undefined) return undefined
+    const cache: unknown = deserialize(payload)
+    return isParsedCache(cache) ? cache : undefined
   } catch {
     return undefined
   }
@@ -78,8 +121,9 @@ export async function writeCaches(
   snapshot: Omit<Snapshot, 'format'>,
   parsed: Omit<ParsedCache, 'format'>,
 ): Promise<void> {
-  await atomic(files.snapshot, JSON.stringify({ format: cacheFormat, ...snapshot }))
-  await atomic(files.parsed, serialize({ format: cacheFormat, ...parsed }))
+  const json = JSON.stringify({ format: cacheFormat, ...snapshot })
+  await atomic(files.snapshot, seal(Buffer.from(json, 'utf8')))
+  await atomic(files.parsed, seal(serialize({ format: cacheFormat, ...parsed })))
 }
 
 // The cache files are realist-kb's own: replaced when they are regular files, never through a link.

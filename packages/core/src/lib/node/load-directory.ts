@@ -5,7 +5,13 @@ import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { buildKnowledgeBase } from '../graph/build-graph.js'
 import type { KnowledgeBase } from '../graph/types.js'
 import { isContentPath } from '../load-memory.js'
-import { type ParsedFile, type ParseOptions, parseFile } from '../parse/parse-file.js'
+import { checkFolder, checkLimit } from '../options.js'
+import {
+  checkParseOptions,
+  type ParsedFile,
+  type ParseOptions,
+  parseFile,
+} from '../parse/parse-file.js'
 import {
   cacheFilesFor,
   loadKey,
@@ -57,6 +63,7 @@ export async function loadDirectory(
   directory: string,
   options?: Readonly<LoadDirectoryOptions> | null,
 ): Promise<KnowledgeBase> {
+  checkLoadOptions(options)
   const root = await realpath(directory)
   const { files, problems } = await listContentFiles(root)
   const problemFiles = problems.map((diagnostic) => failed(diagnostic.file, diagnostic))
@@ -66,7 +73,21 @@ export async function loadDirectory(
     const parsed = await mapInBatches(files, (file) => parseRead(reader.read(file), options))
     return buildKnowledgeBase([...parsed, ...problemFiles])
   }
-  return loadThroughCache(root, files, problemFiles, reader, options, options.cacheDirectory)
+  try {
+    return await loadThroughCache(
+      root,
+      files,
+      problemFiles,
+      reader,
+      options,
+      options.cacheDirectory,
+    )
+  } catch {
+    // A cache entry that passed its checks and still could not be used (written by a damaged
+    // build, say) never fails the load: the files are read afresh, as without a cache.
+    const parsed = await mapInBatches(files, (file) => parseRead(reader.read(file), options))
+    return buildKnowledgeBase([...parsed, ...problemFiles])
+  }
 }
 
 /**
@@ -87,6 +108,7 @@ export function readContentFile(
   relative: string,
   options?: Readonly<LoadDirectoryOptions> | null,
 ): { readonly parsed: ParsedFile; readonly stat?: FileStat } | undefined {
+  checkLoadOptions(options)
   const reader = new ContentFileReader(root, options?.maxFileBytes ?? defaultMaxFileBytes)
   const read = reader.read(relative)
   if ('problem' in read && read.problem.kind === 'unreadable' && read.problem.code === 'ENOENT')
@@ -96,6 +118,12 @@ export function readContentFile(
 }
 
 /** Files read between two turns of the event loop: about a millisecond's work each time. */
+function checkLoadOptions(options: Readonly<LoadDirectoryOptions> | null | undefined): void {
+  checkParseOptions(options)
+  checkLimit('maxFileBytes', options?.maxFileBytes)
+  checkFolder('cacheDirectory', options?.cacheDirectory)
+}
+
 const batchSize = 64
 
 /** Map `items` in batches, yielding to the event loop between batches. */
@@ -232,7 +260,11 @@ export async function listContentFiles(
             continue
           }
           const info = await stat(childAbsolute)
-          isDirectory = info.isDirectory()
+          // A link to a folder inside the content folder is not walked: the folder it names is
+          // read once, under its own name. Walked first (\`audiences/zz -> ../cmocs\` sorts
+          // before \`cmocs/\`), it took the real folder's place.
+          if (info.isDirectory()) continue
+          isDirectory = false
           isFile = info.isFile()
         } catch {
           problems.push(

@@ -1,7 +1,6 @@
-import type { Root, Text } from 'mdast'
+import type { Nodes, Root } from 'mdast'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import { visit } from 'unist-util-visit'
 
 /**
  * An inline `[[id]]` reference found in a body, with its offsets in the body text.
@@ -148,13 +147,21 @@ export function findBodyLinksWithRemark(body: string): BodyLink[] {
   if (!body.includes('[[')) return []
   const tree = parser.parse(maskBrackets(body)) as Root
   const links: BodyLink[] = []
-  visit(tree, 'text', (node: Text) => {
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
-    if (start === undefined || end === undefined) return
-    // Search the source slice, not the unescaped value, so offsets are exact.
-    links.push(...scanText(body.slice(start, end), start))
-  })
+  // Depth-first in document order on an explicit stack: nesting cannot overflow it.
+  const pending: Nodes[] = [tree]
+  while (pending.length > 0) {
+    const node = pending.pop() as Nodes
+    if (node.type === 'text') {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start === undefined || end === undefined) continue
+      // Search the source slice, not the unescaped value, so offsets are exact.
+      for (const link of scanText(body.slice(start, end), start)) links.push(link)
+    } else if ('children' in node) {
+      for (let index = node.children.length - 1; index >= 0; index--)
+        pending.push(node.children[index] as Nodes)
+    }
+  }
   return links
 }
 

@@ -4,6 +4,7 @@ import { fastToJs, locateFast, parseFastYaml } from './fast-yaml.js'
 import { maxYamlDepth, parseYaml } from './parse-yaml.js'
 import { type Locator, yamlLocator } from './schema-issues.js'
 import { splitFence } from './split-fence.js'
+import { tooDeepYaml } from './yaml-nesting.js'
 
 /** Frontmatter split from its body and parsed, with a locator for positions. */
 export interface SplitFile {
@@ -62,27 +63,36 @@ export function splitFrontmatter(text: string, fast = false): SplitFile | SplitP
       offset: 0,
     }
   }
-  const languageMatch = /^---([^\n\r]*)/.exec(text)
-  const fenceRest = (languageMatch?.[1] ?? '').trim()
+  // The fence line runs to the first line feed, as in gray-matter: a lone CR does not end it, so
+  // `---\rjs` names the language `js`.
+  const fenceLine = /^---([^\n]*?)\r?(?:\n|$)/.exec(text)?.[1] ?? ''
+  const fenceRest = fenceLine.trim()
+  // Where the language word starts, for its position.
+  const languageOffset = 3 + fenceLine.length - fenceLine.trimStart().length
   if (fenceRest.startsWith('-')) {
     return {
       type: 'missing',
-      message:
-        'Unexpected `' +
-        (languageMatch?.[0] ?? '') +
-        '`, expected a `---` line opening the frontmatter',
+      message: `Unexpected \`---${fenceRest}\`, expected a \`---\` line opening the frontmatter`,
       offset: 0,
     }
   }
+  // A file whose lines end in lone CRs is one line to gray-matter: it has no closing fence.
+  if (fenceRest.includes('\r')) {
+    return {
+      type: 'unterminated',
+      message: 'Unexpected end of file, expected a `---` line closing the frontmatter',
+      offset: text.length,
+    }
+  }
   if (fenceRest !== '' && fenceRest !== 'yaml') {
-    return { type: 'language', language: fenceRest, offset: 3 }
+    return { type: 'language', language: fenceRest, offset: languageOffset }
   }
   let file: { matter?: string; content: string }
   try {
     file = splitFence(text, grayMatterOptions)
   } catch (error) {
     if (error instanceof UnsupportedLanguage)
-      return { type: 'language', language: fenceRest, offset: 3 }
+      return { type: 'language', language: fenceRest, offset: languageOffset }
     return {
       type: 'missing',
       message: 'Unexpected frontmatter, expected YAML between `---` lines',
@@ -91,7 +101,7 @@ export function splitFrontmatter(text: string, fast = false): SplitFile | SplitP
   }
   // With CRLF endings gray-matter leaves the `\r` of the last frontmatter line behind.
   const matterText = (file.matter ?? '').replace(/\r$/, '')
-  const matterOffset = 3 + (languageMatch?.[1]?.length ?? 0)
+  const matterOffset = 3 + fenceLine.length
   if (!/\r?\n---/.test(text.slice(matterOffset))) {
     return {
       type: 'unterminated',
@@ -102,7 +112,9 @@ export function splitFrontmatter(text: string, fast = false): SplitFile | SplitP
   const body = file.content
   const bodyOffset = text.length - body.length
 
-  if (fast) {
+  // The fast parser recurses on indentation: deep text goes to the reference path, which
+  // refuses it before parsing.
+  if (fast && tooDeepYaml(matterText, maxYamlDepth) === undefined) {
     const tree = parseFastYaml(matterText)
     if (tree) {
       return {

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod'
 import { createDiagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js'
 import { didYouMean } from '../diagnostics/did-you-mean.js'
+import { capPerFile } from '../diagnostics/per-file-cap.js'
 import { type CmocData, cmocParts } from '../kinds/cmoc.js'
 import type { EvidenceEntryData } from '../kinds/evidence.js'
 import {
@@ -15,10 +16,12 @@ import {
 import type { StudyData } from '../kinds/study.js'
 import { renamedHint } from '../migrate/renamed-names.js'
 import type { Entity, EvidenceData, Link } from '../model/entity.js'
+import { checkLimit, checkSwitch, InvalidOptionsError } from '../options.js'
 import { idSchema } from '../schema/common.js'
 import { findBodyLinks } from './body-links.js'
 import { type SplitFile, splitFrontmatter } from './frontmatter.js'
 import { LineIndex } from './line-index.js'
+import { maxMarkdownDepth, tooDeepMarkdown } from './markdown-nesting.js'
 import { normaliseReference } from './references.js'
 import { describeIssues, positionAt } from './schema-issues.js'
 
@@ -108,11 +111,24 @@ export function parseFile(
   file: Readonly<SourceFile>,
   options?: Readonly<ParseOptions> | null,
 ): ParsedFile {
+  checkParseOptions(options)
   const fast = options?.fastPath !== false
-  const parsed = parseWith(file, options, fast)
+  let parsed = parseWith(file, options, fast)
   // Any diagnostic is reported from the reference path, so messages and positions never depend
   // on which parser read the file. Files with problems are rare; valid files stay fast.
-  return fast && parsed.diagnostics.length > 0 ? parseWith(file, options, false) : parsed
+  if (fast && parsed.diagnostics.length > 0) parsed = parseWith(file, options, false)
+  const diagnostics = capPerFile(parsed.diagnostics)
+  return diagnostics === parsed.diagnostics ? parsed : { ...parsed, diagnostics }
+}
+
+/** Throw {@link InvalidOptionsError} for options no load could use. */
+export function checkParseOptions(options: Readonly<ParseOptions> | null | undefined): void {
+  if (options === null || options === undefined) return
+  if (typeof options !== 'object')
+    throw new InvalidOptionsError('Unexpected options, expected an object')
+  checkSwitch('fastPath', options.fastPath)
+  checkLimit('maxFileSize', options.maxFileSize)
+  checkLimit('maxLineLength', options.maxLineLength)
 }
 
 function parseWith(
@@ -271,6 +287,38 @@ function parseWith(
         entity: id,
       })
     }
+    return { path: file.path, entities: [], declared: [{ id, kind, file: file.path }], diagnostics }
+  }
+
+  // A key the schema dropped on its way (zod builds records by assignment, so `__proto__` in
+  // `eligibility` or `perCountry` vanished) is reported: no key is lost without a word.
+  const dropped = droppedKeys(data, result.data)
+  if (dropped.length > 0) {
+    for (const path of dropped) {
+      const key = String(path.at(-1))
+      report('invalid-field', {
+        file: file.path,
+        position: positionAt(context, path, true),
+        message: `Unexpected key \`${shortened(key)}\` in \`${pathText(path.slice(0, -1))}\`, expected a name other than \`__proto__\``,
+        hint: 'Rename the key: it cannot be kept as written.',
+        entity: id,
+      })
+    }
+    return { path: file.path, entities: [], declared: [{ id, kind, file: file.path }], diagnostics }
+  }
+
+  // Parsers and tree walks recurse once per level of nesting: a body deeper than the limit is
+  // refused before any of them sees it, and the entity with it, since every reader of the body
+  // would meet the same depth.
+  const tooDeep = tooDeepMarkdown(split.body)
+  if (tooDeep !== undefined) {
+    const offset = split.bodyOffset + tooDeep
+    report('nesting-too-deep', {
+      file: file.path,
+      position: lines.range(offset, offset + 1),
+      message: `Unexpected block quotes or lists nested more than ${maxMarkdownDepth} levels deep, expected fewer levels`,
+      entity: id,
+    })
     return { path: file.path, entities: [], declared: [{ id, kind, file: file.path }], diagnostics }
   }
 
@@ -437,6 +485,34 @@ class EntityBuilder {
       }
     }
   }
+}
+
+/**
+ * Paths of the keys of `input` that `output` (the schema's result) lost, on an explicit stack.
+ * Only maps and lists present on both sides are compared: transforms that change a value's shape
+ * are the schema's business.
+ */
+function droppedKeys(input: unknown, output: unknown): (string | number)[][] {
+  const dropped: (string | number)[][] = []
+  const pending: [unknown, unknown, (string | number)[]][] = [[input, output, []]]
+  while (pending.length > 0) {
+    const [before, after, path] = pending.pop() as [unknown, unknown, (string | number)[]]
+    if (Array.isArray(before) && Array.isArray(after)) {
+      before.forEach((item, index) => {
+        pending.push([item, after[index], [...path, index]])
+      })
+    } else if (isPlainObject(before) && isPlainObject(after)) {
+      for (const key of Object.keys(before)) {
+        if (!Object.hasOwn(after, key)) dropped.push([...path, key])
+        else pending.push([before[key], after[key], [...path, key]])
+      }
+    }
+  }
+  return dropped
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** What an evidence entry says for all its links, unless a link says otherwise. */

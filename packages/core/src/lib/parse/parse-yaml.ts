@@ -8,6 +8,7 @@ import {
   type SchemaOptions,
   YAMLParseError,
 } from 'yaml'
+import { tooDeepYaml } from './yaml-nesting.js'
 
 /**
  * Deepest nesting of lists and maps a frontmatter may have. Content needs about six levels.
@@ -38,6 +39,9 @@ export function parseYaml(
   text: string,
   options: Readonly<ParseOptions & DocumentOptions & SchemaOptions>,
 ): YamlParse {
+  // A linear estimate first: text far too deep never reaches `yaml`'s parser.
+  const estimate = tooDeepYaml(text, maxYamlDepth)
+  if (estimate !== undefined) return { tooDeep: estimate }
   const tokens = Array.from(new Parser().parse(text))
   const tooDeep = firstTooDeep(tokens)
   if (tooDeep !== undefined) return { tooDeep }

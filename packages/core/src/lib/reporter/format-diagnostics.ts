@@ -56,7 +56,7 @@ export function formatDiagnostics(
         ] as const,
     )
     const widths = [0, 1].map((column) =>
-      Math.max(...rows.map((row) => (row[column] ?? '').length)),
+      rows.reduce((most, row) => Math.max(most, (row[column] ?? '').length), 0),
     )
     const shownFile = printable(file)
     const lines = [options?.root ? `${options.root.replace(/\/+$/, '')}/${shownFile}` : shownFile]
