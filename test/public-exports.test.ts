@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 const entries = [
   '@realist-kb/core',
   '@realist-kb/core/node',
+  '@realist-kb/core/folder',
   '@realist-kb/citations',
   '@realist-kb/citations/import',
   '@realist-kb/export',
@@ -33,9 +34,15 @@ describe('public exports', () => {
     const node = new Set(Object.keys(await import('@realist-kb/core/node')))
     const pure = Object.keys(await import('@realist-kb/core'))
     for (const key of pure) expect(node.has(key)).toBe(true)
-    for (const fileLoader of ['loadDirectory', 'listContentFiles', 'readContentFile']) {
+    for (const fileLoader of ['loadDirectory', 'listContentFiles', 'ContentFolder']) {
       expect(pure).not.toContain(fileLoader)
       expect(node.has(fileLoader)).toBe(true)
     }
+  })
+
+  it('offers from the folder entry only what the node entry offers too', async () => {
+    const node = new Set(Object.keys(await import('@realist-kb/core/node')))
+    for (const key of Object.keys(await import('@realist-kb/core/folder')))
+      expect(node.has(key), key).toBe(true)
   })
 })

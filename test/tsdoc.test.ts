@@ -11,6 +11,7 @@ const root = path.resolve(import.meta.dirname, '..')
 const entries: Record<string, string> = {
   '@realist-kb/core': 'packages/core/src/index.ts',
   '@realist-kb/core/node': 'packages/core/src/node.ts',
+  '@realist-kb/core/folder': 'packages/core/src/folder.ts',
   '@realist-kb/citations': 'packages/citations/src/index.ts',
   '@realist-kb/citations/import': 'packages/citations/src/import.ts',
   '@realist-kb/export': 'packages/export/src/index.ts',

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util'
 import { build } from 'esbuild'
 import { studiesOfSize, writeCorpus } from '../generate-corpus.js'
 import { median } from './median.js'
+import { measureProcesses } from './processes.js'
 
 /**
  * `pnpm bench`: every figure of the performance targets, measured side by side in one run on the
@@ -20,6 +21,9 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     'velite-runs': { type: 'string', default: '3' },
     'no-velite': { type: 'boolean', default: false },
+    // Whole processes are short: more runs steady their medians.
+    'process-runs': { type: 'string', default: '10' },
+    'processes-only': { type: 'boolean', default: false },
   },
 })
 const sizes = values.sizes.split(',').filter(Boolean)
@@ -50,7 +54,7 @@ async function main(): Promise<void> {
     `realist-kb bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; medians of ${runs} runs\n`,
   )
   const results = new Map<string, Map<string, Sample>>()
-  for (const size of sizes) {
+  for (const size of values['processes-only'] ? [] : sizes) {
     const corpus = path.join(root, 'bench-corpus', size)
     if (!existsSync(path.join(corpus, 'review.md'))) {
       const made = await writeCorpus(size, path.join(root, 'bench-corpus'))
@@ -91,6 +95,21 @@ async function main(): Promise<void> {
     await rm(cache, { recursive: true, force: true })
   }
   report(results)
+  reportProcesses()
+}
+
+/** Start-up and warm load as whole processes, as a user waits for them. */
+function reportProcesses(): void {
+  const first = sizes[0] ?? '10k'
+  const corpus = path.join(root, 'bench-corpus', first)
+  const processRuns = Math.max(1, Number(values['process-runs']))
+  const { rows } = measureProcesses(
+    root,
+    processRuns,
+    existsSync(path.join(corpus, 'review.md')) ? corpus : undefined,
+  )
+  console.log(`\nWhole processes (medians of ${processRuns} runs, wall time):\n`)
+  printRows(rows)
 }
 
 function runPhase(measure: string, name: string, corpus: string, cache: string): Sample {
@@ -214,11 +233,17 @@ function report(results: Map<string, Map<string, Sample>>): void {
       undefined,
     ])
   }
-  const widths = [0, 1, 2, 3].map((column) =>
-    Math.max(...rows.map((row) => String(row[column]).length)),
-  )
   console.log(
     `\nAt ${first} studies (${sizes.length > 1 ? `growth to ${sizes.slice(1).join(', ')}` : 'no growth run'}):\n`,
+  )
+  printRows(rows)
+}
+
+function printRows(
+  rows: readonly (readonly [string, string, string, string, boolean | undefined])[],
+): void {
+  const widths = [0, 1, 2, 3].map((column) =>
+    Math.max(...rows.map((row) => String(row[column]).length)),
   )
   for (const row of rows) {
     const verdict = row[4] === undefined ? '' : row[4] ? 'ok' : 'MISSED'

@@ -1,5 +1,13 @@
 import { existsSync } from 'node:fs'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, type BrowserServer, chromium } from 'playwright-core'
+import { inject } from 'vitest'
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    /** Where the one chromium of the browser tests listens (test/browser/global-setup.ts). */
+    chromiumEndpoint: string
+  }
+}
 
 /** Debian's chromium, installed by .ci/run; playwright-core never downloads a browser of its own. */
 export const chromiumPath = '/usr/bin/chromium'
@@ -7,9 +15,12 @@ export const chromiumPath = '/usr/bin/chromium'
 /** Whether browser tests can run here. In CI they must: a missing browser fails there. */
 export const hasChromium = existsSync(chromiumPath) || process.env.CI === 'true'
 
-/** Launch headless chromium with no background network traffic. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Launch the one headless chromium the browser tests share, with no background network traffic:
+ * one browser start instead of one per test file, which a busy 2-core machine feels.
+ */
+export function launchChromiumServer(): Promise<BrowserServer> {
+  return chromium.launchServer({
     executablePath: chromiumPath,
     args: [
       '--headless',
@@ -21,4 +32,9 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   })
+}
+
+/** Connect to the shared chromium; `close()` on the result disconnects, leaving it running. */
+export function connectChromium(): Promise<Browser> {
+  return chromium.connect(inject('chromiumEndpoint'))
 }

@@ -11,7 +11,7 @@ import { renderHtml } from '@realist-kb/export'
 import { build, type Metafile } from 'esbuild'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasChromium, launchChromium } from './chromium.js'
+import { connectChromium, hasChromium } from './chromium.js'
 
 // The pure entry of @realist-kb/core (and @realist-kb/export, which builds on it) promise to run
 // in a browser. This bundles them the way an app would (esbuild, platform browser, no aliases or
@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('the pure core entry in chromium', () => {
   beforeAll(async () => {
     const [sources, bundle] = await inputs
     files = sources
-    browser = await launchChromium()
+    browser = await connectChromium()
     const page = await browser.newPage()
     page.on('pageerror', (error) => pageErrors.push(String(error)))
     page.on('console', (message) => {
@@ -113,7 +113,7 @@ describe.skipIf(!hasChromium)('the pure core entry in chromium', () => {
         html: api.renderHtml(report),
       }
     }, files)
-  }, 60_000)
+  })
 
   afterAll(async () => {
     await browser?.close()

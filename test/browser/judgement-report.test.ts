@@ -6,7 +6,7 @@ import { loadDirectory } from '@realist-kb/core/node'
 import { renderHtml } from '@realist-kb/export'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasChromium, launchChromium } from './chromium.js'
+import { connectChromium, hasChromium } from './chromium.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const artefacts = path.join(root, 'test-results')
@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('HTML report of appraisals and confidence in a rea
     await mkdir(artefacts, { recursive: true })
     const file = path.join(artefacts, 'judgement.html')
     await writeFile(file, renderHtml(buildTraceReport(await loadDirectory(fixture))))
-    browser = await launchChromium()
+    browser = await connectChromium()
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     page.on('pageerror', (error) => consoleErrors.push(String(error)))
     page.on('console', (message) => {

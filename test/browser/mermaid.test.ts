@@ -10,7 +10,7 @@ import {
 } from '@realist-kb/export'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasChromium, launchChromium } from './chromium.js'
+import { connectChromium, hasChromium } from './chromium.js'
 
 const require = createRequire(import.meta.url)
 const root = path.resolve(import.meta.dirname, '../..')
@@ -49,14 +49,14 @@ describe.skipIf(!hasChromium)('Mermaid flowcharts read by Mermaid itself', () =>
         if (trace) diagrams.push([`the ${name} trace of ${rec.id}`, trace])
       }
     }
-    browser = await launchChromium()
+    browser = await connectChromium()
     page = await browser.newPage()
     await page.setContent('<!doctype html><html><body></body></html>')
     await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') })
     await page.evaluate(() => {
       ;(globalThis as unknown as MermaidGlobal).mermaid.initialize({ startOnLoad: false })
     })
-  }, 60_000)
+  })
 
   afterAll(async () => {
     await browser?.close()

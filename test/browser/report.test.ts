@@ -6,7 +6,7 @@ import { loadDirectory } from '@realist-kb/core/node'
 import { renderHtml } from '@realist-kb/export'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasChromium, launchChromium } from './chromium.js'
+import { connectChromium, hasChromium } from './chromium.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const artefacts = path.join(root, 'test-results')
@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)('HTML report of the bundled review in a real brows
     await mkdir(artefacts, { recursive: true })
     const file = path.join(artefacts, 'bundled-review.html')
     await writeFile(file, renderHtml(report))
-    browser = await launchChromium()
+    browser = await connectChromium()
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text())
@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium)('HTML report of the bundled review in a real brows
     page.on('pageerror', (error) => consoleErrors.push(String(error)))
     page.on('request', (request) => requests.push(request.url()))
     await page.goto(pathToFileURL(file).href)
-  }, 60_000)
+  })
 
   afterAll(async () => {
     await browser?.close()

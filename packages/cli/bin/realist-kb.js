@@ -1,8 +1,2 @@
 #!/usr/bin/env node
-import { main } from '../dist/index.js'
-
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  cwd: process.cwd(),
-})
+import '../dist/bin.js'

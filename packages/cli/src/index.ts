@@ -4,4 +4,4 @@
  * @module @realist-kb/cli
  */
 export { type CliIo, exitCodes, UsageError } from './lib/io.js'
-export { main, mainHelp } from './lib/main.js'
+export { main, mainHelp } from './lib/runner.js'

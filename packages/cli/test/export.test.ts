@@ -123,12 +123,13 @@ describe('realist-kb export', () => {
   it('prints its help with --help, and is listed in the main help', async () => {
     const io = memoryIo(fixtures)
     expect(await main(['export', '--help'], io)).toBe(0)
-    expect(io.out()).toMatch(/^Usage: realist-kb export \[dir\] --format <format>/)
+    expect(io.out()).toMatch(/^Usage: realist-kb export \[dir\] \[options\]/)
+    expect(io.out()).toMatch(/^ {2}--format <format> +one of:$/m)
     for (const format of ['gexf', 'graphml', 'mermaid', 'dot', 'qdc', 'qdpx', 'csl-json', 'json'])
       expect(io.out()).toContain(format)
     const top = memoryIo(fixtures)
     await main(['--help'], top)
-    expect(top.out()).toMatch(/^ {2}export +GEXF, GraphML/m)
+    expect(top.out()).toMatch(/^ {2}export +the knowledge base for other tools/m)
   })
 
   it('exits 1 when there is nothing to put in a codebook', async () => {

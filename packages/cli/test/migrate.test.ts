@@ -39,7 +39,7 @@ function toFormatOne(file: string, text: string): [string, string] {
     .slice(0, close)
     .replace(/^kind: group\b/m, 'kind: construct')
     .replace(/^group:/m, 'construct:')
-    .replace(/^( +)groups:/m, '$1constructs:')
+    .replace(/^( +)groups: (\d)/m, '$1constructs: $2')
   return [file.replace(/^groups\//, 'constructs/'), matter + text.slice(close)]
 }
 

@@ -7,14 +7,14 @@ import { memoryIo } from './cli-io.js'
 
 const commands = ['import', 'new', 'schema', 'show', 'stats', 'watch', 'migrate'] as const
 
-/** Each command's options besides --help. */
+/** Each command's options besides --help and --debug, which every command takes. */
 const options: Readonly<Record<(typeof commands)[number], readonly string[]>> = {
   import: ['--dir', '--from', '--dry-run', '--format'],
   new: ['--dir'],
   schema: ['--out', '--force'],
-  show: ['--format'],
-  stats: ['--format'],
-  watch: ['--debounce'],
+  show: ['--format', '--no-cache'],
+  stats: ['--format', '--no-cache'],
+  watch: ['--debounce', '--no-cache'],
   migrate: ['--write', '--format'],
 }
 
@@ -44,7 +44,7 @@ describe('researcher commands: help and usage errors', () => {
       expect(short.out()).toBe(help)
       // The options the help lists are the options the command accepts.
       const listed = [...help.matchAll(/^ {2}(?:-[a-z], )?(--[a-z-]+)/gm)].map((m) => m[1] ?? '')
-      expect(listed.sort()).toEqual([...options[name], '--help'].sort())
+      expect(listed.sort()).toEqual([...options[name], '--help', '--debug'].sort())
       for (const option of options[name]) {
         const probe = memoryIo(work)
         await main([name, option], probe)

@@ -1,6 +1,7 @@
 import type { CliIo } from '@realist-kb/cli'
+import { visibleControls } from '@realist-kb/core'
 import { describe, expect, it } from 'vitest'
-import { terminalSafe, visibleControls } from '../src/lib/terminal-safe.js'
+import { terminalSafe } from '../src/lib/terminal-safe.js'
 
 function capture(isTTY: boolean): { io: CliIo; written: string[] } {
   const written: string[] = []
@@ -16,7 +17,7 @@ function capture(isTTY: boolean): { io: CliIo; written: string[] } {
 
 describe('terminal output', () => {
   it('shows control characters, separators and bidi overrides instead of acting on them', () => {
-    expect(visibleControls('a\u001b[2Jb\u0007c\u202ed\te\nf')).toBe(
+    expect(visibleControls('a\u001b[2Jb\u0007c\u202ed\te\nf', { keepLines: true })).toBe(
       'a\\u{1b}[2Jb\\u{7}c\\u{202e}d\te\nf',
     )
   })

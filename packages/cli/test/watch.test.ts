@@ -1,11 +1,8 @@
-import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { main } from '@realist-kb/cli'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { WatchIo } from '../src/lib/commands/watch.js'
-import { diagnosticLine, formatDiff } from '../src/lib/watch/diagnostic-diff.js'
-import { IncrementalValidator } from '../src/lib/watch/incremental-validator.js'
 import { memoryIo } from './cli-io.js'
 
 const fixture = path.join(import.meta.dirname, 'fixtures', 'small-kb')
@@ -22,112 +19,12 @@ const cmocFile = (): string => path.join(kb, 'cmocs', 'cmoc-1a.md')
 const dangling = (text: string): string =>
   text.replace('strategies: [education]', 'related: [cmoc-9z]')
 
-describe('IncrementalValidator', () => {
-  it('re-parses an edited file alone and reports the diagnostics that appear and disappear', async () => {
-    const validator = new IncrementalValidator(kb)
-    const first = await validator.start()
-    expect(first.diagnostics.map((d) => d.name)).toEqual([
-      'cmoc-without-evidence',
-      'group-without-cmoc',
-      'recommendation-without-cmoc',
-      'uncited-study',
-    ])
-
-    const original = await readFile(cmocFile(), 'utf8')
-    await writeFile(cmocFile(), dangling(original))
-    const broken = await validator.update(['cmocs/cmoc-1a.md'])
-    expect(broken.reparsed).toEqual(['cmocs/cmoc-1a.md'])
-    expect(broken.removed).toEqual([])
-    expect(broken.added.map((d) => diagnosticLine(d))).toEqual([
-      'cmocs/cmoc-1a.md:11:11  error  Unexpected reference `cmoc-9z`, expected the id of a cmoc  dangling-reference RKB201',
-    ])
-    expect(formatDiff(broken)).toBe(`+ ${diagnosticLine(broken.added[0]!)}\n`)
-
-    await writeFile(cmocFile(), original)
-    const fixed = await validator.update(['cmocs/cmoc-1a.md'])
-    expect(fixed.added).toEqual([])
-    expect(fixed.removed.map((d) => d.name)).toEqual(['dangling-reference'])
-    expect(formatDiff(fixed)).toMatch(/^- cmocs\/cmoc-1a\.md:11:11 {2}error/)
-    expect(fixed.kb.diagnostics).toEqual(first.diagnostics)
-
-    // Nothing changed, nothing to say.
-    expect(formatDiff(await validator.update(['cmocs/cmoc-1a.md']))).toBe('')
-  })
-
-  it('handles added, deleted and renamed files and folders', async () => {
-    const validator = new IncrementalValidator(kb)
-    await validator.start()
-
-    const added = path.join(kb, 'cmocs', 'cmoc-1c.md')
-    await writeFile(
-      added,
-      '---\nkind: cmoc\ntitle: New\ngroup: collective-action\ncontext: C.\nmechanism: M.\noutcome: O.\n---\n',
-    )
-    const afterAdd = await validator.update(['cmocs/cmoc-1c.md'])
-    expect(afterAdd.added.map((d) => `${d.file} ${d.name}`)).toEqual([
-      'cmocs/cmoc-1c.md cmoc-without-evidence',
-    ])
-    expect(afterAdd.removed.map((d) => `${d.file} ${d.name}`)).toEqual([
-      'groups/collective-action.md group-without-cmoc',
-    ])
-
-    await rm(added)
-    const afterDelete = await validator.update(['cmocs/cmoc-1c.md'])
-    expect(afterDelete.dropped).toEqual(['cmocs/cmoc-1c.md'])
-    expect(afterDelete.removed.map((d) => d.name)).toEqual(['cmoc-without-evidence'])
-
-    // A folder renamed: its files are read again under their new path.
-    await rename(path.join(kb, 'audiences'), path.join(kb, 'elsewhere'))
-    const afterMove = await validator.update(['audiences', 'elsewhere'])
-    expect(afterMove.dropped).toEqual(['audiences/public.md'])
-    expect(afterMove.reparsed).toEqual(['elsewhere/public.md'])
-    expect(afterMove.added.map((d) => `${d.file} ${d.name}`)).toEqual([
-      'elsewhere/public.md kind-folder-mismatch',
-    ])
-    // A folder deleted: references to its entities dangle, and the recommendations address no one.
-    await rm(path.join(kb, 'elsewhere'), { recursive: true })
-    const afterRemove = await validator.update(['elsewhere'])
-    expect(afterRemove.added.map((d) => `${d.file} ${d.name}`)).toEqual([
-      'recommendations/rec-1-1.md recommendation-without-audience',
-      'recommendations/rec-1-1.md dangling-reference',
-      'recommendations/rec-1-2.md recommendation-without-audience',
-      'recommendations/rec-1-2.md dangling-reference',
-    ])
-    expect(afterRemove.removed.map((d) => d.name)).toEqual(['kind-folder-mismatch'])
-    // A change with no path (some watchers give none) lists the folder again.
-    await cp(path.join(fixture, 'audiences'), path.join(kb, 'audiences'), { recursive: true })
-    const afterRescan = await validator.update([undefined])
-    expect(afterRescan.reparsed).toEqual(['audiences/public.md'])
-    expect(afterRescan.added).toEqual([])
-    expect(afterRescan.removed.map((d) => d.name)).toEqual([
-      'recommendation-without-audience',
-      'dangling-reference',
-      'recommendation-without-audience',
-      'dangling-reference',
-    ])
-
-    // A save by rename reported only under the temporary name: the folder's files are checked.
-    const original = await readFile(cmocFile(), 'utf8')
-    await writeFile(path.join(kb, 'cmocs', '.save.tmp'), dangling(original))
-    await rename(path.join(kb, 'cmocs', '.save.tmp'), cmocFile())
-    const afterSave = await validator.update(['cmocs/.save.tmp'])
-    expect(afterSave.reparsed).toEqual(['cmocs/cmoc-1a.md'])
-    expect(afterSave.added.map((d) => d.name)).toEqual(['dangling-reference'])
-    await writeFile(cmocFile(), original)
-
-    // Hidden files (editor swap files, temporary files) are never content.
-    await validator.update(['cmocs/cmoc-1a.md'])
-    await writeFile(path.join(kb, 'cmocs', '.cmoc-1a.md.swp'), 'junk')
-    expect((await validator.update(['cmocs/.cmoc-1a.md.swp'])).reparsed).toEqual([])
-  })
-})
-
 describe('realist-kb watch', () => {
   it('prints + for a new diagnostic and - once it is fixed, then stops cleanly', async () => {
     const controller = new AbortController()
     const io = memoryIo(path.dirname(kb))
     // The command's io may carry a signal that stops it, as Ctrl-C does in a terminal.
-    const watchIo: WatchIo = { ...io, signal: controller.signal }
+    const watchIo = { ...io, signal: controller.signal }
     const running = main(['watch', 'content', '--debounce', '20'], watchIo)
     await waitFor(() => io.out().includes('watching content (Ctrl-C to stop)\n'), io)
     expect(io.out()).toMatch(/^content\/cmocs\/cmoc-1b\.md\n/)
@@ -152,6 +49,41 @@ describe('realist-kb watch', () => {
     controller.abort()
     expect(await running).toBe(0)
     expect(io.out()).toMatch(/stopped watching\n$/)
+    expect(io.err()).toBe('')
+  })
+
+  it('picks up a folder that is deleted and made again, or renamed (as a git checkout does)', async () => {
+    const controller = new AbortController()
+    const io = memoryIo(path.dirname(kb))
+    const running = main(['watch', 'content', '--debounce', '20'], {
+      ...io,
+      signal: controller.signal,
+    })
+    await waitFor(() => io.out().includes('watching content (Ctrl-C to stop)\n'), io)
+    const original = await readFile(cmocFile(), 'utf8')
+    const sibling = await readFile(path.join(kb, 'cmocs', 'cmoc-1b.md'), 'utf8')
+
+    // Deleted and at once made again under the same name (within one debounce, as a branch
+    // switch does), with a broken reference.
+    await rm(path.join(kb, 'cmocs'), { recursive: true })
+    await mkdir(path.join(kb, 'cmocs'))
+    await writeFile(path.join(kb, 'cmocs', 'cmoc-1b.md'), sibling)
+    await writeFile(cmocFile(), dangling(original))
+    await waitFor(() => io.out().includes('+ content/cmocs/cmoc-1a.md:11:11  error'), io)
+    // The new folder is watched: a later edit inside it is seen.
+    await writeFile(cmocFile(), original)
+    await waitFor(() => io.out().includes('- content/cmocs/cmoc-1a.md:11:11  error'), io)
+
+    // Renamed away and back.
+    await rename(path.join(kb, 'cmocs'), path.join(kb, 'cmocs-old'))
+    await waitFor(() => io.out().includes('+ content/cmocs-old/cmoc-1a.md'), io)
+    await rename(path.join(kb, 'cmocs-old'), path.join(kb, 'cmocs'))
+    await waitFor(() => io.out().includes('- content/cmocs-old/cmoc-1a.md'), io)
+    await writeFile(cmocFile(), dangling(original))
+    await waitFor(() => count(io.out(), '+ content/cmocs/cmoc-1a.md:11:11  error') === 2, io)
+
+    controller.abort()
+    expect(await running).toBe(0)
     expect(io.err()).toBe('')
   })
 

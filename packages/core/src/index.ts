@@ -7,6 +7,7 @@
  */
 // Pure entry: no file system, no Node built-ins; safe to bundle for the browser.
 export { checkGaps } from './lib/checks/gaps.js'
+export { fileStem, isContentPath } from './lib/content-path.js'
 export {
   type CatalogueEntry,
   catalogue,
@@ -30,7 +31,7 @@ export type {
   KnowledgeGraph,
   NodeAttributes,
 } from './lib/graph/types.js'
-export { isContentPath, loadFromMemory } from './lib/load-memory.js'
+export { loadFromMemory } from './lib/load-memory.js'
 export { migrateFiles } from './lib/migrate/migrate-files.js'
 export type {
   MigrateOptions,
@@ -86,6 +87,11 @@ export {
   studiesOfCmoc,
 } from './lib/query/neighbours.js'
 export {
+  type CmocStatistics,
+  type KnowledgeBaseStatistics,
+  statistics,
+} from './lib/query/statistics.js'
+export {
   type CmocTrace,
   cmocsOfGroup,
   type EvidenceTrace,
@@ -100,8 +106,16 @@ export {
 export { type Vocabulary, vocabularyOf } from './lib/query/vocabulary.js'
 export * from './lib/report/index.js'
 export {
+  type DiagnosticDiff,
+  type DiffFormatOptions,
+  diagnosticLine,
+  diffDiagnostics,
+  formatDiff,
+} from './lib/reporter/diagnostic-diff.js'
+export {
   type FormatDiagnosticsOptions,
   formatDiagnostics,
   summaryLine,
 } from './lib/reporter/format-diagnostics.js'
+export { type VisibleControlsOptions, visibleControls } from './lib/reporter/visible-controls.js'
 export * from './lib/schema/index.js'

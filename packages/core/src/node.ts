@@ -4,14 +4,8 @@
  * @module @realist-kb/core/node
  */
 // Node entry: everything in the pure entry, plus loading from and writing to the file system.
+export * from './folder.js'
 export * from './index.js'
-export {
-  type LoadDirectoryOptions,
-  listContentFiles,
-  loadDirectory,
-  readContentFile,
-} from './lib/node/load-directory.js'
-export type { FileStat } from './lib/node/read-content-file.js'
 export {
   checkWriteTarget,
   type WriteChunk,

@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { markdownToHtml } from '@realist-kb/export'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../../scripts/corpus/generate.js'
-import { markdownToHtmlWithUnified } from '../src/report/markdown-to-html.js'
+import { markdownToHtml, markdownToHtmlWithUnified } from '../src/report/markdown-to-html.js'
 
 const root = path.resolve(import.meta.dirname, '../../..')
 

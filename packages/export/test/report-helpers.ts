@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { buildTraceReport, loadFromMemory, type TraceReport } from '@realist-kb/core'
+import {
+  buildTraceReport,
+  type KnowledgeBase,
+  loadFromMemory,
+  type TraceReport,
+} from '@realist-kb/core'
 import { listContentFiles, loadDirectory } from '@realist-kb/core/node'
 
 /** Root of the repository, for the bundled review in content/. */
@@ -24,10 +29,10 @@ export async function bundledReport(): Promise<TraceReport> {
 }
 
 /**
- * Trace report of the valid fixture plus a recommendation whose group does not exist: a
- * report must still list it (under no group).
+ * The valid fixture plus a recommendation whose group does not exist: a report must still
+ * list it (under no group).
  */
-export async function looseEndsReport(): Promise<TraceReport> {
+export async function looseEndsKnowledgeBase(): Promise<KnowledgeBase> {
   const folder = path.join(repositoryRoot, 'packages/core/test/fixtures/valid')
   const { files } = await listContentFiles(folder)
   const sources = await Promise.all(
@@ -40,8 +45,9 @@ export async function looseEndsReport(): Promise<TraceReport> {
     path: 'recommendations/rec-9-9.md',
     text: '---\nkind: recommendation\ngroup: nowhere\ntext: Loose end.\naudiences: [public]\ncmocs: [cmoc-1a]\n---\n',
   })
-  const report = buildTraceReport(loadFromMemory(sources))
+  const kb = loadFromMemory(sources)
+  const report = buildTraceReport(kb)
   if (!report.recommendations.some((rec) => rec.id === 'rec-9-9' && rec.group === undefined))
     throw new Error('Unexpected report: rec-9-9 should be listed without a group')
-  return report
+  return kb
 }

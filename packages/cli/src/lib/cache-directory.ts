@@ -1,9 +1,6 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 
-/** The `--no-cache` option, shared by the commands that load a knowledge base. */
-export const cacheOption = { 'no-cache': { type: 'boolean' } } as const
-
 /**
  * Where loads may keep their cache: `node_modules/.cache/realist-kb` when the working folder has a
  * `node_modules` (the usual place for tool caches), nowhere otherwise or with `--no-cache`. The

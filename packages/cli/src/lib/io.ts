@@ -15,7 +15,8 @@ export interface CliIo {
 }
 
 /**
- * Exit codes: 0 ok, 1 content errors, 2 usage errors.
+ * Exit codes: 0 ok, 1 content errors, 2 usage errors, 70 an internal failure (a bug in
+ * realist-kb, not in the content or the command: `EX_SOFTWARE` of sysexits.h).
  *
  * @example
  * ```ts
@@ -23,7 +24,7 @@ export interface CliIo {
  * if (code === exitCodes.contentErrors) console.error('The knowledge base has errors.')
  * ```
  */
-export const exitCodes = { ok: 0, contentErrors: 1, usage: 2 } as const
+export const exitCodes = { ok: 0, contentErrors: 1, usage: 2, internal: 70 } as const
 
 /**
  * A mistake in how the command was called: printed with the command's usage, exit 2.

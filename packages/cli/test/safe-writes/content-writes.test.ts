@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { main } from '@realist-kb/cli'
+import { exitCodes, main } from '@realist-kb/cli'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { memoryIo } from '../cli-io.js'
 import { errno, recordWrites, withFsOverrides } from './fs-hooks.js'
@@ -125,6 +125,7 @@ describe('new, import, migrate and schema write only where they say', () => {
       fresh[name] = await readFile(path.join(work, 'schemas', name), 'utf8')
       await writeFile(path.join(work, 'schemas', name), 'previous\n')
     }
+    const io = memoryIo(work)
     const failing = withFsOverrides(
       {
         rename: (original, ...rest) =>
@@ -133,9 +134,11 @@ describe('new, import, migrate and schema write only where they say', () => {
             : original(...rest),
       },
       // --force: the older files no longer carry the marker of generated files.
-      () => run(['schema', '--out', 'schemas', '--force']),
+      () => main(['schema', '--out', 'schemas', '--force'], io),
     )
-    await expect(failing).rejects.toThrow(/EIO/)
+    // A failure of the file system itself is not the user's doing: an internal error, one line.
+    expect(await failing).toBe(exitCodes.internal)
+    expect(io.err()).toMatch(/^realist-kb schema: internal error: .*EIO/)
     // No temporary file is left; the file whose replace failed is untouched; every other file is
     // either the old one or the new one, whole.
     expect((await readdir(path.join(work, 'schemas'))).sort()).toEqual(names)

@@ -11,7 +11,7 @@ import {
 } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { main } from '@realist-kb/cli'
+import { exitCodes, main } from '@realist-kb/cli'
 import { reportExporters } from '@realist-kb/export'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { memoryIo } from '../cli-io.js'
@@ -156,8 +156,13 @@ describe('report: an exporter that fails mid-way', () => {
     vi.spyOn(reportExporters.md, 'render').mockImplementation(() => {
       throw new Error('exporter failed mid-way')
     })
-    await expect(run(['report', 'content', '--format', 'md', '--out', 'out/r.md'])).rejects.toThrow(
-      'exporter failed mid-way',
+    // A failing exporter is a bug: the internal-error exit code and a one-line message.
+    const io = memoryIo(work)
+    expect(await main(['report', 'content', '--format', 'md', '--out', 'out/r.md'], io)).toBe(
+      exitCodes.internal,
+    )
+    expect(io.err()).toBe(
+      'realist-kb report: internal error: exporter failed mid-way (run with --debug for the stack trace)\n',
     )
     expect(await snapshotOf(path.join(work, 'out'))).toEqual(before)
   })

@@ -1,3 +1,4 @@
+import type { ParseOptions } from './parse/parse-file.js'
 /**
  * Thrown when a library function is given options it cannot use (a limit that is not a whole
  * number, an empty cache folder...). Content never causes it: content problems are diagnostics.
@@ -51,4 +52,14 @@ function describe(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || value === null)
     return String(value)
   return typeof value
+}
+
+/** Throw {@link InvalidOptionsError} for options no load could use. */
+export function checkParseOptions(options: Readonly<ParseOptions> | null | undefined): void {
+  if (options === null || options === undefined) return
+  if (typeof options !== 'object')
+    throw new InvalidOptionsError('Unexpected options, expected an object')
+  checkSwitch('fastPath', options.fastPath)
+  checkLimit('maxFileSize', options.maxFileSize)
+  checkLimit('maxLineLength', options.maxLineLength)
 }

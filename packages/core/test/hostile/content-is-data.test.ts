@@ -7,6 +7,9 @@ import { markdownBodyArbitrary } from '../properties/arbitraries/markdown.js'
 import { mutatedEntityYamlArbitrary } from '../properties/arbitraries/yaml-ish.js'
 import { codesOf, diagnosticsOf, fixtures } from './helpers.js'
 import { installSandbox, isInside } from './sandbox.js'
+// The loader imports its parser on first use; the test runner evaluates such an import with
+// node:vm, which the sandbox refuses. Loaded here, outside the sandbox, it is already there.
+import '../../src/lib/node/parse-read.js'
 
 const folder = path.join(fixtures, 'hostile-code')
 

@@ -7,7 +7,6 @@ export {
   toCodebook,
   writeCodebook,
 } from './codebook.js'
-export { type Column, type ColumnType, edgeColumns, nodeColumns } from './columns.js'
 export {
   citedStudies,
   toCslJson,
@@ -35,7 +34,6 @@ export {
 export { knowledgeBaseJsonSchema } from './knowledge-base-json-schema.js'
 export { writeMermaid } from './mermaid.js'
 export { writeQdpx } from './qdpx.js'
-export { CodebookParseError, readCodebook } from './read-codebook.js'
 export {
   type QdpxDrift,
   type QdpxDriftReason,

@@ -1,24 +1,4 @@
-import { htmlExporter } from '../html/render-html.js'
-import { csvExporter, gapMapExporter } from './csv.js'
-import type { Exporter } from './exporter.js'
-import { jsonExporter } from './json.js'
-import { markdownExporter } from './markdown.js'
-
-/**
- * Every report exporter, by the name `realist-kb report --format` takes.
- *
- * @example
- * ```ts
- * const text = reportExporters.md.render(buildTraceReport(kb))
- * ```
- */
-export const reportExporters = {
-  html: htmlExporter,
-  md: markdownExporter,
-  json: jsonExporter,
-  csv: csvExporter,
-  'gap-map': gapMapExporter,
-} as const satisfies Record<string, Exporter>
+import { formatsOf, type TraceReportFormat } from '../formats.js'
 
 /**
  * A report format name.
@@ -29,4 +9,17 @@ export const reportExporters = {
  * reportExporters[format].render(report)
  * ```
  */
-export type ReportFormat = keyof typeof reportExporters
+export type ReportFormat = 'html' | 'md' | 'json' | 'csv' | 'gap-map'
+
+/**
+ * Every report exporter, by the name `realist-kb report --format` takes: the registry's
+ * trace-report formats.
+ *
+ * @example
+ * ```ts
+ * const text = reportExporters.md.render(buildTraceReport(kb))
+ * ```
+ */
+export const reportExporters = Object.fromEntries(
+  formatsOf('trace-report').map((format) => [format.name, format]),
+) as Readonly<Record<ReportFormat, TraceReportFormat>>

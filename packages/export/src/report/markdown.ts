@@ -173,10 +173,17 @@ export function renderMarkdown(report: TraceReport): string {
       `- **${m(shortCitation(study))}**: ${m(formatVancouver(study))} Design: ${m(study.design ?? 'not recorded')}; inclusion: ${m(study.inclusion)}${study.role === 'evidence' ? '' : `; cited as ${m(study.role)}`}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}. Appraisal: ${m(appraisalLine(study))}.`,
       '',
     ])
+  // Recommendations, CMOCs and studies have anchors; other entities (a group, an audience) are
+  // named without a link, which would lead nowhere.
+  const anchored = new Set(
+    [...report.recommendations, ...report.cmocs, ...report.studies].map((entry) => entry.id),
+  )
+  const entityOf = (id: string | undefined): string =>
+    id === undefined ? '' : `${anchored.has(id) ? link(id, id) : `\`${id}\``}: `
   const gapLines = (): string[] =>
     report.gaps.map(
       (gap) =>
-        `- \`${gap.name}\` ${gap.entity ? `${link(gap.entity, gap.entity)}: ` : ''}${m(gap.message)}${gap.acknowledged === undefined ? '' : ` Acknowledged: ${m(gap.acknowledged)}`}`,
+        `- \`${gap.name}\` ${entityOf(gap.entity)}${m(gap.message)}${gap.acknowledged === undefined ? '' : ` Acknowledged: ${m(gap.acknowledged)}`}`,
     )
   const figureLines = (): string[] => [
     '| figure | reported | encoded | note |',

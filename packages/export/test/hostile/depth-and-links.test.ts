@@ -1,7 +1,8 @@
 import { buildTraceReport, loadFromMemory, maxMarkdownDepth } from '@realist-kb/core'
-import { markdownToHtml, renderHtml } from '@realist-kb/export'
+import { renderHtml } from '@realist-kb/export'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { markdownToHtml } from '../../src/report/markdown-to-html.js'
 
 // Generous for a slow machine; the quadratic paths these replace took minutes or crashed.
 const budgetMs = 20_000

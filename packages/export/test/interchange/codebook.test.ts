@@ -1,15 +1,14 @@
 import { loadDirectory } from '@realist-kb/core/node'
 import {
   type CodebookCode,
-  CodebookParseError,
-  codeGuid,
   EmptyCodebookError,
-  readCodebook,
   toCodebook,
   writeCodebook,
 } from '@realist-kb/export'
 import { describe, expect, it } from 'vitest'
+import { codeGuid } from '../../src/interchange/codebook.js'
 import { hostileFixture, loadContent, validFixture, xmlSafe } from './helpers.js'
+import { CodebookParseError, readCodebook } from './read-codebook.js'
 
 const content = await loadContent()
 

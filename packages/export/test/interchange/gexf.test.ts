@@ -1,8 +1,9 @@
 import type { Entity } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
-import { edgeColumns, nodeColumns, writeGexf } from '@realist-kb/export'
+import { writeGexf } from '@realist-kb/export'
 import { parse } from 'graphology-gexf'
 import { describe, expect, it } from 'vitest'
+import { edgeColumns, nodeColumns } from '../../src/interchange/columns.js'
 import { hostileFixture, validFixture, xmlSafe } from './helpers.js'
 
 type GraphConstructor = Parameters<typeof parse>[0]

@@ -1,8 +1,9 @@
 import type { EntityKind } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
-import { edgeColumns, nodeColumns, writeGraphml } from '@realist-kb/export'
+import { writeGraphml } from '@realist-kb/export'
 import { XMLParser } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
+import { edgeColumns, nodeColumns } from '../../src/interchange/columns.js'
 import { hostileFixture, validFixture, xmlSafe } from './helpers.js'
 
 interface ParsedGraphml {

@@ -1,289 +1,57 @@
-import { readFile, stat } from 'node:fs/promises'
-import path from 'node:path'
-import {
-  detectFormat,
-  type ExistingStudy,
-  errorText,
-  type ImportFormat,
-  importFormats,
-  planImport,
-  type RecordOutcome,
-  readRecords,
-  recordLabel,
-  UnreadableImportError,
-} from '@realist-kb/citations/import'
-import { entitiesOfKind } from '@realist-kb/core'
-import { loadDirectory, WriteRefusedError, writeFileAtomic } from '@realist-kb/core/node'
-import { oneOf, parseCommandArgs } from '../args.js'
-import { type CliIo, exitCodes, UsageError } from '../io.js'
+import { defineCommand } from '../command.js'
 
-export const importHelp = `Usage: realist-kb import <file> [options]
+export type { ImportJson, ImportJsonRecord } from './import-records.js'
 
-Create study files from a reference export (Zotero, EndNote, Mendeley, PubMed, ERIC, ...): one
+const importOptions = {
+  dir: {
+    type: 'string',
+    value: '<dir>',
+    help: 'content folder (default: content); created if missing',
+  },
+  from: {
+    type: 'string',
+    value: '<format>',
+    help: 'input format: auto (default: from the content, then the extension),\nbibtex, ris, csl-json or medline',
+    choices: [
+      { name: 'auto' },
+      { name: 'bibtex' },
+      { name: 'ris' },
+      { name: 'csl-json' },
+      { name: 'medline' },
+    ],
+  },
+  'dry-run': { type: 'boolean', help: 'report what would be created and skipped, write nothing' },
+  format: {
+    type: 'string',
+    value: '<format>',
+    help: 'output: text (default) or json (version 1)',
+    choices: [{ name: 'text' }, { name: 'json' }],
+  },
+} as const
+
+/** The options of `import`, for its handler's types. */
+export type ImportOptions = typeof importOptions
+
+export const importCommand = defineCommand({
+  name: 'import',
+  summary: 'create study files from BibTeX, RIS, CSL-JSON or PubMed exports',
+  description: `Create study files from a reference export (Zotero, EndNote, Mendeley, PubMed, ERIC, ...): one
 file per record, in <dir>/studies/<id>.md, with the citation filled in (keywords included), the
 abstract in the body and the rest marked TODO. Nothing is fetched from the network. Existing
 files are never overwritten.
 
 Records already in the knowledge base, or earlier in the same file, are skipped: same DOI, or
 else same title and year. Ids are the first author's family name and the year (muller-2020),
-with -b, -c, ... when taken.
-
-Arguments:
-  file                  the export: BibTeX or biblatex (.bib), RIS (.ris), CSL-JSON (.json)
-                        or MEDLINE from PubMed or ERIC (.nbib, or .txt/.ris as PubMed names
-                        it); CSV is not read
-
-Options:
-  --dir <dir>           content folder (default: content); created if missing
-  --from <format>       input format: auto (default: from the content, then the extension),
-                        bibtex, ris, csl-json or medline
-  --dry-run             report what would be created and skipped, write nothing
-  --format <format>     output: text (default) or json (version 1)
-  -h, --help            show this help
-
-Exit codes: 0 every record imported or skipped as a duplicate, 1 a record (or the file) could
-not be read, 2 usage error.
-`
-
-/** Shape of `import --format json`, version 1. */
-export interface ImportJson {
-  readonly version: 1
-  readonly file: string
-  readonly format: ImportFormat
-  readonly dir: string
-  readonly dryRun: boolean
-  readonly records: readonly ImportJsonRecord[]
-  readonly summary: {
-    readonly records: number
-    readonly created: number
-    readonly skipped: number
-    readonly failed: number
-  }
-}
-
-/** One record in {@link ImportJson}. */
-export interface ImportJsonRecord {
-  readonly record: number
-  readonly line?: number
-  readonly status: 'created' | 'skipped' | 'failed'
-  readonly id?: string
-  readonly file?: string
-  readonly duplicateOf?: string
-  readonly message?: string
-  readonly notes?: readonly string[]
-}
-
-/**
- * `realist-kb import <file>`: reference export to study files.
- *
- * @example
- * ```ts
- * await importCommand(['refs.bib', '--dir', 'content', '--dry-run'], io)
- * ```
- */
-export async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
+with -b, -c, ... when taken.`,
+  arguments: [
     {
-      dir: { type: 'string' },
-      from: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      name: 'file',
+      help: 'the export: BibTeX or biblatex (.bib), RIS (.ris), CSL-JSON (.json)\nor MEDLINE from PubMed or ERIC (.nbib, or .txt/.ris as PubMed names\nit); CSV is not read',
+      required: true,
     },
-    1,
-  )
-  if (values.help) {
-    io.stdout.write(importHelp)
-    return exitCodes.ok
-  }
-  const chosen = oneOf('from', values.from, ['auto', ...importFormats], 'auto')
-  const json = oneOf('format', values.format, ['text', 'json'], 'text') === 'json'
-  const fileArgument = positionals[0]
-  if (fileArgument === undefined)
-    throw new UsageError('Missing file, expected the export to import')
-  const dryRun = values['dry-run'] ?? false
-  const dirShown = (values.dir ?? 'content').replace(/\\/g, '/')
-  const dir = path.resolve(io.cwd, dirShown)
-
-  const { text, note } = await readInput(path.resolve(io.cwd, fileArgument), fileArgument)
-  let format: ImportFormat
-  try {
-    format = chosen === 'auto' ? detectFormat(text, fileArgument) : chosen
-  } catch (error) {
-    throw new UsageError(errorText(error))
-  }
-
-  let records: ReturnType<typeof readRecords>
-  try {
-    records = readRecords(text, format)
-  } catch (error) {
-    if (!(error instanceof UnreadableImportError)) throw error
-    io.stderr.write(`realist-kb import: ${fileArgument}: ${error.message}\n`)
-    return exitCodes.contentErrors
-  }
-
-  const known = await knownContent(dir, dirShown)
-  const planned = planImport(records, {
-    existing: known.studies,
-    takenIds: known.ids,
-    sourceName: path.basename(fileArgument),
-  })
-  const outcomes = dryRun ? planned : await writeOutcomes(planned, dir)
-
-  const report = toJson(outcomes, { file: fileArgument, format, dir: dirShown, dryRun })
-  if (json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
-  else io.stdout.write(renderText(report, outcomes, note))
-  return report.summary.failed > 0 ? exitCodes.contentErrors : exitCodes.ok
-}
-
-async function readInput(
-  absolute: string,
-  shown: string,
-): Promise<{ text: string; note?: string }> {
-  let bytes: Buffer
-  try {
-    if (!(await stat(absolute)).isFile())
-      throw new UsageError(`Unexpected \`${shown}\`: not a file`)
-    bytes = await readFile(absolute)
-  } catch (error) {
-    if (error instanceof UsageError) throw error
-    throw new UsageError(`Unexpected file \`${shown}\`: it does not exist or cannot be read`)
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
-  } catch {
-    // Older EndNote and RefWorks exports are Windows-1252, not UTF-8.
-    return {
-      text: new TextDecoder('windows-1252').decode(bytes),
-      note: `${shown} is not UTF-8: read as Windows-1252`,
-    }
-  }
-}
-
-/** The studies and ids already in the content folder (none when the folder does not exist). */
-async function knownContent(
-  dir: string,
-  shown: string,
-): Promise<{ studies: ExistingStudy[]; ids: string[] }> {
-  try {
-    if (!(await stat(dir)).isDirectory())
-      throw new UsageError(`Unexpected content folder \`${shown}\`: it is not a folder`)
-  } catch (error) {
-    if (error instanceof UsageError) throw error
-    return { studies: [], ids: [] }
-  }
-  const kb = await loadDirectory(dir)
-  const studies = entitiesOfKind(kb.graph, 'study').map((study) => ({
-    id: study.id,
-    citation: study.data.citation,
-  }))
-  // Ids are unique across kinds, and an invalid file still claims its name.
-  const ids = [
-    ...kb.graph.nodes(),
-    ...kb.files.map((file) => file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/i, '')),
-  ]
-  return { studies, ids }
-}
-
-async function writeOutcomes(
-  outcomes: readonly RecordOutcome[],
-  dir: string,
-): Promise<RecordOutcome[]> {
-  const written: RecordOutcome[] = []
-  for (const outcome of outcomes) {
-    if (outcome.status !== 'create') {
-      written.push(outcome)
-      continue
-    }
-    try {
-      // Inside the content folder only: a kind folder that is a link out of it is refused.
-      await writeFileAtomic(path.join(dir, ...outcome.path.split('/')), outcome.markdown, {
-        root: dir,
-      })
-      written.push(outcome)
-    } catch (error) {
-      written.push({
-        status: 'fail',
-        record: outcome.record,
-        message:
-          error instanceof WriteRefusedError && error.reason === 'exists'
-            ? `Unexpected existing file \`${outcome.path}\`, expected a new file: nothing written`
-            : error instanceof WriteRefusedError
-              ? `${error.message}; nothing written`
-              : `Unexpected write error for \`${outcome.path}\` (${errorText(error)}): nothing written`,
-      })
-    }
-  }
-  return written
-}
-
-function toJson(
-  outcomes: readonly RecordOutcome[],
-  context: { file: string; format: ImportFormat; dir: string; dryRun: boolean },
-): ImportJson {
-  const records = outcomes.map((outcome): ImportJsonRecord => {
-    const place = {
-      record: outcome.record.index,
-      ...(outcome.record.line === undefined ? {} : { line: outcome.record.line }),
-    }
-    if (outcome.status === 'create')
-      return {
-        ...place,
-        status: 'created',
-        id: outcome.id,
-        file: outcome.path,
-        ...(outcome.notes.length > 0 ? { notes: outcome.notes } : {}),
-      }
-    if (outcome.status === 'skip')
-      return {
-        ...place,
-        status: 'skipped',
-        duplicateOf: outcome.duplicate.study.id,
-        message: outcome.reason,
-      }
-    return { ...place, status: 'failed', message: outcome.message }
-  })
-  const count = (status: ImportJsonRecord['status']): number =>
-    records.filter((record) => record.status === status).length
-  return {
-    version: 1,
-    ...context,
-    records,
-    summary: {
-      records: records.length,
-      created: count('created'),
-      skipped: count('skipped'),
-      failed: count('failed'),
-    },
-  }
-}
-
-function renderText(
-  report: ImportJson,
-  outcomes: readonly RecordOutcome[],
-  note: string | undefined,
-): string {
-  const created = report.dryRun ? 'would create' : 'created'
-  const width = created.length
-  const lines = [
-    `${report.file} (${report.format}) -> ${report.dir}/studies${report.dryRun ? ' (dry run: nothing written)' : ''}`,
-  ]
-  if (note) lines.push(`note: ${note}`)
-  for (const outcome of outcomes) {
-    const label = recordLabel(outcome.record)
-    if (outcome.status === 'create') {
-      lines.push(`  ${created.padEnd(width)}  ${label}: ${report.dir}/${outcome.path}`)
-      for (const item of outcome.notes) lines.push(`  ${''.padEnd(width)}    note: ${item}`)
-    } else if (outcome.status === 'skip') {
-      lines.push(`  ${'skipped'.padEnd(width)}  ${label}: ${outcome.reason}`)
-    } else {
-      lines.push(`  ${'failed'.padEnd(width)}  ${label}: ${outcome.message}`)
-    }
-  }
-  const { records, created: made, skipped, failed } = report.summary
-  lines.push(
-    `${records} record${records === 1 ? '' : 's'}: ${made} ${report.dryRun ? 'to create' : 'created'}, ${skipped} skipped as duplicates, ${failed} failed`,
-  )
-  return `${lines.join('\n')}\n`
-}
+  ],
+  options: importOptions,
+  exitCodes: `0 every record imported or skipped as a duplicate, 1 a record (or the file) could
+not be read, 2 usage error.`,
+  run: async (context) => (await import('./import-records.js')).runImport(context),
+})

@@ -1,231 +1,46 @@
-import { formatVancouver } from '@realist-kb/citations'
-import {
-  appraisalDimensions,
-  appraisalLevelOf,
-  cmocChain,
-  confidenceOf,
-  didYouMean,
-  type EdgeAttributes,
-  type Entity,
-  evidenceForCmoc,
-  type KnowledgeBase,
-  recommendationConfidence,
-  recommendationsOfCmoc,
-  studyUsage,
-  traceRecommendation,
-} from '@realist-kb/core'
-import { loadDirectory } from '@realist-kb/core/node'
-import { oneOf, parseCommandArgs } from '../args.js'
-import { resolveContentDir } from '../content-dir.js'
-import { type CliIo, exitCodes, UsageError } from '../io.js'
+import { defineCommand } from '../command.js'
+import { exitCodes, UsageError } from '../io.js'
 
-export const showHelp = `Usage: realist-kb show <id> [dir] [options]
+export type { ShowJson, ShowLink } from './show-entity.js'
 
-Print one entity: its kind, id and place, its fields, the links it makes and the links made to
+export const show = defineCommand({
+  name: 'show',
+  summary: 'print one entity, its links and its place in the chain',
+  description: `Print one entity: its kind, id and place, its fields, the links it makes and the links made to
 it, and what the chain says about it (for a recommendation its CMOCs and studies, for a CMOC its
-evidence and recommendations, for a study where it is used and its reference in Vancouver style).
-
-Arguments:
-  id                    the entity's id (e.g. cmoc-2c, collins-2022, rec-2-3)
-  dir                   content folder (default: content)
-
-Options:
-  --format <format>     text (default) or json
-  -h, --help            show this help
-
-Exit codes: 0 shown, 2 usage error (including an id that names nothing).
-`
-
-/** One link in {@link ShowJson}. */
-export interface ShowLink {
-  readonly type: EdgeAttributes['type']
-  readonly id: string
-  readonly kind: Entity['kind']
-  readonly basis: EdgeAttributes['basis']
-  readonly field: string
-  readonly place: string
-  readonly rationale?: string
-  readonly location?: string
-}
-
-/** Shape of `show --format json`, version 1. */
-export interface ShowJson {
-  readonly version: 1
-  readonly kind: Entity['kind']
-  readonly id: string
-  readonly place: string
-  readonly data: Entity['data']
-  readonly reference?: string
-  readonly linksOut: readonly ShowLink[]
-  readonly linksIn: readonly ShowLink[]
-  /** The chain around the entity, as ids. */
-  readonly chain: Readonly<Record<string, readonly string[]>>
-}
-
-/**
- * `realist-kb show <id> [dir]`: one entity, its links and its place in the chain.
- *
- * @example
- * ```ts
- * await showCommand(['cmoc-2c', 'content'], io)
- * ```
- */
-export async function showCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    2,
-  )
-  if (values.help) {
-    io.stdout.write(showHelp)
-    return exitCodes.ok
-  }
-  const format = oneOf('format', values.format, ['text', 'json'], 'text')
-  const id = positionals[0]
-  if (id === undefined) throw new UsageError('Missing id, expected the id of an entity')
-  const dir = await resolveContentDir(io.cwd, positionals[1])
-  const kb = await loadDirectory(dir.absolute)
-  if (!kb.graph.hasNode(id)) {
-    const suggestion = didYouMean(id, kb.graph.nodes())
-    throw new UsageError(
-      `Unexpected id \`${id}\`, expected the id of an entity in ${dir.shown}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`,
-    )
-  }
-  const shown = describeEntity(kb, id)
-  io.stdout.write(format === 'json' ? `${JSON.stringify(shown, null, 2)}\n` : renderText(shown))
-  return exitCodes.ok
-}
-
-function describeEntity(kb: KnowledgeBase, id: string): ShowJson {
-  const { graph } = kb
-  const entity = graph.getNodeAttributes(id)
-  const link = (other: string, edge: EdgeAttributes): ShowLink => ({
-    type: edge.type,
-    id: other,
-    kind: graph.getNodeAttributes(other).kind,
-    basis: edge.basis,
-    field: edge.field,
-    place: `${edge.place.file}:${edge.place.line}:${edge.place.column}`,
-    ...(edge.rationale === undefined ? {} : { rationale: edge.rationale }),
-    ...(edge.location === undefined ? {} : { location: edge.location }),
-  })
-  const linksOut: ShowLink[] = []
-  const linksIn: ShowLink[] = []
-  graph.forEachOutEdge(id, (_edge, edge, _source, target) => linksOut.push(link(target, edge)))
-  graph.forEachInEdge(id, (_edge, edge, source) => linksIn.push(link(source, edge)))
-  return {
-    version: 1,
-    kind: entity.kind,
-    id,
-    place: `${entity.file}:${entity.position.line}`,
-    data: entity.data,
-    ...(entity.kind === 'study' ? { reference: formatVancouver(entity.data.citation) } : {}),
-    linksOut,
-    linksIn,
-    chain: chainOf(kb, entity),
-  }
-}
-
-/** The chain queries core computes for the entity's kind, reduced to ids. */
-function chainOf(kb: KnowledgeBase, entity: Entity): Record<string, string[]> {
-  const ids = (list: readonly { id: string }[]): string[] => list.map((item) => item.id)
-  switch (entity.kind) {
-    case 'recommendation': {
-      const trace = traceRecommendation(kb.graph, entity.id)
-      return {
-        group: trace?.group ? [trace.group.id] : [],
-        audiences: (trace?.audiences ?? []).map((item) => item.entity.id),
-        cmocs: (trace?.cmocs ?? []).map((item) => item.cmoc.id),
-        studies: ids(trace?.studies ?? []),
-        confidence: confidenceLine(kb, entity.id),
-      }
-    }
-    case 'cmoc': {
-      const trace = evidenceForCmoc(kb.graph, entity.id)
-      const chain = cmocChain(kb.graph, entity.id)
-      return {
-        group: trace?.group ? [trace.group.id] : [],
-        evidence: (trace?.evidence ?? []).map(
-          (item) =>
-            `${item.evidence.id} (${item.evidence.data.relation}, ${item.study?.id ?? 'no study'})`,
-        ),
-        studies: ids(trace?.studies ?? []),
-        recommendations: ids(recommendationsOfCmoc(kb.graph, entity.id)),
-        confidence: [confidenceOf(kb.graph, entity.id)],
-        'led to from': [...chain.upstream],
-        'leads to': [...chain.downstream],
-      }
-    }
-    case 'study': {
-      const usage = studyUsage(kb.graph, entity.id)
-      return {
-        evidence: (usage?.evidence ?? []).map(
-          (item) =>
-            `${item.evidence.id} -> ${item.cmocs.map((cmoc) => cmoc.entity.id).join(', ') || 'no CMOC'}`,
-        ),
-        cmocs: ids(usage?.cmocs ?? []),
-        recommendations: ids(usage?.recommendations ?? []),
-        appraisal: appraisalDimensions.map(
-          (dimension) => `${dimension}: ${appraisalLevelOf(entity, dimension)}`,
-        ),
-      }
-    }
-    default:
-      return {}
-  }
-}
-
-/** A recommendation's borrowed confidence: the lowest, then how many CMOCs at each level. */
-function confidenceLine(kb: KnowledgeBase, id: string): string[] {
-  const { lowest, spread } = recommendationConfidence(kb.graph, id)
-  const counts = Object.entries(spread)
-    .filter(([, count]) => count > 0)
-    .map(([level, count]) => `${count} ${level}`)
-  return [`lowest: ${lowest}`, ...counts]
-}
-
-function renderText(shown: ShowJson): string {
-  const lines = [`${shown.kind} ${shown.id}  (${shown.place})`]
-  if (shown.reference) lines.push('', 'Reference (Vancouver)', `  ${shown.reference}`)
-  lines.push('', 'Fields')
-  for (const [key, value] of flatten(shown.data, '')) lines.push(`  ${key}: ${value}`)
-  for (const [title, list] of [
-    ['Links out', shown.linksOut],
-    ['Links in', shown.linksIn],
-  ] as const) {
-    lines.push('', title)
-    if (list.length === 0) lines.push('  (none)')
-    for (const item of list) {
-      const why = item.rationale ? ` - ${item.rationale}` : ''
-      lines.push(
-        `  ${item.type.padEnd(12)}  ${item.kind} ${item.id}  ${item.basis}${why}  (${item.place})`,
+evidence and recommendations, for a study where it is used and its reference in Vancouver style).`,
+  arguments: [
+    { name: 'id', help: "the entity's id (e.g. cmoc-2c, collins-2022, rec-2-3)", required: true },
+    { name: 'dir', help: 'content folder (default: content)' },
+  ],
+  options: {
+    format: {
+      type: 'string',
+      value: '<format>',
+      help: 'text (default) or json',
+      choices: [{ name: 'text' }, { name: 'json' }],
+    },
+  },
+  loads: true,
+  exitCodes: '0 shown, 2 usage error (including an id that names nothing).',
+  async run({ io, values, args, openContent }) {
+    const id = args.id ?? ''
+    const [{ didYouMean }, { describeEntity, renderText }, { knowledgeBase: kb, shown }] =
+      await Promise.all([
+        import('@realist-kb/core'),
+        import('./show-entity.js'),
+        openContent(args.dir),
+      ])
+    if (!kb.graph.hasNode(id)) {
+      const suggestion = didYouMean(id, kb.graph.nodes())
+      throw new UsageError(
+        `Unexpected id \`${id}\`, expected the id of an entity in ${shown}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`,
       )
     }
-  }
-  const chain = Object.entries(shown.chain)
-  if (chain.length > 0) {
-    lines.push('', 'Chain')
-    for (const [name, list] of chain)
-      lines.push(`  ${name}: ${list.length === 0 ? '(none)' : list.join('; ')}`)
-  }
-  return `${lines.join('\n')}\n`
-}
-
-/** Fields as `path: value` pairs, nested objects and lists of objects spelt out. */
-function flatten(value: unknown, prefix: string): [string, string][] {
-  if (value === undefined) return []
-  if (Array.isArray(value)) {
-    if (value.every((item) => typeof item !== 'object' || item === null))
-      return [[prefix, value.map(String).join(', ')]]
-    return value.flatMap((item, index) => flatten(item, `${prefix}[${index}]`))
-  }
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) =>
-      // kind and id head the output already.
-      prefix === '' && (key === 'kind' || key === 'id')
-        ? []
-        : flatten(item, prefix === '' ? key : `${prefix}.${key}`),
+    const described = describeEntity(kb, id)
+    io.stdout.write(
+      values.format === 'json' ? `${JSON.stringify(described, null, 2)}\n` : renderText(described),
     )
-  }
-  return [[prefix, String(value)]]
-}
+    return exitCodes.ok
+  },
+})

@@ -31,6 +31,12 @@ export class TreeWatcher {
   readonly #onError: (error: Error) => void
   readonly #perFolder: boolean
   readonly #watchers = new Map<string, FSWatcher>()
+  /**
+   * Folders whose watch reported the folder itself renamed or deleted: that watch follows the old
+   * folder and goes deaf, even when a folder of the same name is made again at once (a branch
+   * switch does this), so the next sync watches the folder afresh.
+   */
+  readonly #stale = new Set<string>()
   #closed = false
 
   constructor(
@@ -61,7 +67,8 @@ export class TreeWatcher {
   }
 
   /**
-   * Watch folders that appeared since the last call and stop watching those that are gone.
+   * Watch folders that appeared since the last call, stop watching those that are gone, and watch
+   * again those whose watch went stale.
    * Returns the folders newly watched: files written there before their watch began are seen
    * only by checking those folders once more.
    */
@@ -69,11 +76,12 @@ export class TreeWatcher {
     if (!this.#perFolder || this.#closed) return []
     const folders = await this.#folders()
     for (const [folder, watcher] of this.#watchers) {
-      if (folder !== '' && !folders.has(folder)) {
+      if (folder !== '' && (!folders.has(folder) || this.#stale.has(folder))) {
         watcher.close()
         this.#watchers.delete(folder)
       }
     }
+    this.#stale.clear()
     const added: string[] = []
     for (const folder of folders) {
       if (this.#watchers.has(folder)) continue
@@ -96,7 +104,9 @@ export class TreeWatcher {
     try {
       watcher = watch(
         path.join(this.#root, ...folder.split('/').filter(Boolean)),
-        (_event, file) => {
+        (event, file) => {
+          if (event === 'rename' && folder !== '' && file === path.posix.basename(folder))
+            this.#stale.add(folder)
           if (file === null) this.#onChange(folder === '' ? undefined : folder)
           else this.#onChange(folder === '' ? String(file) : `${folder}/${String(file)}`)
         },
@@ -122,9 +132,7 @@ export class TreeWatcher {
   async #folders(): Promise<Set<string>> {
     const folders = new Set<string>()
     const walk = async (folder: string): Promise<void> => {
-      const entries = await readdir(path.join(this.#root, ...folder.split('/').filter(Boolean)), {
-        withFileTypes: true,
-      }).catch(() => [])
+      const entries = await readdir(this.#absolute(folder), { withFileTypes: true }).catch(() => [])
       for (const entry of entries) {
         if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules')
           continue
@@ -135,5 +143,9 @@ export class TreeWatcher {
     }
     await walk('')
     return folders
+  }
+
+  #absolute(folder: string): string {
+    return path.join(this.#root, ...folder.split('/').filter(Boolean))
   }
 }

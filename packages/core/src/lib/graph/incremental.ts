@@ -127,6 +127,7 @@ export class IncrementalKnowledgeBase {
     const sources = new Set<string>()
     for (const id of ids) for (const source of this.#incoming.get(id) ?? []) sources.add(source)
     const gapTargets = new Set<string>(ids)
+    let idsChanged = false
     for (const id of ids) {
       const before = this.#graph.hasNode(id) ? this.#graph.getNodeAttributes(id) : undefined
       if (before) {
@@ -136,7 +137,10 @@ export class IncrementalKnowledgeBase {
         this.#reviews.delete(id)
       }
       if (this.#placeNode(id)) sources.add(id)
+      if ((before === undefined) === this.#graph.hasNode(id)) idsChanged = true
     }
+    // The hint of a dangling reference names the closest id: when ids come or go, it may change.
+    if (idsChanged) for (const source of this.#linkDiagnostics.keys()) sources.add(source)
     for (const source of sources) {
       if (!this.#graph.hasNode(source)) continue
       const entity = this.#graph.getNodeAttributes(source)

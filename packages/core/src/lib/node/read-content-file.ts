@@ -1,6 +1,9 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 
+/** Largest file read by default, in bytes: larger files are reported, not read. */
+export const defaultMaxFileBytes = 4 * 1024 * 1024
+
 /** A content file read whole, or why it was not. */
 export type ContentRead =
   | { readonly file: string; readonly text: string; readonly stat: FileStat }

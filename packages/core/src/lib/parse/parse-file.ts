@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod'
+import { fileStem, folderOf } from '../content-path.js'
 import { createDiagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js'
 import { didYouMean } from '../diagnostics/did-you-mean.js'
 import { capPerFile } from '../diagnostics/per-file-cap.js'
@@ -16,7 +17,7 @@ import {
 import type { StudyData } from '../kinds/study.js'
 import { renamedHint } from '../migrate/renamed-names.js'
 import type { Entity, EvidenceData, Link } from '../model/entity.js'
-import { checkLimit, checkSwitch, InvalidOptionsError } from '../options.js'
+import { checkParseOptions } from '../options.js'
 import { idSchema } from '../schema/common.js'
 import { findBodyLinks } from './body-links.js'
 import { type SplitFile, splitFrontmatter } from './frontmatter.js'
@@ -121,16 +122,6 @@ export function parseFile(
   return diagnostics === parsed.diagnostics ? parsed : { ...parsed, diagnostics }
 }
 
-/** Throw {@link InvalidOptionsError} for options no load could use. */
-export function checkParseOptions(options: Readonly<ParseOptions> | null | undefined): void {
-  if (options === null || options === undefined) return
-  if (typeof options !== 'object')
-    throw new InvalidOptionsError('Unexpected options, expected an object')
-  checkSwitch('fastPath', options.fastPath)
-  checkLimit('maxFileSize', options.maxFileSize)
-  checkLimit('maxLineLength', options.maxLineLength)
-}
-
 function parseWith(
   file: Readonly<SourceFile>,
   options: Readonly<ParseOptions> | null | undefined,
@@ -182,7 +173,7 @@ function parseWith(
     declared:
       folderKind === undefined
         ? []
-        : [{ id: stemOf(file.path), kind: folderKind, file: file.path }],
+        : [{ id: fileStem(file.path), kind: folderKind, file: file.path }],
     diagnostics,
   })
   if (!('locate' in split)) {
@@ -253,7 +244,7 @@ function parseWith(
     })
   }
 
-  const id = typeof data.id === 'string' ? data.id : stemOf(file.path)
+  const id = typeof data.id === 'string' ? data.id : fileStem(file.path)
   if (!idSchema.safeParse(id).success) {
     report('invalid-id', {
       file: file.path,
@@ -557,16 +548,6 @@ function pathText(path: readonly (string | number)[]): string {
   return path
     .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`))
     .join('')
-}
-
-function folderOf(path: string): string {
-  const slash = path.lastIndexOf('/')
-  return slash === -1 ? '' : path.slice(0, slash)
-}
-
-function stemOf(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1)
-  return name.replace(/\.md$/i, '')
 }
 
 // What makes an id look right but fail: a letter that is not ASCII (an accent, composed or

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { visibleControls } from './visible-controls.js'
 
 /**
  * Options of {@link formatDiagnostics}.
@@ -105,19 +106,9 @@ function placeOf(d: Diagnostic): string {
   return `${startText}-${d.endLine}:${d.endColumn}`
 }
 
-// Messages quote content, and file names are content too. Control characters (an escape sequence
-// can clear the terminal, retitle it, or erase the line that reports an error), line breaks that
-// would break the grid, and bidirectional overrides (which reorder what is shown) are printed as
-// visible escapes instead.
-const unprintable =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its job
-  /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
-
+// Messages quote content, and file names are content too: line breaks would also break the grid.
 function printable(text: string): string {
-  return text.replace(
-    unprintable,
-    (character) => `\\u{${(character.codePointAt(0) ?? 0).toString(16)}}`,
-  )
+  return visibleControls(text)
 }
 
 function plural(count: number, word: string): string {

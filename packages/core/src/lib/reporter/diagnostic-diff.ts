@@ -1,6 +1,14 @@
-import type { Diagnostic } from '@realist-kb/core'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
 
-/** Options of {@link diagnosticLine} and {@link formatDiff}. */
+/**
+ * Options of {@link diagnosticLine} and {@link formatDiff}.
+ *
+ * @example
+ * ```ts
+ * const options: DiffFormatOptions = { root: 'content' }
+ * formatDiff(diff, options)
+ * ```
+ */
 export interface DiffFormatOptions {
   /** Prefix for file paths: the content folder as the user typed it. */
   readonly root?: string
@@ -26,7 +34,15 @@ export function diagnosticLine(
   return `${file}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${diagnostic.message}  ${diagnostic.name} ${diagnostic.code}`
 }
 
-/** The diagnostics that appeared and those that went away between two validations. */
+/**
+ * The diagnostics that appeared and those that went away between two validations.
+ *
+ * @example
+ * ```ts
+ * const diff: DiagnosticDiff = diffDiagnostics(before.diagnostics, after.diagnostics)
+ * diff.added.length
+ * ```
+ */
 export interface DiagnosticDiff {
   readonly added: readonly Diagnostic[]
   readonly removed: readonly Diagnostic[]

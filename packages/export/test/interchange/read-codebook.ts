@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import type { Codebook, CodebookCode, CodebookSet } from './codebook.js'
+import type { Codebook, CodebookCode, CodebookSet } from '../../src/interchange/codebook.js'
 
 /**
  * Thrown by {@link readCodebook} for text that is not a well-formed REFI-QDA codebook.
