@@ -22,6 +22,25 @@ export {
   type Position,
 } from './lib/diagnostics/diagnostic.js'
 export { didYouMean } from './lib/diagnostics/did-you-mean.js'
+export { diffKnowledgeBases } from './lib/diff/diff-knowledge-bases.js'
+export {
+  type BasisChange,
+  type CmocDiff,
+  type CmocPartChange,
+  type DiffEntity,
+  type GainedLost,
+  type KnowledgeBaseDiff,
+  knowledgeBaseDiffVersion,
+  type RecommendationDiff,
+  type RenamedEntity,
+  type TextChange,
+} from './lib/diff/types.js'
+export {
+  type FlowStage,
+  flowStageDescriptions,
+  flowStages,
+} from './lib/flow/flow-stages.js'
+export { type FlowBox, type PrismaFlow, prismaFlow, reviewFlow } from './lib/flow/prisma-flow.js'
 export { buildKnowledgeBase } from './lib/graph/build-graph.js'
 export { IncrementalKnowledgeBase } from './lib/graph/incremental.js'
 export type {
@@ -104,6 +123,13 @@ export {
   traceRecommendation,
 } from './lib/query/trace.js'
 export { type Vocabulary, vocabularyOf } from './lib/query/vocabulary.js'
+export {
+  checkRameses,
+  type RamesesCheck,
+  type RamesesChecklist,
+  type RamesesRow,
+} from './lib/rameses/check-rameses.js'
+export { type RamesesItem, ramesesItems, ramesesSource } from './lib/rameses/rameses-items.js'
 export * from './lib/report/index.js'
 export {
   type DiagnosticDiff,

@@ -6,6 +6,12 @@
 // Node entry: everything in the pure entry, plus loading from and writing to the file system.
 export * from './folder.js'
 export * from './index.js'
+export { loadVersion } from './lib/node/git/load-version.js'
+export {
+  GitRevisionError,
+  loadGitRevision,
+  readGitRevision,
+} from './lib/node/git/read-git-revision.js'
 export {
   checkWriteTarget,
   type WriteChunk,

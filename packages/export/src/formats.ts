@@ -1,4 +1,5 @@
-import type { KnowledgeBase } from '@realist-kb/core'
+import { type KnowledgeBase, reviewFlow } from '@realist-kb/core'
+import { writePrismaCsv } from './flow/prisma-csv.js'
 import { htmlExporter } from './html/render-html.js'
 import { toCodebook, writeCodebook } from './interchange/codebook.js'
 import { writeBibtexStudies, writeCslJson, writeRisStudies } from './interchange/csl-json.js'
@@ -96,7 +97,7 @@ export type Format = TraceReportFormat | KnowledgeBaseFormat
 export class UnknownTraceError extends Error {
   override readonly name = 'UnknownTraceError'
   constructor(readonly id: string) {
-    super(`Unexpected trace \`${id}\`, expected the id of a recommendation`)
+    super(`Unexpected trace \`${id}\`, expected the id of a recommendation or a CMOC`)
   }
 }
 
@@ -210,6 +211,16 @@ export const formats: readonly Format[] = [
     mediaType: 'application/x-bibtex',
     traces: false,
     render: (kb) => writeBibtexStudies(kb),
+  },
+  {
+    name: 'prisma-csv',
+    input: 'knowledge-base',
+    description:
+      "the PRISMA 2020 flow of the review's reported figures, as the CSV the PRISMA2020 R package and Shiny app read",
+    extension: 'csv',
+    mediaType: 'text/csv',
+    traces: false,
+    render: (kb) => writePrismaCsv(reviewFlow(kb)),
   },
   {
     name: 'json',

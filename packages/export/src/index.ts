@@ -6,6 +6,15 @@
  * @module @realist-kb/export
  */
 export {
+  type DiffSides,
+  renderDiffJson,
+  renderDiffMarkdown,
+  renderDiffText,
+  whatsNewHtml,
+} from './diff/render-diff.js'
+export { writePrismaCsv } from './flow/prisma-csv.js'
+export { prismaFlowSvg } from './flow/prisma-flow-svg.js'
+export {
   type Format,
   findFormat,
   formats,

@@ -1,4 +1,6 @@
 import type { Command } from './command.js'
+import { check } from './commands/check.js'
+import { diff } from './commands/diff.js'
 import { exportCommand } from './commands/export.js'
 import { importCommand } from './commands/import.js'
 import { migrate } from './commands/migrate.js'
@@ -25,4 +27,6 @@ export const commands: readonly Command[] = [
   schema,
   watch,
   migrate,
+  diff,
+  check,
 ]

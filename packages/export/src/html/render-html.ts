@@ -1,4 +1,11 @@
-import type { TraceReport } from '@realist-kb/core'
+import {
+  type PrismaFlow,
+  prismaFlow,
+  type RamesesChecklist,
+  type TraceReport,
+} from '@realist-kb/core'
+import { whatsNewHtml } from '../diff/render-diff.js'
+import { prismaFlowSvg } from '../flow/prisma-flow-svg.js'
 import { escapeHtml } from '../report/escape.js'
 import type { Exporter } from '../report/exporter.js'
 import { groupWords } from '../report/group-words.js'
@@ -121,7 +128,16 @@ function reportSections(
     html: summaryOfFindings(report),
     shown: report.recommendations.length > 0,
   }
+  const flow = prismaFlow(report.reportedFigures)
   const sections = [
+    {
+      id: 'rkb-whats-new',
+      title: "What's new",
+      html: report.changes
+        ? whatsNewHtml(report.changes.diff, { from: report.changes.since, to: 'this version' })
+        : '',
+      shown: report.changes !== undefined,
+    },
     summary,
     ...(report.recommendations.length > 0 ? [recommendations, theory, cmocs] : [cmocs, theory]),
     {
@@ -148,6 +164,13 @@ function reportSections(
       title: 'Reported versus encoded',
       html: `${figuresChart(report)}\n${figuresTables(report)}`,
       shown: report.figures.length > 0 || report.countries.length > 0,
+    },
+    { id: 'rkb-flow', title: 'Flow of documents', html: flowSection(flow), shown: flow.reported },
+    {
+      id: 'rkb-rameses',
+      title: 'RAMESES checklist',
+      html: report.rameses ? ramesesSection(report.rameses) : '',
+      shown: report.rameses !== undefined,
     },
   ]
   return sections.filter((section) => section.shown)
@@ -231,6 +254,31 @@ function gapsList(report: TraceReport): string {
       `<li><span class="badge badge-gap">${e(gap.name)}</span>${gap.entity ? `<a href="#${e(anchorId(gap.entity))}">${e(gap.entity)}</a>: ` : ''}${e(gap.message)} <span class="muted">(${e(gap.file)}:${gap.line})</span></li>`,
   )
   return `<ul>${items.join('\n')}</ul>`
+}
+
+/** The RAMESES checklist: each item, where the review reports it, what the data show. */
+function ramesesSection(checklist: RamesesChecklist): string {
+  const rows = checklist.rows.map(
+    (row) =>
+      `<tr><th scope="row">${row.item.number}</th><td>${e(row.item.title)}<br><span class="muted">${e(row.item.description)}</span></td><td>${row.reportedAt === undefined ? 'not stated' : e(row.reportedAt)}</td><td>${e(row.check.status)}: ${e(row.check.detail)}</td></tr>`,
+  )
+  return `<p>The publication standards for realist syntheses (${e(checklist.source)}), in our own words. "Reported at" is where the review says it reports the item; the check is what the knowledge base shows.</p>
+<table><thead><tr><th scope="col">Item</th><th scope="col">Standard</th><th scope="col">Reported at</th><th scope="col">Check</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`
+}
+
+/** The PRISMA 2020 flow diagram, and its figures as a table for those who do not see it. */
+function flowSection(flow: PrismaFlow): string {
+  const rows = Object.values(flow.boxes).flatMap((box) =>
+    box.items.length === 0
+      ? []
+      : box.items.map(
+          (item) =>
+            `<tr><th scope="row">${e(box.stage)}</th><td>${e(item.label)}</td><td class="num">${item.value ?? 'not reported'}</td></tr>`,
+        ),
+  )
+  return `<figure>${prismaFlowSvg(flow)}<figcaption>PRISMA 2020 flow diagram drawn from the figures the review reports; "not reported" where it gives none.</figcaption></figure>
+<table><thead><tr><th scope="col">Stage</th><th scope="col">Figure</th><th scope="col">Number</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>
+`
 }
 
 function figuresTables(report: TraceReport): string {

@@ -1,10 +1,12 @@
 import {
   type Basis,
+  type CmocTrace,
   cmocChain,
   compareIds,
   type EdgeType,
   type EntityKind,
   entitiesOfKind,
+  evidenceForCmoc,
   type KnowledgeBase,
   neighbours,
   traceRecommendation,
@@ -153,11 +155,11 @@ export function programmeTheoryDiagram(kb: KnowledgeBase): Diagram {
 
 /**
  * The trace of one recommendation: the recommendation, the CMOCs it derives from, the evidence
- * behind each CMOC, the studies the evidence comes from, and the chains of `leadsTo` links through
- * its CMOCs. Arrows follow the chain of support, as in the programme theory: study to evidence,
- * evidence to the CMOC it supports, refines or refutes (labelled with the relation), a CMOC to the
- * CMOC it leads to, CMOC to the recommendation derived from it.
- * Computed with `traceRecommendation` from core. `undefined` when `id` is not a recommendation.
+ * behind each CMOC and the studies the evidence comes from. Arrows follow the chain of support,
+ * as in the programme theory: study to evidence, evidence to the CMOC it supports, refines or
+ * refutes (labelled with the relation), a CMOC to the CMOC it leads to (the chains through the
+ * CMOCs of the trace are followed), CMOC to the recommendation derived from it. Computed with `traceRecommendation` from core. For a CMOC: the evidence and studies behind it and
+ * the recommendations that rest on it. `undefined` when `id` is neither.
  *
  * @example
  * ```ts
@@ -168,87 +170,122 @@ export function programmeTheoryDiagram(kb: KnowledgeBase): Diagram {
  */
 export function traceDiagram(kb: KnowledgeBase, id: string): Diagram | undefined {
   const trace = traceRecommendation(kb.graph, id)
-  if (trace === undefined) return undefined
-  const { recommendation } = trace
-  const nodes = new Map<string, DiagramNode>()
-  const edges: DiagramEdge[] = []
-  const drawnEvidence = new Set<string>()
-  const add = (node: DiagramNode): void => {
-    if (!nodes.has(node.id)) nodes.set(node.id, node)
+  if (trace !== undefined) {
+    const { recommendation } = trace
+    const drawing = new TraceDrawing(kb)
+    drawing.add({
+      id: recommendation.id,
+      kind: 'recommendation',
+      label: shorten(`${entityLabel(recommendation)}: ${recommendation.data.text}`),
+      detail: oneLine(recommendation.data.text),
+    })
+    for (const cmocTrace of trace.cmocs) {
+      drawing.cmoc(cmocTrace)
+      drawing.edges.push({
+        source: cmocTrace.cmoc.id,
+        target: recommendation.id,
+        basis: cmocTrace.link?.basis ?? 'stated',
+      })
+    }
+    drawing.chains(trace.cmocs.map((item) => item.cmoc.id))
+    return drawing.diagram(`trace-${recommendation.id}`, `Trace of ${entityLabel(recommendation)}`)
   }
-  add({
-    id: recommendation.id,
-    kind: 'recommendation',
-    label: shorten(`${entityLabel(recommendation)}: ${recommendation.data.text}`),
-    detail: oneLine(recommendation.data.text),
-  })
-  for (const cmocTrace of trace.cmocs) {
+  // A CMOC: the evidence and studies behind it, and the recommendations that rest on it.
+  const cmocTrace = evidenceForCmoc(kb.graph, id)
+  if (cmocTrace === undefined) return undefined
+  const drawing = new TraceDrawing(kb)
+  drawing.cmoc(cmocTrace)
+  for (const { entity, edge } of neighbours(kb.graph, id, 'in', 'derived-from', 'recommendation')) {
+    drawing.add({
+      id: entity.id,
+      kind: 'recommendation',
+      label: shorten(`${entityLabel(entity)}: ${entity.data.text}`),
+      detail: oneLine(entity.data.text),
+    })
+    drawing.edges.push({ source: id, target: entity.id, basis: edge.basis })
+  }
+  drawing.chains([id])
+  return drawing.diagram(`trace-${id}`, `Trace of ${entityLabel(cmocTrace.cmoc)}`)
+}
+
+/** The nodes and edges of a trace, each node once. */
+class TraceDrawing {
+  readonly #nodes = new Map<string, DiagramNode>()
+  readonly edges: DiagramEdge[] = []
+  readonly #drawnEvidence = new Set<string>()
+
+  constructor(private readonly kb: KnowledgeBase) {}
+
+  add(node: DiagramNode): void {
+    if (!this.#nodes.has(node.id)) this.#nodes.set(node.id, node)
+  }
+
+  /** The chains of `leadsTo` links through these CMOCs: the CMOCs on them, and the links. */
+  chains(cmocIds: readonly string[]): void {
+    const { graph } = this.kb
+    const chained = new Set<string>()
+    for (const id of cmocIds) {
+      const chain = cmocChain(graph, id)
+      for (const member of [id, ...chain.upstream, ...chain.downstream]) chained.add(member)
+    }
+    const ordered = [...chained].sort(compareIds)
+    for (const id of ordered) {
+      const entity = graph.getNodeAttributes(id)
+      this.add({
+        id,
+        kind: 'cmoc',
+        label: shorten(entityLabel(entity)),
+        detail: oneLine(entityTitle(entity)),
+      })
+    }
+    for (const id of ordered)
+      for (const { entity, edge } of neighbours(graph, id, 'out', 'leads-to', 'cmoc'))
+        if (chained.has(entity.id))
+          this.edges.push({ source: id, target: entity.id, basis: edge.basis, label: 'leads to' })
+  }
+
+  /** A CMOC, the evidence behind it and the studies that evidence comes from. */
+  cmoc(cmocTrace: CmocTrace): void {
     const { cmoc } = cmocTrace
-    add({
+    this.add({
       id: cmoc.id,
       kind: 'cmoc',
       label: shorten(entityLabel(cmoc)),
       detail: oneLine(cmoc.data.title),
     })
-    edges.push({
-      source: cmoc.id,
-      target: recommendation.id,
-      basis: cmocTrace.link?.basis ?? 'stated',
-    })
     for (const { evidence, link, study } of cmocTrace.evidence) {
-      add({
+      this.add({
         id: evidence.id,
         kind: 'evidence',
         label: shorten(entityTitle(evidence)),
         detail: oneLine(evidence.data.quote ?? entityTitle(evidence)),
       })
-      edges.push({
+      this.edges.push({
         source: evidence.id,
         target: cmoc.id,
         basis: link.basis,
         label: evidence.data.relation,
       })
       if (study === undefined) continue
-      add({
+      this.add({
         id: study.id,
         kind: 'study',
         label: shorten(shortCitation(study.data.citation)),
         detail: oneLine(study.data.citation.title),
       })
       // An evidence entry behind several CMOCs of the trace is drawn to its study once.
-      if (drawnEvidence.has(evidence.id)) continue
-      drawnEvidence.add(evidence.id)
-      const drawnFrom = neighbours(kb.graph, evidence.id, 'out', 'drawn-from', 'study')[0]
-      edges.push({
+      if (this.#drawnEvidence.has(evidence.id)) continue
+      this.#drawnEvidence.add(evidence.id)
+      const drawnFrom = neighbours(this.kb.graph, evidence.id, 'out', 'drawn-from', 'study')[0]
+      this.edges.push({
         source: study.id,
         target: evidence.id,
         basis: drawnFrom?.edge.basis ?? 'stated',
       })
     }
   }
-  // The trace follows chains: the CMOCs that lead to the ones it rests on, and those they lead to.
-  const chained = new Set<string>()
-  for (const { cmoc } of trace.cmocs) {
-    const chain = cmocChain(kb.graph, cmoc.id)
-    for (const id of [cmoc.id, ...chain.upstream, ...chain.downstream]) chained.add(id)
-  }
-  for (const id of chained) {
-    const entity = kb.graph.getNodeAttributes(id)
-    add({
-      id,
-      kind: 'cmoc',
-      label: shorten(entityLabel(entity)),
-      detail: oneLine(entityTitle(entity)),
-    })
-  }
-  for (const id of [...chained].sort(compareIds))
-    for (const { entity, edge } of neighbours(kb.graph, id, 'out', 'leads-to', 'cmoc'))
-      if (chained.has(entity.id))
-        edges.push({ source: id, target: entity.id, basis: edge.basis, label: 'leads to' })
-  return {
-    name: `trace-${recommendation.id}`,
-    title: oneLine(`Trace of ${entityLabel(recommendation)}`),
-    nodes: [...nodes.values()],
-    edges,
+
+  diagram(name: string, title: string): Diagram {
+    return { name, title: oneLine(title), nodes: [...this.#nodes.values()], edges: this.edges }
   }
 }

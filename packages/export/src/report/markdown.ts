@@ -1,5 +1,6 @@
 import { formatVancouver, shortCitation } from '@realist-kb/citations'
 import type { CmocEntry, ReportLink, TraceReport } from '@realist-kb/core'
+import { diffSections } from '../diff/diff-sections.js'
 import { capped } from './capped-list.js'
 import { cmocPartRows, notGiven } from './cmoc-parts.js'
 import { escapeMarkdown } from './escape.js'
@@ -192,6 +193,32 @@ export function renderMarkdown(report: TraceReport): string {
       (f) => `| ${m(f.label)} | ${f.reported ?? '—'} | ${f.encoded} | ${m(f.note)} |`,
     ),
   ]
+  const whatsNewLines = (): string[] => {
+    const changes = report.changes
+    if (!changes) return []
+    const blocks = diffSections(changes.diff)
+    if (blocks.length === 0) return [`No changes since ${m(changes.since)}.`]
+    return [
+      `Changes since ${m(changes.since)}.`,
+      '',
+      ...blocks.flatMap((block) => [
+        `### ${block.id === undefined ? m(block.heading) : link(block.id, block.heading)}`,
+        '',
+        ...block.lines.map((line) => `- ${m(line)}`),
+        '',
+      ]),
+    ]
+  }
+  const ramesesLines = (): string[] => [
+    `The publication standards for realist syntheses (${m(report.rameses?.source ?? '')}), in our own words.`,
+    '',
+    '| item | standard | reported at | check |',
+    '|---:|---|---|---|',
+    ...(report.rameses?.rows ?? []).map(
+      (row) =>
+        `| ${row.item.number} | ${m(row.item.title)} | ${row.reportedAt === undefined ? 'not stated' : m(row.reportedAt)} | ${row.check.status}: ${m(row.check.detail)} |`,
+    ),
+  ]
   // Only the sections the base has something for; without recommendations, CMOCs lead.
   const summaryLines = (): string[] => {
     const lines = [
@@ -207,6 +234,12 @@ export function renderMarkdown(report: TraceReport): string {
     return lines
   }
   const sections = [
+    {
+      title: "What's new",
+      anchor: 'whats-new',
+      lines: whatsNewLines,
+      shown: report.changes !== undefined,
+    },
     {
       title: 'Summary of findings',
       anchor: 'summary-of-findings',
@@ -227,6 +260,12 @@ export function renderMarkdown(report: TraceReport): string {
       anchor: 'reported-versus-encoded',
       lines: figureLines,
       shown: report.figures.length > 0,
+    },
+    {
+      title: 'RAMESES checklist',
+      anchor: 'rameses-checklist',
+      lines: ramesesLines,
+      shown: report.rameses !== undefined,
     },
   ].filter((section) => section.shown)
   out.push(

@@ -62,11 +62,11 @@ left out); the exit code is then 1.`,
     } catch (error) {
       if (error instanceof exporters.UnknownTraceError) {
         const recommendations = kb.graph.filterNodes(
-          (_id, entity) => entity.kind === 'recommendation',
+          (_id, entity) => entity.kind === 'recommendation' || entity.kind === 'cmoc',
         )
         const suggestion = didYouMean(error.id, recommendations)
         throw new UsageError(
-          `Unexpected --trace \`${error.id}\`, expected the id of a recommendation${suggestion === undefined ? '' : ` (did you mean \`${suggestion}\`?)`}`,
+          `Unexpected --trace \`${error.id}\`, expected the id of a recommendation or a CMOC${suggestion === undefined ? '' : ` (did you mean \`${suggestion}\`?)`}`,
         )
       }
       if (!(error instanceof exporters.EmptyCodebookError)) throw error

@@ -1,4 +1,4 @@
-import type { GapMapWeighting } from '@realist-kb/core'
+import type { GapMapWeighting, KnowledgeBase, ReportChanges } from '@realist-kb/core'
 import type { Choice } from '../command.js'
 import { defineCommand } from '../command.js'
 import { exitCodes, UsageError } from '../io.js'
@@ -30,6 +30,11 @@ behind them and the studies it comes from, with gaps made visible.`,
       value: '<dimension>=<level>',
       help: 'count in the gap map only studies appraised at that level or higher, e.g. rigour=moderate (dimensions: relevance, richness, rigour; levels: high, moderate, low)',
     },
+    since: {
+      type: 'string',
+      value: '<version>',
+      help: 'add a "What\'s new" section (html, md, json): what changed since a git revision or an earlier content folder (see `realist-kb diff`)',
+    },
   },
   output: true,
   progress: true,
@@ -37,7 +42,7 @@ behind them and the studies it comes from, with gaps made visible.`,
   notes: `The report is written even when the knowledge base has errors (they are listed in it);
 the exit code is then 1.`,
   exitCodes: '0 ok, 1 content errors, 2 usage error (including a refused overwrite).',
-  async run({ values, args, openContent, progress: startProgress, output }) {
+  async run({ io, values, args, openContent, progress: startProgress, output }) {
     const name = values.format ?? 'html'
     const progress = startProgress(values.out === undefined ? 3 : 4)
     progress.step(`loading ${args.dir ?? 'content'}`)
@@ -48,10 +53,14 @@ the exit code is then 1.`,
     ])
     const gapMapWeighting = weightingOf(values['gap-map-at-least'], core)
     progress.step(`tracing ${kb.files.length} files`)
-    const traced = core.buildTraceReport(
+    const report = core.buildTraceReport(
       kb,
       gapMapWeighting === undefined ? {} : { gapMapWeighting },
     )
+    const traced =
+      values.since === undefined
+        ? report
+        : { ...report, changes: await changesSince(io.cwd, values.since, args.dir, kb) }
     progress.step(`rendering ${name}`)
     const format = findFormat('trace-report', name)
     if (format === undefined) throw new Error(`format ${name} is not registered`)
@@ -81,4 +90,19 @@ function weightingOf(
       `Unexpected --gap-map-at-least \`${value}\`, expected <dimension>=<level> such as rigour=moderate`,
     )
   return { dimension: dimensionFound, atLeast: levelParsed.data }
+}
+
+/** What changed since `since` (a git revision or a folder), for the "What's new" section. */
+async function changesSince(
+  cwd: string,
+  since: string,
+  folder: string | undefined,
+  kb: KnowledgeBase,
+): Promise<ReportChanges> {
+  const [{ diffKnowledgeBases }, { loadVersionArgument }] = await Promise.all([
+    import('@realist-kb/core'),
+    import('../load-version.js'),
+  ])
+  const before = await loadVersionArgument(cwd, since, folder ?? 'content')
+  return { since, diff: diffKnowledgeBases(before, kb) }
 }

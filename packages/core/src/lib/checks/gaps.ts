@@ -46,7 +46,9 @@ export function checkNodeGaps(graph: KnowledgeGraph, id: string): Diagnostic[] {
     findGaps?: (graph: KnowledgeGraph, entity: Entity) => { name: GapName; message: string }[]
   }
   const findings = definition.findGaps?.(graph, entity) ?? []
-  const acknowledged = acknowledgementsOf(entity)
+  // The review's acknowledgements are for the whole base: see acknowledgeForReview.
+  const acknowledged =
+    entity.kind === 'review' ? new Map<GapName, string>() : acknowledgementsOf(entity)
   const at = { file: entity.file, position: { line: 1, column: 1 }, entity: id }
   const out = findings.map((finding) =>
     gapDiagnostic(

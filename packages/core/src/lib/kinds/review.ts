@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { flowStages } from '../flow/flow-stages.js'
 import {
   acknowledgementSchema,
   countryCodeSchema,
@@ -12,17 +13,17 @@ import { gapNames } from './kind.js'
 /**
  * One figure a review reports about its search and selection: a label as the review words it, the
  * number (left out when the review does not give it: missing is never zero), and optionally the
- * stage of the flow it belongs to and where it is reported.
+ * stage of the PRISMA 2020 flow it belongs to (one of `flowStages`) and where it is reported.
  *
  * @example
  * ```ts
- * reportedFigureSchema.parse({ label: 'Records identified', value: 4321, stage: 'identified' })
+ * reportedFigureSchema.parse({ label: 'Records identified', value: 4321, stage: 'identified-database' })
  * ```
  */
 export const reportedFigureSchema = z.strictObject({
   label: z.string().min(1).max(500),
   value: z.number().int().nonnegative().optional(),
-  stage: z.string().min(1).max(100).optional(),
+  stage: z.enum(flowStages).optional(),
   source: z.string().min(1).max(500).optional(),
   provenance: locationSchema.optional(),
 })
@@ -124,6 +125,13 @@ export const reviewSchema = z.strictObject({
     .optional(),
   eligibility: z.record(z.string(), z.array(z.string().min(1))).optional(),
   reported: reportedFiguresSchema.optional(),
+  /** Where the review reports each RAMESES item: item number (1 to 19) -> a place in the paper. */
+  rameses: z
+    .record(
+      z.string().regex(/^([1-9]|1[0-9])$/, { message: 'Expected a RAMESES item number, 1 to 19' }),
+      z.string().min(1).max(500),
+    )
+    .optional(),
   /** Gaps acknowledged for the whole review. */
   acknowledged: z.array(acknowledgementSchema(gapNames)).optional(),
   /** The study fields (or `tags`) the evidence gap map crosses CMOCs with. */

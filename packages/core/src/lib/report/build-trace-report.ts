@@ -14,6 +14,7 @@ import {
   traceRecommendationWith,
 } from '../query/trace.js'
 import { vocabularyOf } from '../query/vocabulary.js'
+import { checkRameses } from '../rameses/check-rameses.js'
 import { reportedVersusEncoded } from './figures.js'
 import { buildGapMap } from './gap-map.js'
 import { cmocConfidenceEntry, cmocRelations, studyAppraisalEntry } from './judgement-entries.js'
@@ -248,6 +249,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
     ),
     ...optional('gapMapWeighting', weighting),
     diagnostics: { errors, warnings: kb.diagnostics.length - errors - infos, infos },
+    rameses: checkRameses(kb),
   }
 }
 

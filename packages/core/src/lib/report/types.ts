@@ -1,3 +1,4 @@
+import type { KnowledgeBaseDiff } from '../diff/types.js'
 import type { ConcernLevel, ConfidenceComponent } from '../kinds/cmoc.js'
 import type { CmocPart, Relation } from '../kinds/evidence.js'
 import type { ReportedFigure } from '../kinds/review.js'
@@ -12,6 +13,7 @@ import type { AppraisalLevelOrNot } from '../query/appraisal.js'
 import type { ConfidenceOrNot, RecommendationConfidence } from '../query/confidence.js'
 import type { ConfidenceHints } from '../query/confidence-hints.js'
 import type { Vocabulary } from '../query/vocabulary.js'
+import type { RamesesChecklist } from '../rameses/check-rameses.js'
 import type { Basis } from '../schema/common.js'
 
 /**
@@ -387,6 +389,24 @@ export interface TraceReport {
     readonly warnings: number
     readonly infos: number
   }
+  /** The RAMESES publication standards: where the review reports each item, and what its data show. */
+  readonly rameses?: RamesesChecklist
+  /** What changed since an earlier version (`report --since <rev>`): a "What's new" section. */
+  readonly changes?: ReportChanges
+}
+
+/**
+ * What changed in the knowledge base since an earlier version, carried by a report.
+ *
+ * @example
+ * ```ts
+ * const report: TraceReport = { ...buildTraceReport(kb), changes: { since: 'v1.0', diff } }
+ * ```
+ */
+export interface ReportChanges {
+  /** The earlier version, as the user named it (a git revision or a folder). */
+  readonly since: string
+  readonly diff: KnowledgeBaseDiff
 }
 
 /**
