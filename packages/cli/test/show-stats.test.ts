@@ -67,6 +67,7 @@ describe('realist-kb show', () => {
       audiences: ['public'],
       cmocs: ['cmoc-1a'],
       studies: ['doe-2020', 'roe-2021'],
+      confidence: ['lowest: not-assessed', '1 not-assessed'],
     })
     expect(rec.linksOut.find((link) => link.id === 'cmoc-1a')).toMatchObject({
       type: 'derived-from',
@@ -166,6 +167,12 @@ describe('realist-kb stats', () => {
         single-study-cmoc RKB303: none
         uncited-study RKB304: 1 (poe-2019)
         group-without-cmoc RKB305: 1 (collective-action)
+
+      Judgement
+        CMOCs by confidence: high 0, moderate 0, low 0, very-low 0, not-assessed 2
+        studies by rigour: high 0, moderate 0, low 0, not-appraised 3
+        recommendations resting only on low or very low confidence: none
+        cycles of leadsTo links: none
       "
     `)
   })

@@ -79,7 +79,23 @@ export {
   parseFile,
   type SourceFile,
 } from './lib/parse/parse-file.js'
+export {
+  type AppraisalLevelOrNot,
+  appraisalLevelOf,
+  meetsAppraisal,
+  studiesByAppraisal,
+} from './lib/query/appraisal.js'
+export { type CmocChain, cmocChain, leadsToCycles } from './lib/query/chains.js'
 export { groupChain } from './lib/query/cmoc-evidence.js'
+export {
+  type ConfidenceOrNot,
+  cmocsByConfidence,
+  confidenceOf,
+  type RecommendationConfidence,
+  recommendationConfidence,
+  recommendationsOnLowConfidence,
+} from './lib/query/confidence.js'
+export { type ConfidenceHints, confidenceHints } from './lib/query/confidence-hints.js'
 export { type Coverage, coverage, gaps } from './lib/query/coverage.js'
 export {
   compareEntities,

@@ -13,6 +13,11 @@ describe('report snapshots', () => {
         path.join(snapshots, `valid.${name}.${exporter.extension}`),
       )
     })
+    it(`${name} of the judgement fixture (appraisal, confidence, chains)`, async () => {
+      await expect(exporter.render(await fixtureReport('judgement', 'export'))).toMatchFileSnapshot(
+        path.join(snapshots, `judgement.${name}.${exporter.extension}`),
+      )
+    })
     it(`${name} of the bundled review`, async () => {
       await expect(exporter.render(await bundledReport())).toMatchFileSnapshot(
         path.join(snapshots, `bundled-review.${name}.${exporter.extension}`),

@@ -9,8 +9,9 @@ const columns = { group: 10, cmoc: 250, recommendation: 470 }
 const widths = { group: 200, cmoc: 170, recommendation: 120 }
 
 /**
- * The programme theory as an inline SVG: groups -> CMOCs -> recommendations. Every box links
- * to its place in the report; inferred CMOC-to-recommendation links are dashed.
+ * The programme theory as an inline SVG: groups -> CMOCs -> recommendations, with the chains and
+ * relations between CMOCs drawn beside their column. Every box links to its place in the report;
+ * inferred CMOC-to-recommendation links are dashed.
  */
 export function programmeTheorySvg(report: TraceReport): string {
   const words = groupWords(report)
@@ -49,6 +50,21 @@ export function programmeTheorySvg(report: TraceReport): string {
         )
     }
   }
+  // Links between CMOCs bow out to the left of their column: a chain reads top to bottom.
+  for (const cmoc of report.cmocs) {
+    const relations = [
+      ['leads to', cmoc.relations.leadsTo],
+      ['nested in', cmoc.relations.nestedIn],
+      ['refines', cmoc.relations.refines],
+      ['conflicts with', cmoc.relations.conflictsWith],
+    ] as const
+    for (const [word, links] of relations)
+      for (const link of links) {
+        const from = cmocY.get(cmoc.id)
+        const to = cmocY.get(link.id)
+        if (from !== undefined && to !== undefined) edges.push(bow(columns.cmoc, from, to, word))
+      }
+  }
   const nodes = [
     ...report.groups.map((c) =>
       // A group links to its section of recommendations, when it has one.
@@ -83,11 +99,16 @@ export function programmeTheorySvg(report: TraceReport): string {
   ]
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 ${height}" width="600" height="${height}" role="group" aria-labelledby="rkb-pt-title rkb-pt-desc">
 <title id="rkb-pt-title">Programme theory</title>
-<desc id="rkb-pt-desc">${escapeHtml(words.Plural)} on the left, the CMOCs that belong to them in the middle, and the recommendations derived from each CMOC on the right. Dashed lines are inferred links.</desc>
+<desc id="rkb-pt-desc">${escapeHtml(words.Plural)} on the left, the CMOCs that belong to them in the middle, and the recommendations derived from each CMOC on the right. Arcs beside the CMOCs join the CMOCs that lead to, nest in, refine or conflict with one another. Dashed lines are inferred links.</desc>
 ${headings.join('\n')}
 ${edges.join('\n')}
 ${nodes.join('\n')}
 </svg>`
+}
+
+function bow(x: number, y1: number, y2: number, word: string): string {
+  const reach = x - 20 - Math.min(Math.abs(y2 - y1) / 6, 20)
+  return `<path class="edge-cmoc edge-${word.replace(/ /g, '-')}" d="M${x} ${round(y1)} C${round(reach)} ${round(y1)} ${round(reach)} ${round(y2)} ${x} ${round(y2)}"><title>${escapeHtml(word)}</title></path>`
 }
 
 function curve(x1: number, y1: number, x2: number, y2: number, className: string): string {

@@ -14,6 +14,7 @@ import { studiesCount } from '../report/studies-count.js'
 import { anchorId } from './anchor-id.js'
 import { figuresChart } from './figures-chart.js'
 import { gapMapHtml } from './gap-map-html.js'
+import { studyControls, summaryOfFindings } from './judgement-html.js'
 import { programmeTheorySvg } from './programme-theory-svg.js'
 import { script } from './script.js'
 import {
@@ -121,6 +122,12 @@ function reportSections(
     shown:
       report.cmocs.length > 0 && (report.groups.length > 0 || report.recommendations.length > 0),
   }
+  const summary = {
+    id: 'rkb-summary-of-findings',
+    title: 'Summary of findings',
+    html: summaryOfFindings(report),
+    shown: report.recommendations.length > 0,
+  }
   const flow = prismaFlow(report.reportedFigures)
   const sections = [
     {
@@ -131,11 +138,12 @@ function reportSections(
         : '',
       shown: report.changes !== undefined,
     },
+    summary,
     ...(report.recommendations.length > 0 ? [recommendations, theory, cmocs] : [cmocs, theory]),
     {
       id: 'rkb-studies',
       title: 'Studies',
-      html: `<p>${report.studies.length} sources. Each lists the CMOCs it is evidence for and the recommendations that rest on them.</p>\n${report.studies.map(studyArticle).join('\n')}`,
+      html: `<p>${report.studies.length} sources. Each lists the CMOCs it is evidence for and the recommendations that rest on them.</p>\n${studyControls(report)}\n${report.studies.map(studyArticle).join('\n')}`,
       shown: report.studies.length > 0,
     },
     {
@@ -147,7 +155,7 @@ function reportSections(
     {
       id: 'rkb-gap-map',
       title: 'Evidence gap map',
-      html: `<p>Number of distinct studies behind each CMOC, by study characteristic. Empty rows are CMOCs without encoded evidence.</p>\n${gapMapHtml(report)}`,
+      html: `<p>Number of distinct studies behind each CMOC, by study characteristic. Empty rows are CMOCs without encoded evidence.${report.gapMapWeighting ? ` Only studies of at least ${e(report.gapMapWeighting.atLeast)} ${e(report.gapMapWeighting.dimension)} are counted.` : ''}</p>\n${gapMapHtml(report)}`,
       shown: anyStudies,
     },
     { id: 'rkb-gaps', title: 'Gaps', html: gapsList(report), shown: report.gaps.length > 0 },

@@ -1,5 +1,6 @@
 /**
- * The report's only script, inlined: filtering by audience, group and text; opening the
+ * The report's only script, inlined: filtering recommendations by audience, group and text, and
+ * studies by the level of their appraisal; opening the
  * recommendation a link points to; opening everything before printing. It reads no data from
  * outside the page and makes no requests.
  */
@@ -36,6 +37,24 @@ export const script = `
       if (node.tagName === 'DETAILS') { node.open = true; node.hidden = false; }
     }
   }
+  var studies = Array.prototype.slice.call(document.querySelectorAll('article.study'));
+  var studyFilters = Array.prototype.slice.call(document.querySelectorAll('select[data-dimension]'));
+  var studyStatus = document.getElementById('rkb-study-status');
+  var rank = { high: 0, moderate: 1, low: 2 };
+  function applyStudies() {
+    var shown = 0;
+    studies.forEach(function (study) {
+      var ok = studyFilters.every(function (select) {
+        if (!select.value) return true;
+        var level = study.getAttribute('data-' + select.getAttribute('data-dimension'));
+        return level in rank && rank[level] <= rank[select.value];
+      });
+      study.hidden = !ok;
+      if (ok) shown++;
+    });
+    if (studyStatus) studyStatus.textContent = shown + ' of ' + studies.length + ' studies shown';
+  }
+  studyFilters.forEach(function (el) { el.addEventListener('change', applyStudies); });
   [audience, group].forEach(function (el) { el.addEventListener('change', apply); });
   search.addEventListener('input', apply);
   window.addEventListener('hashchange', openTarget);

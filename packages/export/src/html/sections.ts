@@ -11,6 +11,12 @@ import { cmocPartRows, notGiven } from '../report/cmoc-parts.js'
 import { escapeHtml } from '../report/escape.js'
 import { markdownToHtml } from '../report/markdown-to-html.js'
 import { anchorId } from './anchor-id.js'
+import {
+  appraisalAttributes,
+  appraisalHtml,
+  cmocConfidence,
+  cmocRelationsHtml,
+} from './judgement-html.js'
 
 /** Lookups over the report, built once per render. */
 export interface ReportIndex {
@@ -165,6 +171,8 @@ export function cmocArticle(index: ReportIndex, cmoc: CmocEntry): string {
 ${cmoList(cmoc)}
 ${cmoc.strategies.length > 0 ? `<p><strong>Strategies:</strong> ${e(cmoc.strategies.join('; '))}</p>` : ''}
 ${markdownToHtml(cmoc.narrative)}
+${cmocConfidence(cmoc)}
+${cmocRelationsHtml(cmoc)}
 ${profileLine(cmoc.profile)}
 ${evidenceList(index, cmoc)}
 <p><strong>Studies:</strong> ${list(studies)}</p>
@@ -182,10 +190,11 @@ export function studyArticle(study: StudyEntry): string {
     ['Participants', study.participants.join(', ') || 'not recorded'],
     ['Inclusion', `${study.inclusion}${study.inclusionBasis ? `: ${study.inclusionBasis}` : ''}`],
   ]
-  return `<article class="entity" id="${e(anchorId(study.id))}">
+  return `<article class="entity study" id="${e(anchorId(study.id))}" ${appraisalAttributes(study)}>
 <h3>${e(shortCitation(study))}${study.reference === undefined ? '' : ` <span class="muted">[ref. ${study.reference}]</span>`}</h3>
 <p>${e(formatVancouver(study))}</p>
 <dl class="cmo">${facts.map(([key, value]) => `<dt>${e(key ?? '')}</dt><dd>${e(value ?? '')}</dd>`).join('')}</dl>
+${appraisalHtml(study)}
 ${markdownToHtml(study.notes)}
 <p><strong>Evidence for:</strong> ${list(study.cmocs.map((id) => anchor(id, id)))}</p>
 <p><strong>Used by recommendations:</strong> ${list(

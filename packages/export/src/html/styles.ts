@@ -25,6 +25,9 @@ details.rec[open] > summary { border-bottom: 1px solid var(--line); background: 
 .badge-stated { color: var(--stated); }
 .badge-inferred { color: var(--inferred); border-style: dashed; font-style: italic; }
 .badge-gap { color: var(--warn); }
+.confidence-high, .confidence-moderate { font-weight: 700; }
+.confidence-low, .confidence-very-low { color: var(--warn); font-weight: 700; }
+.confidence-not-assessed { color: #5c6670; font-style: italic; }
 .link-stated { border-left: 4px solid var(--stated); }
 .link-inferred { border-left: 4px dashed var(--inferred); }
 .cmoc-trace { margin: .75rem 0; padding: .25rem .75rem; background: #fafbfc; }
@@ -52,6 +55,9 @@ svg text { font: 12px system-ui, sans-serif; fill: var(--ink); }
 svg .edge-stated { stroke: var(--stated); stroke-width: 1.2; fill: none; }
 svg .edge-inferred { stroke: var(--inferred); stroke-width: 1.2; stroke-dasharray: 4 3; fill: none; }
 svg .edge-belongs { stroke: #8c98a6; stroke-width: 1; fill: none; }
+svg .edge-cmoc { stroke: #6b4fa0; stroke-width: 1.2; fill: none; stroke-dasharray: 2 2; }
+svg .edge-leads-to { stroke-dasharray: none; stroke-width: 1.6; }
+svg .edge-conflicts-with { stroke: var(--warn); }
 svg .node rect { fill: #fff; stroke: #6b7684; }
 svg .node-group rect { fill: #e3eefa; }
 svg a:focus rect { stroke: #f2a900; stroke-width: 3; }

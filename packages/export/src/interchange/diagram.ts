@@ -1,6 +1,9 @@
 import {
   type Basis,
   type CmocTrace,
+  cmocChain,
+  compareIds,
+  type EdgeType,
   type EntityKind,
   entitiesOfKind,
   evidenceForCmoc,
@@ -41,7 +44,10 @@ export interface DiagramEdge {
   readonly source: string
   readonly target: string
   readonly basis: Basis
-  /** A word on the arrow (`supports`, `refines`, `refutes`), from a fixed vocabulary. */
+  /**
+   * A word on the arrow, from a fixed vocabulary: `supports`, `refines`, `refutes` (evidence);
+   * `leads to`, `nested in`, `refines`, `conflicts with` (between CMOCs).
+   */
   readonly label?: string
 }
 
@@ -70,6 +76,14 @@ function shorten(text: string): string {
   const line = oneLine(text)
   return line.length <= maxLabel ? line : `${line.slice(0, maxLabel - 1).trimEnd()}…`
 }
+
+/** The typed CMOC-to-CMOC links a programme theory draws, with the word on each arrow. */
+const cmocRelationLabels: readonly (readonly [EdgeType, string])[] = [
+  ['leads-to', 'leads to'],
+  ['nested-in', 'nested in'],
+  ['refines', 'refines'],
+  ['conflicts-with', 'conflicts with'],
+]
 
 /**
  * The programme theory: groups, then the CMOCs that belong to them, then the recommendations
@@ -116,6 +130,11 @@ export function programmeTheoryDiagram(kb: KnowledgeBase): Diagram {
     for (const { entity, edge } of neighbours(graph, cmoc.id, 'out', 'belongs-to', 'group'))
       edges.push({ source: entity.id, target: cmoc.id, basis: edge.basis })
   }
+  // Chains and relations between CMOCs, each arrow named by its type.
+  for (const cmoc of cmocs)
+    for (const [type, label] of cmocRelationLabels)
+      for (const { entity, edge } of neighbours(graph, cmoc.id, 'out', type, 'cmoc'))
+        edges.push({ source: cmoc.id, target: entity.id, basis: edge.basis, label })
   for (const recommendation of recommendations) {
     for (const { entity, edge } of neighbours(
       graph,
@@ -138,8 +157,8 @@ export function programmeTheoryDiagram(kb: KnowledgeBase): Diagram {
  * The trace of one recommendation: the recommendation, the CMOCs it derives from, the evidence
  * behind each CMOC and the studies the evidence comes from. Arrows follow the chain of support,
  * as in the programme theory: study to evidence, evidence to the CMOC it supports, refines or
- * refutes (labelled with the relation), CMOC to the recommendation derived from it.
- * Computed with `traceRecommendation` from core. For a CMOC: the evidence and studies behind it and
+ * refutes (labelled with the relation), a CMOC to the CMOC it leads to (the chains through the
+ * CMOCs of the trace are followed), CMOC to the recommendation derived from it. Computed with `traceRecommendation` from core. For a CMOC: the evidence and studies behind it and
  * the recommendations that rest on it. `undefined` when `id` is neither.
  *
  * @example
@@ -168,6 +187,7 @@ export function traceDiagram(kb: KnowledgeBase, id: string): Diagram | undefined
       })
       drawing.cmoc(cmocTrace)
     }
+    drawing.chains(trace.cmocs.map((item) => item.cmoc.id))
     return drawing.diagram(`trace-${recommendation.id}`, `Trace of ${entityLabel(recommendation)}`)
   }
   // A CMOC: the evidence and studies behind it, and the recommendations that rest on it.
@@ -184,6 +204,7 @@ export function traceDiagram(kb: KnowledgeBase, id: string): Diagram | undefined
     })
     drawing.edges.push({ source: id, target: entity.id, basis: edge.basis })
   }
+  drawing.chains([id])
   return drawing.diagram(`trace-${id}`, `Trace of ${entityLabel(cmocTrace.cmoc)}`)
 }
 
@@ -197,6 +218,30 @@ class TraceDrawing {
 
   add(node: DiagramNode): void {
     if (!this.#nodes.has(node.id)) this.#nodes.set(node.id, node)
+  }
+
+  /** The chains of `leadsTo` links through these CMOCs: the CMOCs on them, and the links. */
+  chains(cmocIds: readonly string[]): void {
+    const { graph } = this.kb
+    const chained = new Set<string>()
+    for (const id of cmocIds) {
+      const chain = cmocChain(graph, id)
+      for (const member of [id, ...chain.upstream, ...chain.downstream]) chained.add(member)
+    }
+    const ordered = [...chained].sort(compareIds)
+    for (const id of ordered) {
+      const entity = graph.getNodeAttributes(id)
+      this.add({
+        id,
+        kind: 'cmoc',
+        label: shorten(entityLabel(entity)),
+        detail: oneLine(entityTitle(entity)),
+      })
+    }
+    for (const id of ordered)
+      for (const { entity, edge } of neighbours(graph, id, 'out', 'leads-to', 'cmoc'))
+        if (chained.has(entity.id))
+          this.edges.push({ source: id, target: entity.id, basis: edge.basis, label: 'leads to' })
   }
 
   /** A CMOC, the evidence behind it and the studies that evidence comes from. */

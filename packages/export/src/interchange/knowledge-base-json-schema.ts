@@ -36,6 +36,11 @@ const link = z.strictObject({
     'evidences',
     'drawn-from',
     'relates-to',
+    'includes',
+    'leads-to',
+    'nested-in',
+    'refines',
+    'conflicts-with',
     'mentions',
   ]),
   basis: z.enum(['stated', 'inferred']),
@@ -58,6 +63,7 @@ const diagnostic = z.strictObject({
   hint: z.string(),
   url: z.string(),
   entity: z.string().optional(),
+  /** The reason given for an acknowledged gap (reported as info). */
   acknowledged: z.string().optional(),
 })
 

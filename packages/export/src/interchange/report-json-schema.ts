@@ -1,6 +1,9 @@
 import {
+  appraisalLevelSchema,
   basisSchema,
   cmocPartSchema,
+  concernLevelSchema,
+  confidenceLevelSchema,
   inclusionStatusSchema,
   relationSchema,
   traceReportVersion,
@@ -42,6 +45,90 @@ const profile = z.strictObject({
   }),
   years: z.array(z.number().int()),
   basis: z.strictObject({ stated: z.number().int(), inferred: z.number().int() }),
+})
+
+const confidenceOrNot = z.union([confidenceLevelSchema, z.literal('not-assessed')])
+const appraisalOrNot = z.union([appraisalLevelSchema, z.literal('not-appraised')])
+const signals = z.array(z.string())
+
+const recommendationConfidence = z.strictObject({
+  cmocs: ids,
+  lowest: confidenceOrNot,
+  spread: z.strictObject({
+    high: z.number().int().min(0),
+    moderate: z.number().int().min(0),
+    low: z.number().int().min(0),
+    'very-low': z.number().int().min(0),
+    'not-assessed': z.number().int().min(0),
+  }),
+  allAssessed: z.boolean(),
+})
+
+const component = z.strictObject({
+  concern: z.union([concernLevelSchema, z.literal('not-assessed')]),
+  explanation: z.string().optional(),
+})
+
+const cmocConfidence = z.strictObject({
+  overall: confidenceOrNot,
+  explanation: z.string().optional(),
+  components: z.strictObject({
+    methodologicalLimitations: component,
+    coherence: component,
+    adequacy: component,
+    relevance: component,
+  }),
+  by: z.string().optional(),
+  date: z.string().optional(),
+  hints: z.strictObject({
+    adequacy: z.strictObject({
+      studies: z.number().int().min(0),
+      evidence: z.number().int().min(0),
+      basis: z.strictObject({ stated: z.number().int(), inferred: z.number().int() }),
+      singleStudy: z.boolean(),
+      signals,
+    }),
+    methodologicalLimitations: z.strictObject({
+      rigour: z.strictObject({
+        high: z.number().int(),
+        moderate: z.number().int(),
+        low: z.number().int(),
+        'not-appraised': z.number().int(),
+      }),
+      signals,
+    }),
+    relevance: z.strictObject({
+      countries: z.array(z.string()),
+      settings: z.array(z.string()),
+      outsideScope: ids,
+      signals,
+    }),
+    coherence: z.strictObject({
+      relations: z.strictObject({
+        supports: z.number().int(),
+        refines: z.number().int(),
+        refutes: z.number().int(),
+      }),
+      signals,
+    }),
+  }),
+})
+
+const appraisalDimension = z.strictObject({
+  level: appraisalOrNot,
+  justification: z.string().optional(),
+  notes: z.string().optional(),
+})
+
+const studyAppraisal = z.strictObject({
+  dimensions: z.strictObject({
+    relevance: appraisalDimension,
+    richness: appraisalDimension,
+    rigour: appraisalDimension,
+  }),
+  notes: z.string().optional(),
+  by: z.string().optional(),
+  date: z.string().optional(),
 })
 
 const traceReportJson = z.strictObject({
@@ -89,6 +176,7 @@ const traceReportJson = z.strictObject({
       cmocs: z.array(link),
       studies: ids,
       profile,
+      confidence: recommendationConfidence,
       notes: z.string(),
       provenance: z.string().optional(),
     }),
@@ -110,6 +198,14 @@ const traceReportJson = z.strictObject({
       outcome: z.array(z.string()),
       strategies: z.array(z.string()),
       related: ids,
+      relations: z.strictObject({
+        leadsTo: z.array(link),
+        nestedIn: z.array(link),
+        refines: z.array(link),
+        conflictsWith: z.array(link),
+      }),
+      chain: z.strictObject({ upstream: ids, downstream: ids }),
+      confidence: cmocConfidence,
       narrative: z.string(),
       evidence: ids,
       studies: ids,
@@ -162,6 +258,7 @@ const traceReportJson = z.strictObject({
       participants: z.array(z.string()),
       inclusion: inclusionStatusSchema,
       inclusionBasis: z.string().optional(),
+      appraisal: studyAppraisal,
       evidence: ids,
       cmocs: ids,
       recommendations: ids,
@@ -218,6 +315,12 @@ const traceReportJson = z.strictObject({
       ),
     }),
   ),
+  gapMapWeighting: z
+    .strictObject({
+      dimension: z.enum(['relevance', 'richness', 'rigour']),
+      atLeast: appraisalLevelSchema,
+    })
+    .optional(),
   reportedFigures: z.array(
     z.strictObject({
       label: z.string(),

@@ -2,6 +2,7 @@ import { formatVancouver } from '@realist-kb/citations'
 import type { TraceReport } from '@realist-kb/core'
 import { csvCell, toCsv } from './csv-cell.js'
 import type { Exporter } from './exporter.js'
+import { spreadWords } from './judgement-text.js'
 
 // A UTF-8 byte order mark leads each CSV: without it Excel reads the file as the system's legacy
 // code page and shows `â€œwhatâ€™s` for `“what’s`. CSV readers (pandas, R's readr, LibreOffice)
@@ -30,6 +31,13 @@ const header = [
   'study_citation',
   'recommendation_text',
   'evidence_point',
+  // Judgements come last, so the columns before them keep their places.
+  'recommendation_confidence',
+  'recommendation_confidence_spread',
+  'cmoc_confidence',
+  'study_relevance',
+  'study_richness',
+  'study_rigour',
 ] as const
 
 /**
@@ -71,7 +79,12 @@ export function* csvChunks(report: TraceReport): Generator<string> {
   const cmocRows = function* (base: Row, cmocId: string): Generator<string> {
     const cmoc = cmocs.get(cmocId)
     const items = (cmoc?.evidence ?? []).flatMap((id) => evidence.get(id) ?? [])
-    const withCmoc: Row = { ...base, cmoc: cmocId, cmoc_label: cmoc?.label }
+    const withCmoc: Row = {
+      ...base,
+      cmoc: cmocId,
+      cmoc_label: cmoc?.label,
+      cmoc_confidence: cmoc?.confidence.overall,
+    }
     if (items.length === 0) {
       yield line(withCmoc)
       return
@@ -96,6 +109,9 @@ export function* csvChunks(report: TraceReport): Generator<string> {
         study_inclusion: study?.inclusion,
         study_citation: references.get(item.study),
         evidence_point: item.point ?? item.quote,
+        study_relevance: study?.appraisal.dimensions.relevance.level,
+        study_richness: study?.appraisal.dimensions.richness.level,
+        study_rigour: study?.appraisal.dimensions.rigour.level,
       })
     }
   }
@@ -108,6 +124,8 @@ export function* csvChunks(report: TraceReport): Generator<string> {
       group: rec.group,
       audiences: rec.audiences.join(';'),
       recommendation_text: rec.text,
+      recommendation_confidence: rec.confidence.lowest,
+      recommendation_confidence_spread: spreadWords(rec),
     }
     if (rec.cmocs.length === 0) {
       yield line(recColumns)

@@ -6,6 +6,16 @@ import { cmocPartRows, notGiven } from './cmoc-parts.js'
 import { escapeMarkdown } from './escape.js'
 import type { Exporter } from './exporter.js'
 import { groupWords } from './group-words.js'
+import {
+  appraisalLine,
+  componentNames,
+  concernWords,
+  confidenceWords,
+  hintWords,
+  profileWords,
+  relationLists,
+  spreadWords,
+} from './judgement-text.js'
 import { recommendationSections } from './recommendation-sections.js'
 import { studiesCount } from './studies-count.js'
 
@@ -98,6 +108,34 @@ export function renderMarkdown(report: TraceReport): string {
     return lines
   }
   const groupNames = new Map(report.groups.map((group) => [group.id, group.name]))
+  // A CMOC's confidence beside what the data say, then its links to other CMOCs and its chain.
+  const judgementLines = (cmoc: CmocEntry): string[] => {
+    const { confidence, chain } = cmoc
+    const lines = [
+      `**Confidence:** ${confidenceWords(confidence.overall)}${confidence.explanation ? `: ${m(confidence.explanation)}` : ''}`,
+      '',
+      '| component | judgement | from the data |',
+      '|---|---|---|',
+    ]
+    for (const component of Object.keys(componentNames) as (keyof typeof componentNames)[]) {
+      const judged = confidence.components[component]
+      lines.push(
+        `| ${componentNames[component]} | ${concernWords(judged.concern)}${judged.explanation ? `: ${m(judged.explanation)}` : ''} | ${m(hintWords(cmoc, component))} |`,
+      )
+    }
+    lines.push('')
+    const relations = relationLists(cmoc)
+    for (const [label, ids] of relations)
+      lines.push(`- **${label}:** ${ids.map((id) => link(id, id)).join(', ')}`)
+    if (chain.upstream.length + chain.downstream.length > 0)
+      lines.push(
+        `- **Chain:** ${[...[...chain.upstream].reverse(), cmoc.id, ...chain.downstream]
+          .map((id) => (id === cmoc.id ? `**${m(id)}**` : link(id, id)))
+          .join(' → ')}`,
+      )
+    if (relations.length + chain.upstream.length + chain.downstream.length > 0) lines.push('')
+    return lines
+  }
   const cmocLines = (): string[] => {
     const lines: string[] = []
     for (const cmoc of report.cmocs) {
@@ -117,6 +155,7 @@ export function renderMarkdown(report: TraceReport): string {
           `| ${label} | ${items.length === 0 ? `_${notGiven}_` : items.map(m).join('<br>')} |`,
         )
       lines.push('')
+      for (const line of judgementLines(cmoc)) lines.push(line)
       // One line at a time: a CMOC's evidence is as long as content makes it.
       for (const line of evidenceLines(cmoc)) lines.push(line)
       lines.push('')
@@ -132,7 +171,7 @@ export function renderMarkdown(report: TraceReport): string {
     report.studies.flatMap((study) => [
       `<a id="${study.id}"></a>`,
       '',
-      `- **${m(shortCitation(study))}**: ${m(formatVancouver(study))} Design: ${m(study.design ?? 'not recorded')}; inclusion: ${m(study.inclusion)}${study.role === 'evidence' ? '' : `; cited as ${m(study.role)}`}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}.`,
+      `- **${m(shortCitation(study))}**: ${m(formatVancouver(study))} Design: ${m(study.design ?? 'not recorded')}; inclusion: ${m(study.inclusion)}${study.role === 'evidence' ? '' : `; cited as ${m(study.role)}`}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}. Appraisal: ${m(appraisalLine(study))}.`,
       '',
     ])
   // Recommendations, CMOCs and studies have anchors; other entities (a group, an audience) are
@@ -181,12 +220,31 @@ export function renderMarkdown(report: TraceReport): string {
     ),
   ]
   // Only the sections the base has something for; without recommendations, CMOCs lead.
+  const summaryLines = (): string[] => {
+    const lines = [
+      'Each recommendation with the confidence of the CMOCs it rests on (the lowest, and how many at each level) and its evidence.',
+      '',
+      '| recommendation | confidence (lowest) | CMOCs by confidence | evidence |',
+      '|---|---|---|---|',
+    ]
+    for (const rec of report.recommendations)
+      lines.push(
+        `| ${link(rec.id, rec.id)}: ${m(rec.text)} | ${confidenceWords(rec.confidence.lowest)} | ${m(spreadWords(rec))} | ${m(profileWords(rec.profile))} |`,
+      )
+    return lines
+  }
   const sections = [
     {
       title: "What's new",
       anchor: 'whats-new',
       lines: whatsNewLines,
       shown: report.changes !== undefined,
+    },
+    {
+      title: 'Summary of findings',
+      anchor: 'summary-of-findings',
+      lines: summaryLines,
+      shown: report.recommendations.length > 0,
     },
     {
       title: 'Recommendations',

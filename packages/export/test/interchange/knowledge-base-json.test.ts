@@ -13,6 +13,8 @@ import { describe, expect, it } from 'vitest'
 import { hostileFixture, loadContent, validFixture } from './helpers.js'
 
 const content = await loadContent()
+// The fictional review with appraisals, confidence assessments and chains.
+const judgementFixture = new URL('../fixtures/judgement', import.meta.url).pathname
 
 describe('knowledge-base JSON', () => {
   it('holds every entity and every link, with places', async () => {
@@ -93,6 +95,7 @@ describe('the knowledge-base JSON Schema', () => {
   it.each([
     ['valid', validFixture],
     ['hostile', hostileFixture],
+    ['judgement', judgementFixture],
   ])('accepts the export of the %s fixture', async (_name, dir) => {
     const json: unknown = JSON.parse(writeKnowledgeBaseJson(await loadDirectory(dir)))
     validateKb(json)
@@ -136,6 +139,7 @@ describe('the report JSON Schema', () => {
   it.each([
     ['valid', validFixture],
     ['hostile', hostileFixture],
+    ['judgement', judgementFixture],
   ])('accepts the report of the %s fixture', async (_name, dir) => {
     validate(JSON.parse(renderJson(buildTraceReport(await loadDirectory(dir)))))
     expect(validate.errors ?? []).toEqual([])

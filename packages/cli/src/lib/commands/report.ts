@@ -1,7 +1,7 @@
-import type { KnowledgeBase, ReportChanges } from '@realist-kb/core'
+import type { GapMapWeighting, KnowledgeBase, ReportChanges } from '@realist-kb/core'
 import type { Choice } from '../command.js'
 import { defineCommand } from '../command.js'
-import { exitCodes } from '../io.js'
+import { exitCodes, UsageError } from '../io.js'
 
 /** The report formats, from the exporter registry (loaded only when needed). */
 async function reportFormats(): Promise<Choice[]> {
@@ -25,6 +25,11 @@ behind them and the studies it comes from, with gaps made visible.`,
       help: 'one of (default: html):',
       choices: reportFormats,
     },
+    'gap-map-at-least': {
+      type: 'string',
+      value: '<dimension>=<level>',
+      help: 'count in the gap map only studies appraised at that level or higher, e.g. rigour=moderate (dimensions: relevance, richness, rigour; levels: high, moderate, low)',
+    },
     since: {
       type: 'string',
       value: '<version>',
@@ -41,13 +46,17 @@ the exit code is then 1.`,
     const name = values.format ?? 'html'
     const progress = startProgress(values.out === undefined ? 3 : 4)
     progress.step(`loading ${args.dir ?? 'content'}`)
-    const [{ buildTraceReport }, { findFormat }, { knowledgeBase: kb }] = await Promise.all([
+    const [core, { findFormat }, { knowledgeBase: kb }] = await Promise.all([
       import('@realist-kb/core'),
       import('@realist-kb/export'),
       openContent(args.dir),
     ])
+    const gapMapWeighting = weightingOf(values['gap-map-at-least'], core)
     progress.step(`tracing ${kb.files.length} files`)
-    const report = buildTraceReport(kb)
+    const report = core.buildTraceReport(
+      kb,
+      gapMapWeighting === undefined ? {} : { gapMapWeighting },
+    )
     const traced =
       values.since === undefined
         ? report
@@ -66,6 +75,22 @@ the exit code is then 1.`,
     return traced.diagnostics.errors > 0 ? exitCodes.contentErrors : exitCodes.ok
   },
 })
+
+/** `rigour=moderate` as a gap-map weighting; a usage error for anything else. */
+function weightingOf(
+  value: string | undefined,
+  core: Pick<typeof import('@realist-kb/core'), 'appraisalDimensions' | 'appraisalLevelSchema'>,
+): GapMapWeighting | undefined {
+  if (value === undefined) return undefined
+  const [dimension, level] = value.split('=')
+  const dimensionFound = core.appraisalDimensions.find((known) => known === dimension)
+  const levelParsed = core.appraisalLevelSchema.safeParse(level)
+  if (dimensionFound === undefined || !levelParsed.success)
+    throw new UsageError(
+      `Unexpected --gap-map-at-least \`${value}\`, expected <dimension>=<level> such as rigour=moderate`,
+    )
+  return { dimension: dimensionFound, atLeast: levelParsed.data }
+}
 
 /** What changed since `since` (a git revision or a folder), for the "What's new" section. */
 async function changesSince(

@@ -1,9 +1,14 @@
 import { formatVancouver } from '@realist-kb/citations'
 import {
+  appraisalDimensions,
+  appraisalLevelOf,
+  cmocChain,
+  confidenceOf,
   type EdgeAttributes,
   type Entity,
   evidenceForCmoc,
   type KnowledgeBase,
+  recommendationConfidence,
   recommendationsOfCmoc,
   studyUsage,
   traceRecommendation,
@@ -77,10 +82,12 @@ function chainOf(kb: KnowledgeBase, entity: Entity): Record<string, string[]> {
         audiences: (trace?.audiences ?? []).map((item) => item.entity.id),
         cmocs: (trace?.cmocs ?? []).map((item) => item.cmoc.id),
         studies: ids(trace?.studies ?? []),
+        confidence: confidenceLine(kb, entity.id),
       }
     }
     case 'cmoc': {
       const trace = evidenceForCmoc(kb.graph, entity.id)
+      const chain = cmocChain(kb.graph, entity.id)
       return {
         group: trace?.group ? [trace.group.id] : [],
         evidence: (trace?.evidence ?? []).map(
@@ -89,6 +96,9 @@ function chainOf(kb: KnowledgeBase, entity: Entity): Record<string, string[]> {
         ),
         studies: ids(trace?.studies ?? []),
         recommendations: ids(recommendationsOfCmoc(kb.graph, entity.id)),
+        confidence: [confidenceOf(kb.graph, entity.id)],
+        'led to from': [...chain.upstream],
+        'leads to': [...chain.downstream],
       }
     }
     case 'study': {
@@ -100,11 +110,23 @@ function chainOf(kb: KnowledgeBase, entity: Entity): Record<string, string[]> {
         ),
         cmocs: ids(usage?.cmocs ?? []),
         recommendations: ids(usage?.recommendations ?? []),
+        appraisal: appraisalDimensions.map(
+          (dimension) => `${dimension}: ${appraisalLevelOf(entity, dimension)}`,
+        ),
       }
     }
     default:
       return {}
   }
+}
+
+/** A recommendation's borrowed confidence: the lowest, then how many CMOCs at each level. */
+function confidenceLine(kb: KnowledgeBase, id: string): string[] {
+  const { lowest, spread } = recommendationConfidence(kb.graph, id)
+  const counts = Object.entries(spread)
+    .filter(([, count]) => count > 0)
+    .map(([level, count]) => `${count} ${level}`)
+  return [`lowest: ${lowest}`, ...counts]
 }
 
 /** {@link ShowJson} as text. */

@@ -1,4 +1,6 @@
 import {
+  type AppraisalLevelOrNot,
+  type ConfidenceOrNot,
   catalogue,
   type EntityKind,
   entityKinds,
@@ -11,6 +13,16 @@ import {
 export interface StatsJson extends KnowledgeBaseStatistics {
   readonly version: 1
   readonly root: string
+  /** The review's judgements: confidence in CMOCs, rigour of studies, chains that loop. */
+  readonly judgement: JudgementStats
+}
+
+/** The judgements of a review, in {@link StatsJson}. */
+export interface JudgementStats {
+  readonly cmocsByConfidence: Readonly<Record<ConfidenceOrNot, readonly string[]>>
+  readonly recommendationsOnLowConfidence: readonly string[]
+  readonly studiesByRigour: Readonly<Record<AppraisalLevelOrNot, readonly string[]>>
+  readonly leadsToCycles: readonly (readonly string[])[]
 }
 
 /** {@link StatsJson} as text. */
@@ -63,6 +75,19 @@ export function renderStats(stats: StatsJson): string {
       `  ${name} ${catalogue[name].code}: ${list.length === 0 ? 'none' : `${list.length} (${list.join(', ')})`}${acknowledged.length === 0 ? '' : `; acknowledged ${acknowledged.length} (${acknowledged.join(', ')})`}`,
     )
   }
+  const { judgement } = stats
+  const levels = (record: Readonly<Record<string, readonly string[]>>): string =>
+    Object.entries(record)
+      .map(([level, ids]) => `${level} ${ids.length}`)
+      .join(', ')
+  lines.push(
+    '',
+    'Judgement',
+    `  CMOCs by confidence: ${levels(judgement.cmocsByConfidence)}`,
+    `  studies by rigour: ${levels(judgement.studiesByRigour)}`,
+    `  recommendations resting only on low or very low confidence: ${judgement.recommendationsOnLowConfidence.join(', ') || 'none'}`,
+    `  cycles of leadsTo links: ${judgement.leadsToCycles.map((cycle) => cycle.join(' -> ')).join('; ') || 'none'}`,
+  )
   return `${lines.join('\n')}\n`
 }
 

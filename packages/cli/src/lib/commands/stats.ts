@@ -22,12 +22,22 @@ CMOC, coverage of the chain recommendation -> CMOC -> evidence -> study, and the
   exitCodes:
     '0 no errors (gaps are warnings), 1 the content has errors (run validate), 2 usage\nerror.',
   async run({ io, values, args, openContent }) {
-    const [{ statistics }, { renderStats }, { knowledgeBase: kb, shown }] = await Promise.all([
+    const [core, { renderStats }, { knowledgeBase: kb, shown }] = await Promise.all([
       import('@realist-kb/core'),
       import('./stats-summary.js'),
       openContent(args.dir),
     ])
-    const summary: StatsJson = { version: 1, root: shown, ...statistics(kb) }
+    const summary: StatsJson = {
+      version: 1,
+      root: shown,
+      ...core.statistics(kb),
+      judgement: {
+        cmocsByConfidence: core.cmocsByConfidence(kb.graph),
+        recommendationsOnLowConfidence: core.recommendationsOnLowConfidence(kb.graph),
+        studiesByRigour: core.studiesByAppraisal(kb.graph, 'rigour'),
+        leadsToCycles: core.leadsToCycles(kb.graph),
+      },
+    }
     io.stdout.write(
       values.format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderStats(summary),
     )

@@ -202,6 +202,18 @@ export const catalogue = {
     title: 'An entity acknowledges a gap it does not have',
     hint: 'Remove the acknowledgement: the gap has been filled.',
   },
+  'confidence-disagrees-with-data': {
+    code: 'RKB401',
+    severity: 'warning',
+    title: 'A confidence judgement and the data behind the CMOC disagree sharply',
+    hint: 'Check the judgement against the hints beside it: revise it, or explain in it why the data understate the evidence.',
+  },
+  'leads-to-cycle': {
+    code: 'RKB402',
+    severity: 'warning',
+    title: 'A chain of `leadsTo` links returns to where it started',
+    hint: 'An outcome cannot in the end be its own context: remove one `leadsTo` link of the cycle, or use `related`.',
+  },
 } as const satisfies Record<string, CatalogueEntry>
 
 /**

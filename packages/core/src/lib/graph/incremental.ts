@@ -1,5 +1,6 @@
 import graphology from 'graphology'
 import { acknowledgeForReview, checkNodeGaps } from '../checks/gaps.js'
+import { checkLeadsToCycles, checkNodeJudgement } from '../checks/judgement.js'
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { capPerFile } from '../diagnostics/per-file-cap.js'
 import type { Entity } from '../model/entity.js'
@@ -70,6 +71,8 @@ export class IncrementalKnowledgeBase {
         ...this.#linkDiagnostics.values(),
         acknowledgeForReview(this.#graph, gaps, review),
         this.#reviewDiagnostics(),
+        // Cycles span entities: found over the whole graph, which is cheap (CMOC links only).
+        checkLeadsToCycles(this.#graph),
       ]
       for (const list of lists) for (const diagnostic of list) diagnostics.push(diagnostic)
       diagnostics.sort(compareDiagnostics)
@@ -233,7 +236,9 @@ export class IncrementalKnowledgeBase {
   }
 
   #checkGaps(id: string): void {
-    const diagnostics = checkNodeGaps(this.#graph, id)
+    // A judgement is checked against the same evidence the gap rules read, so it is rechecked
+    // whenever they are.
+    const diagnostics = [...checkNodeGaps(this.#graph, id), ...checkNodeJudgement(this.#graph, id)]
     if (diagnostics.length > 0) this.#gapDiagnostics.set(id, diagnostics)
     else this.#gapDiagnostics.delete(id)
   }

@@ -48,6 +48,86 @@ export const reportAlongsideOtherIssues = {
 }
 
 /**
+ * How much concern a GRADE-CERQual component raises, least first.
+ *
+ * @example
+ * ```ts
+ * concernLevelSchema.options // ['no-or-very-minor', 'minor', 'moderate', 'serious']
+ * ```
+ */
+export const concernLevelSchema = z.enum(['no-or-very-minor', 'minor', 'moderate', 'serious'])
+
+/**
+ * The overall confidence in a finding, in GRADE-CERQual's terms, highest first.
+ *
+ * @example
+ * ```ts
+ * confidenceLevelSchema.options // ['high', 'moderate', 'low', 'very-low']
+ * ```
+ */
+export const confidenceLevelSchema = z.enum(['high', 'moderate', 'low', 'very-low'])
+
+/**
+ * The four GRADE-CERQual components, as field names.
+ *
+ * @example
+ * ```ts
+ * confidenceComponents.map((component) => cmoc.confidence?.[component]?.concern ?? 'not assessed')
+ * ```
+ */
+export const confidenceComponents = [
+  'methodologicalLimitations',
+  'coherence',
+  'adequacy',
+  'relevance',
+] as const
+
+/**
+ * One component of a confidence assessment: the concern it raises and the explanation, which is
+ * required once a level is given (as in iSoQ).
+ *
+ * @example
+ * ```ts
+ * componentAssessmentSchema.parse({ concern: 'minor', explanation: 'Two of five studies thin' })
+ * componentAssessmentSchema.safeParse({ concern: 'minor' }).success // false
+ * ```
+ */
+export const componentAssessmentSchema = z.strictObject({
+  concern: concernLevelSchema,
+  explanation: z.string().min(1).max(4000),
+})
+
+/**
+ * The confidence in a CMOC, in GRADE-CERQual's shape: the four components and the overall
+ * confidence, each with its explanation. Anything left out is not assessed, which is a valid
+ * state and is shown as such.
+ *
+ * @example
+ * ```ts
+ * confidenceSchema.parse({
+ *   adequacy: { concern: 'moderate', explanation: 'Three thin studies' },
+ *   overall: { level: 'moderate', explanation: 'Adequacy concerns only' },
+ *   by: 'Reviewer A',
+ * })
+ * ```
+ */
+export const confidenceSchema = z.strictObject({
+  methodologicalLimitations: componentAssessmentSchema.optional(),
+  coherence: componentAssessmentSchema.optional(),
+  adequacy: componentAssessmentSchema.optional(),
+  relevance: componentAssessmentSchema.optional(),
+  overall: z
+    .strictObject({
+      level: confidenceLevelSchema,
+      explanation: z.string().min(1).max(4000),
+    })
+    .optional(),
+  by: z.string().min(1).max(200).optional(),
+  /** When it was assessed, as written (`2026-03-01`). */
+  date: z.string().min(1).max(50).optional(),
+})
+
+/**
  * The parts a complete CMOC must give.
  *
  * @example
@@ -87,6 +167,15 @@ export const cmocSchema = z
     outcome: textOrListSchema.optional(),
     strategies: z.array(z.string().min(1)).optional(),
     related: z.array(referenceSchema).optional(),
+    /** CMOCs whose context this CMOC's outcome is: the next links of a chain. */
+    leadsTo: z.array(referenceSchema).optional(),
+    /** CMOCs this one sits inside (a finer configuration within a broader one). */
+    nestedIn: z.array(referenceSchema).optional(),
+    /** CMOCs this one refines. */
+    refines: z.array(referenceSchema).optional(),
+    /** CMOCs this one conflicts with. */
+    conflictsWith: z.array(referenceSchema).optional(),
+    confidence: confidenceSchema.optional(),
     order: z.number().int().optional(),
     acknowledged: z
       .array(acknowledgementSchema(['cmoc-without-evidence', 'single-study-cmoc']))
@@ -115,6 +204,56 @@ export const cmocSchema = z
  */
 export type CmocData = z.infer<typeof cmocSchema>
 
+/**
+ * A concern level of a GRADE-CERQual component.
+ *
+ * @example
+ * ```ts
+ * const worrying = (concern: ConcernLevel): boolean => concern === 'moderate' || concern === 'serious'
+ * ```
+ */
+export type ConcernLevel = z.infer<typeof concernLevelSchema>
+
+/**
+ * An overall confidence level: `high`, `moderate`, `low` or `very-low`.
+ *
+ * @example
+ * ```ts
+ * const weak = (level: ConfidenceLevel): boolean => level === 'low' || level === 'very-low'
+ * ```
+ */
+export type ConfidenceLevel = z.infer<typeof confidenceLevelSchema>
+
+/**
+ * A GRADE-CERQual component: `methodologicalLimitations`, `coherence`, `adequacy`, `relevance`.
+ *
+ * @example
+ * ```ts
+ * const component: ConfidenceComponent = 'adequacy'
+ * ```
+ */
+export type ConfidenceComponent = (typeof confidenceComponents)[number]
+
+/**
+ * One component of a confidence assessment, once validated.
+ *
+ * @example
+ * ```ts
+ * const line = (item: ComponentAssessment): string => `${item.concern}: ${item.explanation}`
+ * ```
+ */
+export type ComponentAssessment = z.infer<typeof componentAssessmentSchema>
+
+/**
+ * The confidence assessment of a CMOC, once validated.
+ *
+ * @example
+ * ```ts
+ * const overallOf = (confidence: ConfidenceData | undefined) => confidence?.overall?.level ?? 'not-assessed'
+ * ```
+ */
+export type ConfidenceData = z.infer<typeof confidenceSchema>
+
 /** A context-mechanism-outcome configuration. */
 export const cmoc: KindDefinition<'cmoc'> = {
   kind: 'cmoc',
@@ -123,6 +262,10 @@ export const cmoc: KindDefinition<'cmoc'> = {
   references: [
     { key: 'group', many: false, expected: ['group'], type: 'belongs-to' },
     { key: 'related', many: true, expected: ['cmoc'], type: 'relates-to' },
+    { key: 'leadsTo', many: true, expected: ['cmoc'], type: 'leads-to' },
+    { key: 'nestedIn', many: true, expected: ['cmoc'], type: 'nested-in' },
+    { key: 'refines', many: true, expected: ['cmoc'], type: 'refines' },
+    { key: 'conflictsWith', many: true, expected: ['cmoc'], type: 'conflicts-with' },
   ],
   noun: { singular: 'CMOC', plural: 'CMOCs' },
   gaps: ['cmoc-without-evidence', 'single-study-cmoc'],

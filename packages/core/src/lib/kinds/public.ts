@@ -3,10 +3,20 @@ export { type AudienceData, audienceSchema } from './audience.js'
 export {
   type CmocData,
   type CmocParts,
+  type ComponentAssessment,
+  type ConcernLevel,
+  type ConfidenceComponent,
+  type ConfidenceData,
+  type ConfidenceLevel,
   cmocParts,
   cmocPartsOf,
   cmocSchema,
   cmocStatusSchema,
+  componentAssessmentSchema,
+  concernLevelSchema,
+  confidenceComponents,
+  confidenceLevelSchema,
+  confidenceSchema,
   mechanismSchema,
 } from './cmoc.js'
 export {
@@ -41,6 +51,13 @@ export {
   theorySchema,
 } from './review.js'
 export {
+  type AppraisalData,
+  type AppraisalDimension,
+  type AppraisalLevel,
+  appraisalDimensions,
+  appraisalJudgementSchema,
+  appraisalLevelSchema,
+  appraisalSchema,
   type CitationData,
   citationSchema,
   type InclusionStatus,

@@ -100,6 +100,67 @@ export const citationSchema = z.strictObject({
 })
 
 /**
+ * The levels a study is appraised at, on each dimension, highest first.
+ *
+ * @example
+ * ```ts
+ * appraisalLevelSchema.options // ['high', 'moderate', 'low']
+ * ```
+ */
+export const appraisalLevelSchema = z.enum(['high', 'moderate', 'low'])
+
+/**
+ * One dimension of an appraisal: its level and the written justification that makes it a
+ * judgement rather than a score (required), with optional notes.
+ *
+ * @example
+ * ```ts
+ * appraisalJudgementSchema.parse({ level: 'moderate', justification: 'Small sample, clear methods' })
+ * appraisalJudgementSchema.safeParse({ level: 'high' }).success // false: no justification
+ * ```
+ */
+export const appraisalJudgementSchema = z.strictObject({
+  level: appraisalLevelSchema,
+  justification: z.string().min(1).max(4000),
+  notes: z.string().min(1).max(4000).optional(),
+})
+
+/**
+ * The realist appraisal of a study: its relevance to the programme theory, the richness of its
+ * account of mechanisms and contexts, and its rigour, each judged separately (RAMESES; Dada et
+ * al. 2023), with who appraised it and when. A dimension left out is not appraised.
+ *
+ * @example
+ * ```ts
+ * appraisalSchema.parse({
+ *   relevance: { level: 'high', justification: 'Same setting as the programme theory' },
+ *   rigour: { level: 'low', justification: 'Methods barely reported' },
+ *   by: 'Reviewer A',
+ *   date: '2026-03-01',
+ * })
+ * ```
+ */
+export const appraisalSchema = z.strictObject({
+  relevance: appraisalJudgementSchema.optional(),
+  richness: appraisalJudgementSchema.optional(),
+  rigour: appraisalJudgementSchema.optional(),
+  notes: z.string().min(1).max(4000).optional(),
+  by: z.string().min(1).max(200).optional(),
+  /** When it was appraised, as written (`2026-03-01`). */
+  date: z.string().min(1).max(50).optional(),
+})
+
+/**
+ * The dimensions of a study's appraisal.
+ *
+ * @example
+ * ```ts
+ * appraisalDimensions.map((dimension) => study.data.appraisal?.[dimension]?.level ?? 'not appraised')
+ * ```
+ */
+export const appraisalDimensions = ['relevance', 'richness', 'rigour'] as const
+
+/**
  * A source document: the frontmatter of a file in `studies/`. Evidence it provides is written in
  * its `evidence:` list.
  *
@@ -134,8 +195,11 @@ export const studySchema = z.strictObject({
       basis: z.string().min(1).optional(),
     })
     .optional(),
+  /** Free-text notes kept from earlier versions of the format; `appraisal` holds the judgement. */
   rigour: z.string().optional(),
+  /** Free-text notes kept from earlier versions of the format; `appraisal` holds the judgement. */
   relevance: z.string().optional(),
+  appraisal: appraisalSchema.optional(),
   evidence: z.array(evidenceEntrySchema).optional(),
   acknowledged: z.array(acknowledgementSchema(['uncited-study'])).optional(),
 })
@@ -190,6 +254,36 @@ export type StudyData = z.infer<typeof studySchema>
  * ```
  */
 export type StudyRole = z.infer<typeof studyRoleSchema>
+
+/**
+ * A level of appraisal: `high`, `moderate` or `low`.
+ *
+ * @example
+ * ```ts
+ * const atLeastModerate = (level: AppraisalLevel): boolean => level !== 'low'
+ * ```
+ */
+export type AppraisalLevel = z.infer<typeof appraisalLevelSchema>
+
+/**
+ * A study's appraisal, once validated.
+ *
+ * @example
+ * ```ts
+ * const rigourOf = (appraisal: AppraisalData | undefined) => appraisal?.rigour?.level
+ * ```
+ */
+export type AppraisalData = z.infer<typeof appraisalSchema>
+
+/**
+ * One dimension of a study's appraisal: `relevance`, `richness` or `rigour`.
+ *
+ * @example
+ * ```ts
+ * const dimension: AppraisalDimension = 'rigour'
+ * ```
+ */
+export type AppraisalDimension = (typeof appraisalDimensions)[number]
 
 /** A source document; its evidence entries are written in its file. */
 export const study: KindDefinition<'study'> = {

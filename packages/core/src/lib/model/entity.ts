@@ -36,6 +36,10 @@ export type EdgeType =
   | 'evidences'
   | 'drawn-from'
   | 'relates-to'
+  | 'leads-to'
+  | 'nested-in'
+  | 'refines'
+  | 'conflicts-with'
   | 'includes'
   | 'mentions'
 

@@ -2,7 +2,10 @@ import type { EdgeAttributes, KnowledgeBase } from '../graph/types.js'
 import { cmocPartsOf } from '../kinds/cmoc.js'
 import { gapNames } from '../kinds/kind.js'
 import type { EntityOf } from '../model/entity.js'
+import { meetsAppraisal } from '../query/appraisal.js'
+import { cmocChain } from '../query/chains.js'
 import { groupChain } from '../query/cmoc-evidence.js'
+import { recommendationConfidence } from '../query/confidence.js'
 import { compareEntities, compareIds, entitiesOfKind, neighbours } from '../query/neighbours.js'
 import {
   type CmocTrace,
@@ -14,8 +17,16 @@ import { vocabularyOf } from '../query/vocabulary.js'
 import { checkRameses } from '../rameses/check-rameses.js'
 import { reportedVersusEncoded } from './figures.js'
 import { buildGapMap } from './gap-map.js'
+import { cmocConfidenceEntry, cmocRelations, studyAppraisalEntry } from './judgement-entries.js'
 import { evidenceProfile } from './profile.js'
-import type { CmocEntry, ReportLink, ReviewSummary, StudyEntry, TraceReport } from './types.js'
+import type {
+  CmocEntry,
+  ReportLink,
+  ReviewSummary,
+  StudyEntry,
+  TraceReport,
+  TraceReportOptions,
+} from './types.js'
 import { traceReportVersion } from './types.js'
 
 /**
@@ -29,9 +40,10 @@ import { traceReportVersion } from './types.js'
  * import { buildTraceReport } from '@realist-kb/core'
  * const report = buildTraceReport(kb)
  * report.recommendations[0]?.cmocs.map((link) => `${link.id} (${link.basis})`)
+ * report.recommendations[0]?.confidence.lowest // 'not-assessed', 'low', ...
  * ```
  */
-export function buildTraceReport(kb: KnowledgeBase): TraceReport {
+export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions = {}): TraceReport {
   const { graph } = kb
   const groupsSorted = entitiesOfKind(graph, 'group')
   const groupOrder = new Map(groupsSorted.map((group, index) => [group.id, index]))
@@ -69,6 +81,9 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
       related: neighbours(graph, cmoc.id, 'out', 'relates-to', 'cmoc').map(
         ({ entity }) => entity.id,
       ),
+      relations: cmocRelations(graph, cmoc.id, reportLink),
+      chain: (({ upstream, downstream }) => ({ upstream, downstream }))(cmocChain(graph, cmoc.id)),
+      confidence: cmocConfidenceEntry(graph, cmoc),
       narrative: cmoc.body.trim(),
       evidence: evidence.map((item) => item.evidence.id),
       studies: studies.map((study) => study.id),
@@ -100,6 +115,7 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
       ),
       studies: (trace?.studies ?? []).map((study) => study.id),
       profile: evidenceProfile(trace?.studies ?? [], dedupeEvidence(evidence)),
+      confidence: recommendationConfidence(graph, rec.id),
       notes: rec.body.trim(),
       ...optional('provenance', rec.data.provenance),
     }
@@ -205,6 +221,14 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
   const infos = kb.diagnostics.filter((d) => d.severity === 'info').length
 
   const reviewEntity = entitiesOfKind(graph, 'review')[0]
+  // A weighted gap map counts only the studies appraised at the level asked for or higher.
+  const weighting = options.gapMapWeighting
+  const gapMapStudies =
+    weighting === undefined
+      ? studyEntities
+      : studyEntities.filter((study) =>
+          meetsAppraisal(study, weighting.dimension, weighting.atLeast),
+        )
   return {
     formatVersion: traceReportVersion,
     generator: 'realist-kb',
@@ -220,9 +244,10 @@ export function buildTraceReport(kb: KnowledgeBase): TraceReport {
     ...reportedVersusEncoded(graph),
     gapMap: buildGapMap(
       cmocs,
-      new Map(studyEntities.map((study) => [study.id, study])),
+      new Map(gapMapStudies.map((study) => [study.id, study])),
       reviewEntity?.data.gapMap?.dimensions,
     ),
+    ...optional('gapMapWeighting', weighting),
     diagnostics: { errors, warnings: kb.diagnostics.length - errors - infos, infos },
     rameses: checkRameses(kb),
   }
@@ -263,6 +288,7 @@ function studyEntry(
     participants: study.data.participants ?? [],
     inclusion: study.data.inclusion?.status ?? 'unknown',
     ...optional('inclusionBasis', study.data.inclusion?.basis),
+    appraisal: studyAppraisalEntry(study),
     evidence: usage.evidence,
     cmocs: usage.cmocs,
     recommendations: usage.recommendations,

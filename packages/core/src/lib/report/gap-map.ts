@@ -37,6 +37,7 @@ export function studyValues(study: EntityOf<'study'>, dimension: GapMapDimension
 /**
  * The evidence gap map: for each study characteristic, a table of CMOCs (in report order, their
  * group beside them) against the characteristic's values, counting distinct studies per cell.
+ * Only the studies in `studiesById` are counted.
  */
 export function buildGapMap(
   cmocs: readonly CmocEntry[],
@@ -59,7 +60,9 @@ export function buildGapMap(
     const rows = cmocs.map((cmoc) => {
       const counts = values.map(() => 0)
       for (const studyId of cmoc.studies) {
-        const studyValuesList = valuesOfStudy.get(studyId) ?? []
+        // A study left out of the map (a weighted map counts only some) is not counted.
+        const studyValuesList = valuesOfStudy.get(studyId)
+        if (studyValuesList === undefined) continue
         for (const value of studyValuesList.length === 0 ? [notRecorded] : studyValuesList) {
           const index = columnIndex.get(value)
           if (index !== undefined) counts[index] = (counts[index] ?? 0) + 1

@@ -1,7 +1,17 @@
 import type { KnowledgeBaseDiff } from '../diff/types.js'
+import type { ConcernLevel, ConfidenceComponent } from '../kinds/cmoc.js'
 import type { CmocPart, Relation } from '../kinds/evidence.js'
 import type { ReportedFigure } from '../kinds/review.js'
-import type { CitationData, InclusionStatus, StudyRole } from '../kinds/study.js'
+import type {
+  AppraisalDimension,
+  AppraisalLevel,
+  CitationData,
+  InclusionStatus,
+  StudyRole,
+} from '../kinds/study.js'
+import type { AppraisalLevelOrNot } from '../query/appraisal.js'
+import type { ConfidenceOrNot, RecommendationConfidence } from '../query/confidence.js'
+import type { ConfidenceHints } from '../query/confidence-hints.js'
 import type { Vocabulary } from '../query/vocabulary.js'
 import type { RamesesChecklist } from '../rameses/check-rameses.js'
 import type { Basis } from '../schema/common.js'
@@ -151,6 +161,8 @@ export interface RecommendationEntry extends SourcePlace {
   /** Distinct studies across all its CMOCs. */
   readonly studies: readonly string[]
   readonly profile: EvidenceProfile
+  /** The confidence of the CMOCs it rests on: its summary-of-findings row beside the profile. */
+  readonly confidence: RecommendationConfidence
   /** Markdown body, as written. */
   readonly notes: string
   readonly provenance?: string
@@ -183,6 +195,11 @@ export interface CmocEntry extends SourcePlace {
   readonly outcome: readonly string[]
   readonly strategies: readonly string[]
   readonly related: readonly string[]
+  /** Typed links to other CMOCs, as written on this one. */
+  readonly relations: CmocRelations
+  /** The chain through this CMOC along `leadsTo` links, nearest first each way. */
+  readonly chain: { readonly upstream: readonly string[]; readonly downstream: readonly string[] }
+  readonly confidence: CmocConfidenceEntry
   /** Markdown narrative, as written. */
   readonly narrative: string
   readonly evidence: readonly string[]
@@ -254,6 +271,7 @@ export interface StudyEntry extends SourcePlace {
   readonly participants: readonly string[]
   readonly inclusion: InclusionStatus
   readonly inclusionBasis?: string
+  readonly appraisal: StudyAppraisalEntry
   readonly evidence: readonly string[]
   readonly cmocs: readonly string[]
   readonly recommendations: readonly string[]
@@ -364,6 +382,8 @@ export interface TraceReport {
     readonly encoded: number
   }[]
   readonly gapMap: readonly GapMapTable[]
+  /** The studies the gap map counts, when it counts only some (see {@link TraceReportOptions}). */
+  readonly gapMapWeighting?: GapMapWeighting
   readonly diagnostics: {
     readonly errors: number
     readonly warnings: number
@@ -387,4 +407,94 @@ export interface ReportChanges {
   /** The earlier version, as the user named it (a git revision or a folder). */
   readonly since: string
   readonly diff: KnowledgeBaseDiff
+}
+
+/**
+ * The typed links a CMOC makes to other CMOCs, each with its basis.
+ *
+ * @example
+ * ```ts
+ * const next = (entry: CmocEntry): string[] => entry.relations.leadsTo.map((link) => link.id)
+ * ```
+ */
+export interface CmocRelations {
+  readonly leadsTo: readonly ReportLink[]
+  readonly nestedIn: readonly ReportLink[]
+  readonly refines: readonly ReportLink[]
+  readonly conflictsWith: readonly ReportLink[]
+}
+
+/**
+ * A CMOC's confidence as the reports show it: the judgement (each part `not-assessed` when left
+ * out) and, beside it, the hints from the data, which never change it.
+ *
+ * @example
+ * ```ts
+ * const shown = (entry: CmocConfidenceEntry): string =>
+ *   entry.overall === 'not-assessed' ? 'Not assessed' : `${entry.overall}: ${entry.explanation}`
+ * ```
+ */
+export interface CmocConfidenceEntry {
+  readonly overall: ConfidenceOrNot
+  readonly explanation?: string
+  readonly components: Readonly<
+    Record<
+      ConfidenceComponent,
+      { readonly concern: ConcernLevel | 'not-assessed'; readonly explanation?: string }
+    >
+  >
+  readonly by?: string
+  readonly date?: string
+  readonly hints: ConfidenceHints
+}
+
+/**
+ * A study's appraisal as the reports show it: each dimension's level (`not-appraised` when left
+ * out) with its justification and notes, and who appraised it and when.
+ *
+ * @example
+ * ```ts
+ * const rigour = (entry: StudyAppraisalEntry): string => entry.dimensions.rigour.level
+ * ```
+ */
+export interface StudyAppraisalEntry {
+  readonly dimensions: Readonly<
+    Record<
+      AppraisalDimension,
+      {
+        readonly level: AppraisalLevelOrNot
+        readonly justification?: string
+        readonly notes?: string
+      }
+    >
+  >
+  readonly notes?: string
+  readonly by?: string
+  readonly date?: string
+}
+
+/**
+ * A gap map that counts only studies appraised at a level or higher on one dimension.
+ *
+ * @example
+ * ```ts
+ * const weighting: GapMapWeighting = { dimension: 'rigour', atLeast: 'moderate' }
+ * ```
+ */
+export interface GapMapWeighting {
+  readonly dimension: AppraisalDimension
+  readonly atLeast: AppraisalLevel
+}
+
+/**
+ * Options of the trace report.
+ *
+ * @example
+ * ```ts
+ * buildTraceReport(kb, { gapMapWeighting: { dimension: 'rigour', atLeast: 'moderate' } })
+ * ```
+ */
+export interface TraceReportOptions {
+  /** Count in the gap map only the studies appraised at this level or higher. */
+  readonly gapMapWeighting?: GapMapWeighting
 }
