@@ -100,7 +100,7 @@ describe('realist-kb export', () => {
       ['export', 'valid', '--format', 'xml'],
       ['export', 'valid', '--format', 'gexf', '--trace', 'rec-1-1'],
       ['export', 'valid', '--format', 'dot', '--trace', 'rec-1-2'],
-      ['export', 'valid', '--format', 'dot', '--trace', 'cmoc-1a'],
+      ['export', 'valid', '--format', 'dot', '--trace', 'doe-2020'],
       ['export', 'valid', '--format', 'json', '--force'],
       ['export', 'valid', '--format', 'json', '--out', ''],
       ['export', 'no-such-folder', '--format', 'json'],

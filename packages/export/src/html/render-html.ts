@@ -224,7 +224,9 @@ function recommendationsHtml(index: ReportIndex): string {
       id: group?.id ?? 'rkb-no-group',
       heading: group
         ? `${group.name}${group.question ? `: ${group.question}` : ''}`
-        : groupWords(report).without,
+        : report.groups.length === 0
+          ? 'All recommendations'
+          : groupWords(report).without,
       recs: recommendations,
     }))
     .map(

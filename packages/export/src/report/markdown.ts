@@ -77,12 +77,14 @@ export function renderMarkdown(report: TraceReport): string {
   const recommendationLines = (): string[] => {
     const lines: string[] = []
     for (const { group, recommendations } of recommendationSections(report)) {
-      lines.push(
-        group
-          ? `### ${m(group.name)}${group.question ? `: ${m(group.question)}` : ''}`
-          : `### ${m(words.without)}`,
-        '',
-      )
+      // A base without groups lists its recommendations under no heading of their own.
+      if (group !== undefined || report.groups.length > 0)
+        lines.push(
+          group
+            ? `### ${m(group.name)}${group.question ? `: ${m(group.question)}` : ''}`
+            : `### ${m(words.without)}`,
+          '',
+        )
       for (const rec of recommendations) {
         lines.push(`<a id="${rec.id}"></a>`, '', `#### ${rec.id}`, '', `> ${m(rec.text)}`, '')
         lines.push(
