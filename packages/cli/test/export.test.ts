@@ -29,7 +29,7 @@ describe('realist-kb export', () => {
     ['dot', 'digraph "programme-theory" {'],
     ['qdc', '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"'],
     ['csl-json', '"id": "doe-2020"'],
-    ['json', '"formatVersion": 1'],
+    ['json', '"formatVersion": 2'],
   ])('writes --format %s to a new file, creating its folders', async (format, expected) => {
     const io = memoryIo(temp)
     const out = path.join('nested', 'folder', `kb.${format}`)
@@ -90,7 +90,7 @@ describe('realist-kb export', () => {
   it('exits 1 on content errors, still writing what loaded', async () => {
     const io = memoryIo(fixtures)
     expect(await main(['export', 'dangling-reference', '--format', 'json'], io)).toBe(1)
-    expect(JSON.parse(io.out())).toMatchObject({ formatVersion: 1 })
+    expect(JSON.parse(io.out())).toMatchObject({ formatVersion: 2 })
     expect(io.err()).toContain('2 errors')
   })
 

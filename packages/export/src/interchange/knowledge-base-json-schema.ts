@@ -68,7 +68,7 @@ const diagnostic = z.strictObject({
 })
 
 const knowledgeBaseJson = z.strictObject({
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(2),
   generator: z.literal('realist-kb'),
   review: z.string().nullable(),
   files: z.array(z.string()),
@@ -100,7 +100,7 @@ export function knowledgeBaseJsonSchema(): Record<string, unknown> {
   return {
     $schema,
     $id: 'knowledge-base.schema.json',
-    title: 'realist-kb knowledge-base JSON, format version 1',
+    title: 'realist-kb knowledge-base JSON, format version 2',
     description: 'The output of `realist-kb export --format json`. See docs/json-format.md.',
     ...rest,
   }

@@ -50,7 +50,7 @@ export interface LinkJson {
 }
 
 /**
- * The whole knowledge base as JSON, version 1 (documented in docs/json-format.md).
+ * The whole knowledge base as JSON, version 2 (documented in docs/json-format.md).
  *
  * @example
  * ```ts
@@ -59,7 +59,7 @@ export interface LinkJson {
  * ```
  */
 export interface KnowledgeBaseJson {
-  readonly formatVersion: 1
+  readonly formatVersion: 2
   readonly generator: 'realist-kb'
   /** The id of the review entity, or `null` when there is not exactly one. */
   readonly review: string | null
@@ -121,7 +121,7 @@ export function toKnowledgeBaseJson(kb: KnowledgeBase): KnowledgeBaseJson {
     place: { file: attributes.place.file, ...position(attributes.place) },
   }))
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     generator: 'realist-kb',
     review: kb.graph.getAttribute('review') ?? null,
     files: [...kb.files].sort(),
@@ -137,7 +137,7 @@ export function toKnowledgeBaseJson(kb: KnowledgeBase): KnowledgeBaseJson {
  * @example
  * ```ts
  * import { writeKnowledgeBaseJson } from '@realist-kb/export'
- * const text = writeKnowledgeBaseJson(kb) // '{\n  "formatVersion": 1, ...'
+ * const text = writeKnowledgeBaseJson(kb) // '{\n  "formatVersion": 2, ...'
  * ```
  */
 export function writeKnowledgeBaseJson(kb: KnowledgeBase): string {

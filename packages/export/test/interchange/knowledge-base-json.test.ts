@@ -20,7 +20,7 @@ describe('knowledge-base JSON', () => {
   it('holds every entity and every link, with places', async () => {
     const kb = await loadDirectory(validFixture)
     const json = JSON.parse(writeKnowledgeBaseJson(kb)) as KnowledgeBaseJson
-    expect(json.formatVersion).toBe(1)
+    expect(json.formatVersion).toBe(2)
     expect(json.generator).toBe('realist-kb')
     expect(json.review).toBe('example-review')
     expect(json.files).toEqual([...kb.files].sort())
@@ -128,7 +128,7 @@ describe('the knowledge-base JSON Schema', () => {
       ),
     }
     expect(validateKb(broken)).toBe(false)
-    expect(validateKb({ ...json, formatVersion: 2 })).toBe(false)
+    expect(validateKb({ ...json, formatVersion: 3 })).toBe(false)
   })
 })
 
