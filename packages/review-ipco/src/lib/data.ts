@@ -42,7 +42,7 @@ export interface ReviewIpcoData {
 export const data: ReviewIpcoData = json as unknown as ReviewIpcoData
 
 /**
- * The trace report of the review (`formatVersion` 1, docs/report-json.md): recommendations,
+ * The trace report of the review (`formatVersion` 2, docs/report-json.md): recommendations,
  * CMOCs, evidence, studies, audiences and groups, each referring to the others by id.
  *
  * @example
