@@ -57,7 +57,10 @@ describe.skipIf(!hasChromium)('HTML report of the bundled review in a real brows
 
   it('filters by audience, group and text', async () => {
     const visible = (): Promise<string[]> =>
-      page.$$eval('details.rec:not([hidden])', (nodes) => nodes.map((node) => node.id))
+      // Entity anchors are prefixed (`kb-`): the ids the report names are what follows.
+      page.$$eval('details.rec:not([hidden])', (nodes) =>
+        nodes.map((node) => node.id.replace(/^kb-/, '')),
+      )
     expect(await visible()).toHaveLength(report.recommendations.length)
 
     const audience = report.audiences.find(
