@@ -4,8 +4,8 @@ import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { catalogue } from '../diagnostics/catalogue.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
-import { kindFolders, referenceFields } from '../kinds/index.js'
 import type { ParsedFile } from '../parse/parse-file.js'
+import { kindsFingerprint } from './kinds-fingerprint.js'
 import type { StoredGraph } from './stored-graph.js'
 import { writeFileAtomic } from './write/write-file-atomic.js'
 
@@ -13,10 +13,11 @@ import { writeFileAtomic } from './write/write-file-atomic.js'
  * Bump when parsing or graph building changes what a file yields: older caches are ignored. The
  * kinds, their folders and reference fields and the diagnostic catalogue are part of the format
  * too, so a cache written before any of them changed (a renamed kind, a new diagnostic) is never
- * read back as if nothing had.
+ * read back as if nothing had. The kinds' part is a generated constant: computing it would import
+ * every schema, which a load restored from the cache otherwise never needs.
  */
-const cacheFormat = `realist-kb-cache-6:${createHash('sha1')
-  .update(JSON.stringify([kindFolders, referenceFields, catalogue]))
+const cacheFormat = `realist-kb-cache-6:${kindsFingerprint}:${createHash('sha1')
+  .update(JSON.stringify(catalogue))
   .digest('hex')
   .slice(0, 16)}`
 

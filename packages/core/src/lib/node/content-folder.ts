@@ -3,7 +3,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { folderOf, isContentPath } from '../content-path.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
-import { IncrementalKnowledgeBase } from '../graph/incremental.js'
+import type { IncrementalKnowledgeBase } from '../graph/incremental.js'
 import type { KnowledgeBase } from '../graph/types.js'
 import { checkFolder, checkLimit, checkParseOptions } from '../options.js'
 import type { ParsedFile, ParseOptions } from '../parse/parse-file.js'
@@ -89,6 +89,16 @@ interface Plan {
 let parser: Promise<typeof import('./parse-read.js')> | undefined
 const loadParser = (): Promise<typeof import('./parse-read.js')> =>
   (parser ??= import('./parse-read.js'))
+
+/**
+ * The incremental graph and its checks (which import every kind's schema, and with them zod), for
+ * the same reason: a load restored from the cache's snapshot builds no graph of its own.
+ */
+let incremental: Promise<typeof import('../graph/incremental.js')> | undefined
+const loadIncremental = (): Promise<typeof import('../graph/incremental.js')> =>
+  (incremental ??= import('../graph/incremental.js'))
+const newIncremental = async (files: readonly ParsedFile[]): Promise<IncrementalKnowledgeBase> =>
+  new (await loadIncremental()).IncrementalKnowledgeBase(files)
 
 /** Files read between two turns of the event loop: about a millisecond's work each time. */
 const batchSize = 64
@@ -245,7 +255,7 @@ export class ContentFolder {
       this.#files.set(file, { parsed: result, signature: signatureOfRead(read) })
       return result
     })
-    this.#live = new IncrementalKnowledgeBase([...parsed, ...this.#problems.values()])
+    this.#live = await newIncremental([...parsed, ...this.#problems.values()])
     this.#knowledgeBase = this.#live.knowledgeBase
   }
 
@@ -292,7 +302,7 @@ export class ContentFolder {
       if (known) known.parsed = file
       return file
     })
-    this.#live = new IncrementalKnowledgeBase([...parsedFiles, ...problemFiles])
+    this.#live = await newIncremental([...parsedFiles, ...problemFiles])
     const kb = this.#live.knowledgeBase
     this.#knowledgeBase = kb
     await writeCaches(
@@ -327,7 +337,7 @@ export class ContentFolder {
       if (index++ % batchSize === batchSize - 1) await turn()
       known.parsed = (await loadParser()).parseRead(reader.read(file), this.#options)
     }
-    this.#live = new IncrementalKnowledgeBase([
+    this.#live = await newIncremental([
       ...[...this.#files.values()].flatMap((known) => (known.parsed ? [known.parsed] : [])),
       ...this.#problems.values(),
     ])
