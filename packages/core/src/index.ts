@@ -107,6 +107,7 @@ export {
 } from './lib/query/neighbours.js'
 export {
   type CmocStatistics,
+  type JudgementStatistics,
   type KnowledgeBaseStatistics,
   statistics,
 } from './lib/query/statistics.js'
@@ -143,5 +144,9 @@ export {
   formatDiagnostics,
   summaryLine,
 } from './lib/reporter/format-diagnostics.js'
+export {
+  type FormatStatisticsOptions,
+  formatStatistics,
+} from './lib/reporter/format-statistics.js'
 export { type VisibleControlsOptions, visibleControls } from './lib/reporter/visible-controls.js'
 export * from './lib/schema/index.js'

@@ -12,6 +12,12 @@ export {
   renderDiffText,
   whatsNewHtml,
 } from './diff/render-diff.js'
+export {
+  describeEntity,
+  type EntityDescription,
+  type EntityLink,
+} from './entity/describe-entity.js'
+export { renderEntityText } from './entity/entity-text.js'
 export { writePrismaCsv } from './flow/prisma-csv.js'
 export { prismaFlowSvg } from './flow/prisma-flow-svg.js'
 export {

@@ -1,7 +1,11 @@
+import type { EntityDescription, EntityLink } from '@realist-kb/export'
 import { defineCommand } from '../command.js'
 import { exitCodes, UsageError } from '../io.js'
 
-export type { ShowJson, ShowLink } from './show-entity.js'
+/** Shape of `show --format json`, version 1. */
+export type ShowJson = { readonly version: 1 } & EntityDescription
+/** One link in {@link ShowJson}. */
+export type ShowLink = EntityLink
 
 export const show = defineCommand({
   name: 'show',
@@ -25,21 +29,22 @@ evidence and recommendations, for a study where it is used and its reference in 
   exitCodes: '0 shown, 2 usage error (including an id that names nothing).',
   async run({ io, values, args, openContent }) {
     const id = args.id ?? ''
-    const [{ didYouMean }, { describeEntity, renderText }, { knowledgeBase: kb, shown }] =
+    const [{ didYouMean }, { describeEntity, renderEntityText }, { knowledgeBase: kb, shown }] =
       await Promise.all([
         import('@realist-kb/core'),
-        import('./show-entity.js'),
+        import('@realist-kb/export'),
         openContent(args.dir),
       ])
-    if (!kb.graph.hasNode(id)) {
+    const described = describeEntity(kb, id)
+    if (described === undefined) {
       const suggestion = didYouMean(id, kb.graph.nodes())
       throw new UsageError(
         `Unexpected id \`${id}\`, expected the id of an entity in ${shown}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`,
       )
     }
-    const described = describeEntity(kb, id)
+    const json: ShowJson = { version: 1, ...described }
     io.stdout.write(
-      values.format === 'json' ? `${JSON.stringify(described, null, 2)}\n` : renderText(described),
+      values.format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : renderEntityText(described),
     )
     return exitCodes.ok
   },

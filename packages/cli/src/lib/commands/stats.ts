@@ -1,8 +1,12 @@
+import type { KnowledgeBaseStatistics } from '@realist-kb/core'
 import { defineCommand } from '../command.js'
 import { exitCodes } from '../io.js'
-import type { StatsJson } from './stats-summary.js'
 
-export type { StatsJson } from './stats-summary.js'
+/** Shape of `stats --format json`, version 1. */
+export interface StatsJson extends KnowledgeBaseStatistics {
+  readonly version: 1
+  readonly root: string
+}
 
 export const stats = defineCommand({
   name: 'stats',
@@ -22,24 +26,15 @@ CMOC, coverage of the chain recommendation -> CMOC -> evidence -> study, and the
   exitCodes:
     '0 no errors (gaps are warnings), 1 the content has errors (run validate), 2 usage\nerror.',
   async run({ io, values, args, openContent }) {
-    const [core, { renderStats }, { knowledgeBase: kb, shown }] = await Promise.all([
+    const [{ formatStatistics, statistics }, { knowledgeBase: kb, shown }] = await Promise.all([
       import('@realist-kb/core'),
-      import('./stats-summary.js'),
       openContent(args.dir),
     ])
-    const summary: StatsJson = {
-      version: 1,
-      root: shown,
-      ...core.statistics(kb),
-      judgement: {
-        cmocsByConfidence: core.cmocsByConfidence(kb.graph),
-        recommendationsOnLowConfidence: core.recommendationsOnLowConfidence(kb.graph),
-        studiesByRigour: core.studiesByAppraisal(kb.graph, 'rigour'),
-        leadsToCycles: core.leadsToCycles(kb.graph),
-      },
-    }
+    const summary: StatsJson = { version: 1, root: shown, ...statistics(kb) }
     io.stdout.write(
-      values.format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderStats(summary),
+      values.format === 'json'
+        ? `${JSON.stringify(summary, null, 2)}\n`
+        : formatStatistics(summary, { root: shown }),
     )
     return summary.errors > 0 ? exitCodes.contentErrors : exitCodes.ok
   },

@@ -1,6 +1,13 @@
 import type { KnowledgeBase } from '../graph/types.js'
 import { type GapName, gapNames } from '../kinds/kind.js'
 import type { Relation } from '../schema/index.js'
+import { type AppraisalLevelOrNot, studiesByAppraisal } from './appraisal.js'
+import { leadsToCycles } from './chains.js'
+import {
+  type ConfidenceOrNot,
+  cmocsByConfidence,
+  recommendationsOnLowConfidence,
+} from './confidence.js'
 import { type Coverage, coverage, gaps } from './coverage.js'
 import { compareEntities, entitiesOfKind } from './neighbours.js'
 import { type CmocTrace, evidenceForCmoc } from './trace.js'
@@ -24,7 +31,25 @@ export interface CmocStatistics {
 }
 
 /**
- * How much a knowledge base holds and how well it is connected: what `realist-kb stats` prints.
+ * The judgements of a review, in {@link KnowledgeBaseStatistics}: confidence in its CMOCs, the
+ * rigour of its studies, and chains of CMOCs that loop.
+ *
+ * @example
+ * ```ts
+ * const { judgement } = statistics(kb)
+ * judgement.recommendationsOnLowConfidence // ['rec-2-3']
+ * ```
+ */
+export interface JudgementStatistics {
+  readonly cmocsByConfidence: Readonly<Record<ConfidenceOrNot, readonly string[]>>
+  readonly recommendationsOnLowConfidence: readonly string[]
+  readonly studiesByRigour: Readonly<Record<AppraisalLevelOrNot, readonly string[]>>
+  readonly leadsToCycles: readonly (readonly string[])[]
+}
+
+/**
+ * How much a knowledge base holds, how well it is connected and what the review judged of it:
+ * what `realist-kb stats` prints.
  *
  * @example
  * ```ts
@@ -47,6 +72,7 @@ export interface KnowledgeBaseStatistics {
   readonly gaps: Readonly<Record<GapName, readonly string[]>>
   /** Entity ids (or files) whose gap is acknowledged as true to the source. */
   readonly acknowledged: Readonly<Record<GapName, readonly string[]>>
+  readonly judgement: JudgementStatistics
 }
 
 /**
@@ -108,5 +134,11 @@ export function statistics(kb: KnowledgeBase): KnowledgeBaseStatistics {
     cmocs,
     gaps: byName(false),
     acknowledged: byName(true),
+    judgement: {
+      cmocsByConfidence: cmocsByConfidence(kb.graph),
+      recommendationsOnLowConfidence: recommendationsOnLowConfidence(kb.graph),
+      studiesByRigour: studiesByAppraisal(kb.graph, 'rigour'),
+      leadsToCycles: leadsToCycles(kb.graph),
+    },
   }
 }

@@ -14,8 +14,17 @@ import {
   traceRecommendation,
 } from '@realist-kb/core'
 
-/** One link in {@link ShowJson}. */
-export interface ShowLink {
+/**
+ * One link in an {@link EntityDescription}: its type, the entity at its other end, its basis and
+ * the place that states it.
+ *
+ * @example
+ * ```ts
+ * const [first]: readonly EntityLink[] = describeEntity(kb, 'cmoc-1a')?.linksOut ?? []
+ * first?.place // 'cmocs/cmoc-1a.md:4:9'
+ * ```
+ */
+export interface EntityLink {
   readonly type: EdgeAttributes['type']
   readonly id: string
   readonly kind: Entity['kind']
@@ -26,25 +35,47 @@ export interface ShowLink {
   readonly location?: string
 }
 
-/** Shape of `show --format json`, version 1. */
-export interface ShowJson {
-  readonly version: 1
+/**
+ * One entity as a reader asks about it: its kind, id and place, its fields, the links it makes
+ * and those made to it, and what the chain says about it. What `realist-kb show` prints.
+ *
+ * @example
+ * ```ts
+ * const described: EntityDescription | undefined = describeEntity(kb, 'collins-2022')
+ * described?.reference // the study's reference, Vancouver style
+ * ```
+ */
+export interface EntityDescription {
   readonly kind: Entity['kind']
   readonly id: string
   readonly place: string
   readonly data: Entity['data']
   readonly reference?: string
-  readonly linksOut: readonly ShowLink[]
-  readonly linksIn: readonly ShowLink[]
-  /** The chain around the entity, as ids. */
+  readonly linksOut: readonly EntityLink[]
+  readonly linksIn: readonly EntityLink[]
+  /**
+   * The chain around the entity, as ids: for a recommendation its CMOCs and studies, for a CMOC
+   * its evidence and recommendations, for a study where it is used and its appraisal.
+   */
   readonly chain: Readonly<Record<string, readonly string[]>>
 }
 
-/** What `show` prints about one entity, as data. */
-export function describeEntity(kb: KnowledgeBase, id: string): ShowJson {
+/**
+ * Describe one entity of a knowledge base, from the chain queries of `@realist-kb/core`;
+ * `undefined` when no entity has that id.
+ *
+ * @example
+ * ```ts
+ * import { describeEntity } from '@realist-kb/export'
+ * const described = describeEntity(kb, 'rec-1-1')
+ * described?.chain.cmocs // ['cmoc-1a', 'cmoc-1b']
+ * ```
+ */
+export function describeEntity(kb: KnowledgeBase, id: string): EntityDescription | undefined {
   const { graph } = kb
+  if (!graph.hasNode(id)) return undefined
   const entity = graph.getNodeAttributes(id)
-  const link = (other: string, edge: EdgeAttributes): ShowLink => ({
+  const link = (other: string, edge: EdgeAttributes): EntityLink => ({
     type: edge.type,
     id: other,
     kind: graph.getNodeAttributes(other).kind,
@@ -54,12 +85,11 @@ export function describeEntity(kb: KnowledgeBase, id: string): ShowJson {
     ...(edge.rationale === undefined ? {} : { rationale: edge.rationale }),
     ...(edge.location === undefined ? {} : { location: edge.location }),
   })
-  const linksOut: ShowLink[] = []
-  const linksIn: ShowLink[] = []
+  const linksOut: EntityLink[] = []
+  const linksIn: EntityLink[] = []
   graph.forEachOutEdge(id, (_edge, edge, _source, target) => linksOut.push(link(target, edge)))
   graph.forEachInEdge(id, (_edge, edge, source) => linksIn.push(link(source, edge)))
   return {
-    version: 1,
     kind: entity.kind,
     id,
     place: `${entity.file}:${entity.position.line}`,
@@ -127,51 +157,4 @@ function confidenceLine(kb: KnowledgeBase, id: string): string[] {
     .filter(([, count]) => count > 0)
     .map(([level, count]) => `${count} ${level}`)
   return [`lowest: ${lowest}`, ...counts]
-}
-
-/** {@link ShowJson} as text. */
-export function renderText(shown: ShowJson): string {
-  const lines = [`${shown.kind} ${shown.id}  (${shown.place})`]
-  if (shown.reference) lines.push('', 'Reference (Vancouver)', `  ${shown.reference}`)
-  lines.push('', 'Fields')
-  for (const [key, value] of flatten(shown.data, '')) lines.push(`  ${key}: ${value}`)
-  for (const [title, list] of [
-    ['Links out', shown.linksOut],
-    ['Links in', shown.linksIn],
-  ] as const) {
-    lines.push('', title)
-    if (list.length === 0) lines.push('  (none)')
-    for (const item of list) {
-      const why = item.rationale ? ` - ${item.rationale}` : ''
-      lines.push(
-        `  ${item.type.padEnd(12)}  ${item.kind} ${item.id}  ${item.basis}${why}  (${item.place})`,
-      )
-    }
-  }
-  const chain = Object.entries(shown.chain)
-  if (chain.length > 0) {
-    lines.push('', 'Chain')
-    for (const [name, list] of chain)
-      lines.push(`  ${name}: ${list.length === 0 ? '(none)' : list.join('; ')}`)
-  }
-  return `${lines.join('\n')}\n`
-}
-
-/** Fields as `path: value` pairs, nested objects and lists of objects spelt out. */
-function flatten(value: unknown, prefix: string): [string, string][] {
-  if (value === undefined) return []
-  if (Array.isArray(value)) {
-    if (value.every((item) => typeof item !== 'object' || item === null))
-      return [[prefix, value.map(String).join(', ')]]
-    return value.flatMap((item, index) => flatten(item, `${prefix}[${index}]`))
-  }
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) =>
-      // kind and id head the output already.
-      prefix === '' && (key === 'kind' || key === 'id')
-        ? []
-        : flatten(item, prefix === '' ? key : `${prefix}.${key}`),
-    )
-  }
-  return [[prefix, String(value)]]
 }
