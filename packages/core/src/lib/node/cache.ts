@@ -7,7 +7,6 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ParsedFile } from '../parse/parse-file.js'
 import { kindsFingerprint } from './kinds-fingerprint.js'
 import type { StoredGraph } from './stored-graph.js'
-import { writeFileAtomic } from './write/write-file-atomic.js'
 
 /**
  * Bump when parsing or graph building changes what a file yields: older caches are ignored. The
@@ -128,6 +127,8 @@ export async function writeCaches(
 }
 
 // The cache files are realist-kb's own: replaced when they are regular files, never through a link.
+// The writer (its lock, ledger and exit handlers) is imported only when a load writes a cache.
 async function atomic(file: string, content: string | Uint8Array): Promise<void> {
+  const { writeFileAtomic } = await import('./write/write-file-atomic.js')
   await writeFileAtomic(file, content, { force: true }).catch(() => undefined)
 }
