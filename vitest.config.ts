@@ -1,8 +1,18 @@
 import { defineConfig } from 'vitest/config'
 
 // Three groups, run one after another so that the heavy ones never overlap on a busy machine:
-// the unit and integration tests (files in parallel), then the packaging tests (one file at a
+// the unit and integration tests (files in parallel, most sharing modules), then the packaging tests (one file at a
 // time: each builds, packs, installs and runs tsc), then the browser tests (one shared chromium).
+// Tests that replace functions of Node's built-in modules (file system, network, processes) to
+// watch the code under test: each runs in a fresh worker, so that what it watches is imported
+// with the replacements in place, as on its own.
+const isolated = [
+  'packages/cli/test/no-network.test.ts',
+  'packages/cli/test/safe-writes/**/*.test.ts',
+  'packages/core/test/hostile/content-is-data.test.ts',
+  'packages/core/test/hostile/file-system.test.ts',
+]
+
 export default defineConfig({
   // Workspace packages resolve to their TypeScript sources (the `source` export condition),
   // so tests run without a build step.
@@ -16,7 +26,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['test/packages/**', 'test/browser/**', '**/node_modules/**'],
+          exclude: [...isolated, 'test/packages/**', 'test/browser/**', '**/node_modules/**'],
+          // Files share their workers' modules: each file importing the libraries afresh cost
+          // more than the tests themselves. Tests restore what they change (mocks, cwd).
+          isolate: false,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'unit-isolated',
+          include: isolated,
           sequence: { groupOrder: 0 },
         },
       },
