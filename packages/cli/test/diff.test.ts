@@ -38,7 +38,9 @@ describe('realist-kb diff', () => {
     expect(text.out()).toContain(
       '  now leads to: cmoc-1b\n  confidence overall: moderate -> low\n  confidence adequacy: minor -> moderate, explanation now: Two thin studies.\n',
     )
-    expect(text.out()).toContain('CMOC cmoc-1b: Shared language\n  status: complete -> incomplete\n')
+    expect(text.out()).toContain(
+      'CMOC cmoc-1b: Shared language\n  status: complete -> incomplete\n',
+    )
     expect(text.out()).toContain(
       'Study doe-2020: First\n  appraisal rigour: moderate -> low, explanation now: Methods barely reported.\n',
     )
@@ -60,7 +62,10 @@ describe('realist-kb diff', () => {
         appraisal: [expect.objectContaining({ aspect: 'rigour', from: 'moderate', to: 'low' })],
       }),
     ])
-    expect(parsed.cmocs[1]).toMatchObject({ id: 'cmoc-1b', status: { from: 'complete', to: 'incomplete' } })
+    expect(parsed.cmocs[1]).toMatchObject({
+      id: 'cmoc-1b',
+      status: { from: 'complete', to: 'incomplete' },
+    })
     expect(parsed.acknowledgements).toEqual([
       expect.objectContaining({ id: 'cmoc-1a', lost: ['single-study-cmoc'] }),
     ])

@@ -117,7 +117,9 @@ describe('diffKnowledgeBases between two git revisions', () => {
   it('reports a judgement assessed for the first time, a study excluded and a reason reworded', () => {
     const load = (files: Record<string, string | undefined>) =>
       loadFromMemory(
-        Object.entries(files).flatMap(([path, text]) => (text === undefined ? [] : [{ path, text }])),
+        Object.entries(files).flatMap(([path, text]) =>
+          text === undefined ? [] : [{ path, text }],
+        ),
       )
     const before = load(version2)
     const after = load({
@@ -171,7 +173,12 @@ describe('diffKnowledgeBases between two git revisions', () => {
       }),
     )
     expect(reworded.acknowledgements).toEqual([
-      expect.objectContaining({ id: 'cmoc-1a', gained: [], lost: [], reworded: ['single-study-cmoc'] }),
+      expect.objectContaining({
+        id: 'cmoc-1a',
+        gained: [],
+        lost: [],
+        reworded: ['single-study-cmoc'],
+      }),
     ])
     expect(reworded.cmocs).toEqual([])
   })

@@ -64,7 +64,9 @@ describe('RAMESES checklist', () => {
     expect(checklist.failed).toEqual([])
     // The paper does not say how the literature was first scoped (item 7).
     expect(checklist.unaccounted).toEqual([7])
-    expect(checklist.rows.filter((row) => row.reportedAt === undefined).map((row) => row.item.number)).toEqual([7])
+    expect(
+      checklist.rows.filter((row) => row.reportedAt === undefined).map((row) => row.item.number),
+    ).toEqual([7])
     expect(checklist.source).toContain('BMC Medicine 2013;11:21')
   })
 

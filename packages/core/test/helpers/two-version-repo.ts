@@ -46,7 +46,10 @@ export const version2: Record<string, string> = {
   ...version1,
   'cmocs/cmoc-1a.md': (version1['cmocs/cmoc-1a.md'] ?? '')
     .replace('Motivation.', 'Motivation to integrate.\nleadsTo: [cmoc-1b]')
-    .replace('concern: minor, explanation: One rich study.', 'concern: moderate, explanation: Two thin studies.')
+    .replace(
+      'concern: minor, explanation: One rich study.',
+      'concern: moderate, explanation: Two thin studies.',
+    )
     .replace('level: moderate, explanation: Thin', 'level: low, explanation: Thin')
     .replace(/acknowledged:\n.*\n/, ''),
   'cmocs/cmoc-1b.md': (version1['cmocs/cmoc-1b.md'] ?? '').replace(

@@ -70,7 +70,9 @@ export function diffSections(diff: KnowledgeBaseDiff): DiffSection[] {
     return [
       ...(a.gained.length > 0 ? [`${name} now acknowledges: ${a.gained.join(', ')}`] : []),
       ...(a.lost.length > 0 ? [`${name} no longer acknowledges: ${a.lost.join(', ')}`] : []),
-      ...(a.reworded.length > 0 ? [`${name} gives a new reason for: ${a.reworded.join(', ')}`] : []),
+      ...(a.reworded.length > 0
+        ? [`${name} gives a new reason for: ${a.reworded.join(', ')}`]
+        : []),
     ]
   })
   if (acknowledged.length > 0) sections.push({ heading: 'Acknowledged gaps', lines: acknowledged })

@@ -178,10 +178,7 @@ function diffCmoc(
 }
 
 /** A CMOC's status as a change; a CMOC that does not say is complete. */
-function statusChange(
-  from: string | undefined,
-  to: string | undefined,
-): Pick<CmocDiff, 'status'> {
+function statusChange(from: string | undefined, to: string | undefined): Pick<CmocDiff, 'status'> {
   const status = judgementChange(
     'status',
     { level: from ?? 'complete', explanation: undefined },
