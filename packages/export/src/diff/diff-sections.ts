@@ -84,12 +84,18 @@ function level(value: string | null): string {
   return value ?? 'not assessed'
 }
 
-/** `confidence adequacy: minor -> moderate`, then the new explanation when it was revised. */
+/**
+ * `confidence adequacy: minor -> moderate`, then the new explanation when it was revised. An
+ * absent level is "not assessed" for a judgement, "not given" for a status.
+ */
 function judgement(prefix: string, change: JudgementChange): string[] {
+  const absent =
+    change.aspect === 'inclusion' || change.aspect === 'status' ? 'not given' : undefined
+  const shown = (value: string | null) => (value === null && absent ? absent : level(value))
   const levels =
     change.from === change.to
-      ? `${prefix}${change.aspect}: ${level(change.to)}`
-      : `${prefix}${change.aspect}: ${level(change.from)} -> ${level(change.to)}`
+      ? `${prefix}${change.aspect}: ${shown(change.to)}`
+      : `${prefix}${change.aspect}: ${shown(change.from)} -> ${shown(change.to)}`
   const explanation = change.explanation
   if (!explanation) return [levels]
   const now = explanation.to.length === 0 ? '(none)' : explanation.to.join('; ')
