@@ -11,6 +11,7 @@ const isolated = [
   'packages/cli/test/safe-writes/**/*.test.ts',
   'packages/core/test/hostile/content-is-data.test.ts',
   'packages/core/test/hostile/file-system.test.ts',
+  'packages/core/test/hostile/races.test.ts',
 ]
 
 export default defineConfig({
