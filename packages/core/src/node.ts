@@ -13,6 +13,11 @@ export {
   readGitRevision,
 } from './lib/node/git/read-git-revision.js'
 export {
+  type MigrateDirectoryOptions,
+  type MigrateDirectoryResult,
+  migrateDirectory,
+} from './lib/node/migrate-directory.js'
+export {
   checkWriteTarget,
   type WriteChunk,
   type WriteContent,
@@ -20,3 +25,7 @@ export {
   writeFileAtomic,
 } from './lib/node/write/write-file-atomic.js'
 export { type WriteRefusal, WriteRefusedError } from './lib/node/write/write-refused-error.js'
+export {
+  type FormatMigrationOptions,
+  formatMigration,
+} from './lib/reporter/format-migration.js'
