@@ -1,5 +1,6 @@
 import { parseFile } from '@realist-kb/core'
 import { describe, expect, it } from 'vitest'
+import { cpuTimed } from '../helpers/cpu-time.js'
 import { codesOf, diagnosticsOf, loadFixture } from './helpers.js'
 
 describe('empty and partial files (fixtures/hostile-empty-and-partial)', () => {
@@ -63,9 +64,9 @@ describe('size limits', () => {
 
   it('refuses a file over the size limit with a clear message, without parsing it', () => {
     const text = `${audience}${'word '.repeat(450_000)}\n`
-    const started = performance.now()
-    const [diagnostic, ...rest] = parseFile({ path: 'audiences/a.md', text }).diagnostics
-    expect(performance.now() - started).toBeLessThan(1000)
+    const { ms, result } = cpuTimed(() => parseFile({ path: 'audiences/a.md', text }))
+    const [diagnostic, ...rest] = result.diagnostics
+    expect(ms).toBeLessThan(1000)
     expect(rest).toEqual([])
     expect(diagnostic).toMatchObject({ code: 'RKB109', name: 'file-too-large', line: 1 })
     expect(diagnostic?.message).toBe(
