@@ -50,6 +50,12 @@ describe('realist-kb new', () => {
     }
     const kb = await loadDirectory(path.join(work, 'kb'))
     expect(kb.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    const validate = memoryIo(work)
+    expect(await main(['validate', 'kb'], validate)).toBe(0)
+    // Only the gaps a new base has on purpose: links to evidence and CMOCs are the researcher's.
+    expect(validate.out()).toContain('2 messages (2 warnings)\n')
+    expect(validate.out()).toContain('single-study-cmoc')
+    expect(validate.out()).toContain('recommendation-without-cmoc')
     const cmoc = await readFile(path.join(work, 'kb/cmocs/cmoc-1a.md'), 'utf8')
     expect(cmoc).toContain('group: coherence # TODO: check: the group this CMOC belongs to\n')
   })

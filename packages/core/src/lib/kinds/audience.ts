@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { entityBase, referenceSchema } from '../schema/common.js'
 import type { KindDefinition } from './kind.js'
+import { todo } from './yaml-text.js'
 
 /**
  * Who a recommendation addresses: the frontmatter of a file in `audiences/`.
@@ -40,4 +41,20 @@ export const audience: KindDefinition<'audience'> = {
   gaps: [],
   label: (entity) => entity.data.name,
   title: (entity) => entity.data.name,
+  template: {
+    needs: [],
+    render: (id) =>
+      [
+        '---',
+        'kind: audience',
+        `id: ${id}`,
+        `name: ${todo('who the recommendations address')}`,
+        '# examples:',
+        '#   - as the source lists them',
+        '# order: 1',
+        '# provenance: Table 2, section 1',
+        '---',
+        '',
+      ].join('\n'),
+  },
 }

@@ -7,6 +7,7 @@ import {
   textOrListSchema,
 } from '../schema/common.js'
 import type { KindDefinition } from './kind.js'
+import { todo } from './yaml-text.js'
 
 /**
  * A mechanism: one text or a list of texts, or split into the resources offered and the
@@ -289,6 +290,31 @@ export const cmoc: KindDefinition<'cmoc'> = {
   },
   label: (entity) => entity.data.label ?? entity.id,
   title: (entity) => entity.data.title,
+  template: {
+    needs: ['group'],
+    render: (id, references) =>
+      [
+        '---',
+        'kind: cmoc',
+        `id: ${id}`,
+        '# label: CMOC1a # the label the source uses',
+        `title: ${todo('a short name')}`,
+        `group: ${references.group} # TODO: check: the group this CMOC belongs to`,
+        '# order: 1 # position within its group',
+        `context: ${todo('the context in which the mechanism is triggered')}`,
+        'mechanism:',
+        `  resource: ${todo('what is offered')}`,
+        `  response: ${todo('how people respond to it')}`,
+        `outcome: ${todo('what results')}`,
+        '# strategies: [strategies the source names with this CMOC]',
+        '# related: [another-cmoc]',
+        '# provenance: Results, section, paragraph',
+        '---',
+        '',
+        'TODO: the narrative of the configuration, in your own words.',
+        '',
+      ].join('\n'),
+  },
 }
 
 /**

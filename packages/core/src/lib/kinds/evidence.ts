@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { basisSchema, idSchema, locationSchema, referenceSchema } from '../schema/common.js'
 import { reportAlongsideOtherIssues } from './cmoc.js'
 import type { KindDefinition } from './kind.js'
+import { todo } from './yaml-text.js'
 
 /**
  * How a piece of evidence bears on a CMOC.
@@ -157,4 +158,27 @@ export const evidence: KindDefinition<'evidence'> = {
   gaps: [],
   label: (entity) => entity.id,
   title: (entity) => entity.data.point ?? entity.data.quote ?? entity.id,
+  template: {
+    needs: ['study', 'cmoc'],
+    render: (id, references) =>
+      [
+        '---',
+        'kind: evidence',
+        `id: ${id}`,
+        `study: ${references.study} # TODO: check: the study the excerpt comes from`,
+        `cmocs: [${references.cmoc}] # TODO: check: the CMOCs it bears on`,
+        'relation: supports # supports, refines or refutes',
+        'parts: [mechanism] # context, mechanism, outcome',
+        `point: ${todo('the finding, paraphrased')}`,
+        '# quote: a verbatim quote, only where one is available',
+        '# locator: p. 4',
+        '# provenance: where the link is made',
+        '# basis: inferred # when the link is your reading, not the source',
+        '# rationale: why, when the link is inferred',
+        '---',
+        '',
+        'TODO: longer notes on the excerpt.',
+        '',
+      ].join('\n'),
+  },
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { acknowledgementSchema, entityBase, referenceSchema } from '../schema/common.js'
 import type { KindDefinition } from './kind.js'
+import { todo } from './yaml-text.js'
 
 /**
  * A part of the programme theory that findings are grouped by (an NPT construct, a context, a
@@ -69,4 +70,24 @@ export const group: KindDefinition<'group'> = {
   },
   label: (entity) => entity.data.name,
   title: (entity) => entity.data.name,
+  template: {
+    needs: [],
+    render: (id) =>
+      [
+        '---',
+        'kind: group',
+        `id: ${id}`,
+        `name: ${todo('the group as the theory names it')}`,
+        `description: ${todo('what the group covers')}`,
+        '# aka: [other names]',
+        '# question: the plain-language heading the review uses',
+        '# order: 1 # position in reports',
+        '# parent: another-group # for a sub-group',
+        '# provenance: where in the source the group is described',
+        '---',
+        '',
+        'TODO: longer notes on the group.',
+        '',
+      ].join('\n'),
+  },
 }

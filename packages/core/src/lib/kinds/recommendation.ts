@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { acknowledgementSchema, entityBase, referenceSchema } from '../schema/common.js'
 import type { GapFinding, KindDefinition } from './kind.js'
+import { todo } from './yaml-text.js'
 
 /**
  * An action the review recommends to named audiences: the frontmatter of a file in
@@ -88,4 +89,26 @@ export const recommendation: KindDefinition<'recommendation'> = {
       ? `Recommendation ${entity.data.section}.${entity.data.order}`
       : entity.id,
   title: (entity) => entity.data.text,
+  template: {
+    needs: ['group', 'audience'],
+    render: (id, references) =>
+      [
+        '---',
+        'kind: recommendation',
+        `id: ${id}`,
+        `group: ${references.group} # TODO: check: the section it belongs to`,
+        '# section: 1',
+        '# order: 1',
+        `text: ${todo('the recommendation as the source words it')}`,
+        '# emphasis: [phrases the source emphasises]',
+        `audiences: [${references.audience}] # TODO: check: who it addresses`,
+        '# cmocs: # the CMOCs it derives from',
+        '#   - id: cmoc-1a',
+        '#     basis: inferred # stated (default) or inferred',
+        '#     rationale: why, when inferred',
+        '# provenance: Table 2, section 1, row 1',
+        '---',
+        '',
+      ].join('\n'),
+  },
 }

@@ -9,6 +9,7 @@ import {
 } from '../schema/common.js'
 import type { KindDefinition } from './kind.js'
 import { gapNames } from './kind.js'
+import { todo } from './yaml-text.js'
 
 /**
  * One figure a review reports about its search and selection: a label as the review words it, the
@@ -182,4 +183,34 @@ export const review: KindDefinition<'review'> = {
   gaps: [],
   label: (entity) => entity.data.title,
   title: (entity) => entity.data.title,
+  template: {
+    needs: [],
+    render: (id) =>
+      [
+        '---',
+        'kind: review',
+        `id: ${id}`,
+        `title: ${todo("the review's title")}`,
+        `authors: [${todo('authors as printed, e.g. Bradley N')}]`,
+        `year: ${new Date().getFullYear()}`,
+        '# journal: Example Journal',
+        '# doi: 10.1000/example.2024.1 # without https://doi.org/',
+        '# registration: PROSPERO CRD00000000000',
+        '# theory: Normalisation Process Theory',
+        '# search:',
+        '#   from: 2023-01',
+        '#   to: 2023-06',
+        '#   databases: [Medline, CINAHL]',
+        '# eligibility:',
+        '#   inclusion:',
+        '#     - Publications from 2010 onwards',
+        '# reported: # the figures the review reports about itself',
+        '#   papers: 12',
+        '#   perCountry: { GB: 8, US: 4 }',
+        '---',
+        '',
+        'TODO: a short summary of the review, in your own words.',
+        '',
+      ].join('\n'),
+  },
 }

@@ -7,6 +7,7 @@ import {
 } from '../schema/common.js'
 import { evidenceEntrySchema } from './evidence.js'
 import type { KindDefinition } from './kind.js'
+import { renderStudy } from './study-file.js'
 
 /**
  * Study designs, kept to a fixed list so that gap maps group like with like.
@@ -307,4 +308,13 @@ export const study: KindDefinition<'study'> = {
   },
   label: (entity) => entity.data.label ?? entity.id,
   title: (entity) => entity.data.citation.title,
+  template: {
+    needs: [],
+    render: (id) =>
+      renderStudy(
+        id,
+        { authors: ['TODO Author A'], year: new Date().getFullYear(), title: 'TODO: the title' },
+        { body: 'TODO: notes on the study.', citationHints: true },
+      ),
+  },
 }
