@@ -14,11 +14,29 @@ import { todo } from './yaml-text.js'
 export const audienceSchema = z.strictObject({
   ...entityBase,
   kind: z.literal('audience'),
-  name: z.string().min(1),
-  examples: z.array(z.string().min(1)).optional(),
-  order: z.number().int().optional(),
-  /** For an audience cell that names several groups: the audiences it includes. */
-  includes: z.array(referenceSchema).optional(),
+  name: z
+    .string()
+    .min(1)
+    .meta({ description: 'Who is addressed.', examples: ['Public health agencies'] }),
+  examples: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({
+      description: 'Examples, as the source lists them.',
+      examples: [['government health ministries']],
+    }),
+  order: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: 'Position in reports.', examples: [1] }),
+  includes: z
+    .array(referenceSchema)
+    .optional()
+    .meta({
+      description: 'For an audience that names several: the audiences it includes (references).',
+      examples: [['healthcare-professionals']],
+    }),
 })
 
 /**

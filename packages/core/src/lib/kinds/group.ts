@@ -15,13 +15,41 @@ import { todo } from './yaml-text.js'
 export const groupSchema = z.strictObject({
   ...entityBase,
   kind: z.literal('group'),
-  name: z.string().min(1),
-  aka: z.array(z.string().min(1)).optional(),
-  question: z.string().optional(),
-  order: z.number().int().optional(),
-  parent: referenceSchema.optional(),
-  description: z.string().min(1),
-  acknowledged: z.array(acknowledgementSchema(['group-without-cmoc'])).optional(),
+  name: z
+    .string()
+    .min(1)
+    .meta({ description: 'The group as the theory names it.', examples: ['Coherence'] }),
+  aka: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({ description: 'Other names.', examples: [['sense-making']] }),
+  question: z
+    .string()
+    .optional()
+    .meta({
+      description: 'The plain-language heading the review uses.',
+      examples: ['Understanding what needs to be done'],
+    }),
+  order: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: 'Position in reports.', examples: [1] }),
+  parent: referenceSchema.optional().meta({
+    description: 'The group this one sits in (a reference to a group): groups may nest.',
+    examples: ['coherence'],
+  }),
+  description: z
+    .string()
+    .min(1)
+    .meta({
+      description: 'What the group covers.',
+      examples: ['How people make sense of a new way of working.'],
+    }),
+  acknowledged: z
+    .array(acknowledgementSchema(['group-without-cmoc']))
+    .optional()
+    .meta({ description: 'Gaps acknowledged on this group, with the reason: reported as info.' }),
 })
 
 /**

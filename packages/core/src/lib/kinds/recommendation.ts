@@ -21,18 +21,55 @@ import { todo } from './yaml-text.js'
 export const recommendationSchema = z.strictObject({
   ...entityBase,
   kind: z.literal('recommendation'),
-  section: z.number().int().positive().optional(),
-  order: z.number().int().optional(),
-  group: referenceSchema.optional(),
-  text: z.string().min(1),
-  emphasis: z.array(z.string().min(1)).optional(),
-  audiences: z.array(referenceSchema).min(1).optional(),
-  cmocs: z.array(referenceSchema).optional(),
+  section: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .meta({ description: "Section of the source's table.", examples: [2] }),
+  order: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: 'Position within its section.', examples: [3] }),
+  group: referenceSchema.optional().meta({
+    description: 'The group it belongs to (a reference to a group).',
+    examples: ['coherence'],
+  }),
+  text: z
+    .string()
+    .min(1)
+    .meta({
+      description: 'The recommendation as the source words it.',
+      examples: ['Explain palliative care early.'],
+    }),
+  emphasis: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({ description: 'Phrases the source emphasises.', examples: [['early']] }),
+  audiences: z
+    .array(referenceSchema)
+    .min(1)
+    .optional()
+    .meta({
+      description: 'Who it addresses (references to audiences); a warning when absent.',
+      examples: [['healthcare-professionals']],
+    }),
+  cmocs: z
+    .array(referenceSchema)
+    .optional()
+    .meta({
+      description: 'The CMOCs it derives from (references), each stated or inferred.',
+      examples: [['cmoc-2c']],
+    }),
   acknowledged: z
     .array(
       acknowledgementSchema(['recommendation-without-cmoc', 'recommendation-without-audience']),
     )
-    .optional(),
+    .optional()
+    .meta({
+      description: 'Gaps acknowledged on this recommendation, with the reason: reported as info.',
+    }),
 })
 
 /**
