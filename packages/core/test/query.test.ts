@@ -3,6 +3,7 @@ import {
   coverage,
   evidenceForCmoc,
   gaps,
+  loadFromMemory,
   studyUsage,
   traceAll,
   traceRecommendation,
@@ -50,6 +51,26 @@ describe('queries', () => {
     expect(result.counts.evidence).toBe(2)
     expect(result.links.inferred).toBe(1)
     expect(gaps(kb)['cmoc-without-evidence'].map((d) => d.entity)).toEqual(['cmoc-1b'])
+  })
+
+  it('counts as studies that could evidence a CMOC only sources of evidence', () => {
+    const study = (id: string, extra: string): { path: string; text: string } => ({
+      path: `studies/${id}.md`,
+      text: `---\nkind: study\ncitation: { authors: [A], title: T }\n${extra}---\n`,
+    })
+    const kb = loadFromMemory([
+      {
+        path: 'cmocs/cmoc-1.md',
+        text: '---\nkind: cmoc\ntitle: T\ncontext: C\nmechanism: M\noutcome: O\n---\n',
+      },
+      study('used', 'evidence: [{ cmocs: [cmoc-1], relation: supports }]\n'),
+      study('unused', ''),
+      study('a-theory', 'role: theory\nevidence: [{ cmocs: [cmoc-1], relation: supports }]\n'),
+      study('a-background', 'role: background\n'),
+    ])
+    expect(coverage(kb).studies).toEqual({ total: 2, cited: 1 })
+    // The same population as the uncited-study rule: the total is cited plus uncited.
+    expect(gaps(kb)['uncited-study'].map((d) => d.entity)).toEqual(['unused'])
   })
 
   it('keeps typed node and edge attributes in the graph', async () => {

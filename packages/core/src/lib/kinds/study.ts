@@ -401,6 +401,15 @@ export type AppraisalData = z.infer<typeof appraisalSchema>
  */
 export type AppraisalDimension = (typeof appraisalDimensions)[number]
 
+/**
+ * Whether a study is a source of evidence: theory and background sources are cited for what they
+ * are, not as evidence, so they are neither expected to evidence a CMOC nor counted as studies
+ * that could.
+ */
+export function isEvidenceSource(study: Pick<StudyData, 'role'>): boolean {
+  return (study.role ?? 'evidence') === 'evidence'
+}
+
 /** A source document; its evidence entries are written in its file. */
 export const study: KindDefinition<'study'> = {
   kind: 'study',
@@ -410,8 +419,7 @@ export const study: KindDefinition<'study'> = {
   noun: { singular: 'study', plural: 'studies' },
   gaps: ['uncited-study'],
   findGaps: (graph, entity) => {
-    // Theory and background sources are cited for what they are, not as evidence.
-    if ((entity.data.role ?? 'evidence') !== 'evidence') return []
+    if (!isEvidenceSource(entity.data)) return []
     if (graph.someInEdge(entity.id, (_edge, attributes) => attributes.type === 'drawn-from'))
       return []
     return [
