@@ -110,6 +110,7 @@ export {
   type KnowledgeBaseStatistics,
   statistics,
 } from './lib/query/statistics.js'
+export { inTheoryOrder } from './lib/query/theory-order.js'
 export {
   type CmocTrace,
   cmocsOfGroup,

@@ -7,6 +7,7 @@ import { cmocChain } from '../query/chains.js'
 import { groupChain } from '../query/cmoc-evidence.js'
 import { recommendationConfidence } from '../query/confidence.js'
 import { compareEntities, compareIds, entitiesOfKind, neighbours } from '../query/neighbours.js'
+import { inTheoryOrder } from '../query/theory-order.js'
 import {
   type CmocTrace,
   evidenceForCmoc,
@@ -46,15 +47,6 @@ import { traceReportVersion } from './types.js'
 export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions = {}): TraceReport {
   const { graph } = kb
   const groupsSorted = entitiesOfKind(graph, 'group')
-  const groupOrder = new Map(groupsSorted.map((group, index) => [group.id, index]))
-  const groupOf = (id: string): string | undefined =>
-    neighbours(graph, id, 'out', 'belongs-to', 'group')[0]?.entity.id
-  const byGroup = <T extends { id: string; data: unknown }>(items: T[]): T[] =>
-    items.sort(
-      (a, b) =>
-        (groupOrder.get(groupOf(a.id) ?? '') ?? 1e9) -
-          (groupOrder.get(groupOf(b.id) ?? '') ?? 1e9) || compareEntities(a, b),
-    )
 
   // Each CMOC is traced once, here, and its trace reused by every recommendation above it.
   const cmocTraces = new Map<string, CmocTrace | undefined>()
@@ -62,7 +54,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
     if (!cmocTraces.has(id)) cmocTraces.set(id, evidenceForCmoc(graph, id))
     return cmocTraces.get(id)
   }
-  const cmocs: CmocEntry[] = byGroup(entitiesOfKind(graph, 'cmoc')).map((cmoc) => {
+  const cmocs: CmocEntry[] = inTheoryOrder(graph, entitiesOfKind(graph, 'cmoc')).map((cmoc) => {
     const trace = cmocTrace(cmoc.id)
     const evidence = trace?.evidence ?? []
     const studies = trace?.studies ?? []
