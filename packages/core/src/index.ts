@@ -123,7 +123,7 @@ export {
   traceAll,
   traceRecommendation,
 } from './lib/query/trace.js'
-export { type Vocabulary, vocabularyOf } from './lib/query/vocabulary.js'
+export { capitalised, type Vocabulary, vocabularyOf } from './lib/query/vocabulary.js'
 export {
   checkRameses,
   type RamesesCheck,

@@ -2,6 +2,7 @@ import type { EdgeAttributes, KnowledgeBase } from '../graph/types.js'
 import { cmocPartsOf } from '../kinds/cmoc.js'
 import { gapNames } from '../kinds/kind.js'
 import type { EntityOf } from '../model/entity.js'
+import { optional } from '../optional-field.js'
 import { meetsAppraisal } from '../query/appraisal.js'
 import { cmocChain } from '../query/chains.js'
 import { groupChain } from '../query/cmoc-evidence.js'
@@ -319,11 +320,6 @@ function place(entity: { file: string; position: { line: number } }): {
   line: number
 } {
   return { file: entity.file, line: entity.position.line }
-}
-
-// exactOptionalPropertyTypes: leave a key out rather than set it to undefined.
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
 }
 
 function dedupeEvidence<T extends { evidence: { id: string } }>(items: readonly T[]): T[] {
