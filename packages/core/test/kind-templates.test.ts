@@ -61,7 +61,12 @@ describe('kind templates', () => {
   })
 
   it('names the kind a template needs first', () => {
-    expect(entityTemplate(undefined, 'recommendation', 'rec-1')).toEqual({ missing: 'group' })
+    expect(entityTemplate(undefined, 'evidence', 'doe-2024-e1')).toEqual({ missing: 'study' })
+    // Groups and audiences are optional: without one, the reference is left as a comment.
+    const alone = entityTemplate(undefined, 'recommendation', 'rec-1')
+    if ('missing' in alone) throw new Error('a recommendation needs nothing')
+    expect(alone.references).toEqual({})
+    expect(loadFromMemory([alone]).diagnostics.filter((d) => d.severity === 'error')).toEqual([])
     expect(entityTemplate(undefined, 'audience', 'public')).toMatchObject({
       path: 'audiences/public.md',
       references: {},

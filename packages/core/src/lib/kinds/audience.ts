@@ -61,6 +61,7 @@ export const audience: KindDefinition<'audience'> = {
   title: (entity) => entity.data.name,
   template: {
     needs: [],
+    uses: [],
     render: (id) =>
       [
         '---',

@@ -367,7 +367,8 @@ export const cmoc: KindDefinition<'cmoc'> = {
   label: (entity) => entity.data.label ?? entity.id,
   title: (entity) => entity.data.title,
   template: {
-    needs: ['group'],
+    needs: [],
+    uses: ['group'],
     render: (id, references) =>
       [
         '---',
@@ -375,7 +376,9 @@ export const cmoc: KindDefinition<'cmoc'> = {
         `id: ${id}`,
         '# label: CMOC1a # the label the source uses',
         `title: ${todo('a short name')}`,
-        `group: ${references.group} # TODO: check: the group this CMOC belongs to`,
+        references.group === undefined
+          ? '# group: a-group # the group it belongs to, if the review groups its CMOCs'
+          : `group: ${references.group} # TODO: check: the group this CMOC belongs to`,
         '# order: 1 # position within its group',
         `context: ${todo('the context in which the mechanism is triggered')}`,
         'mechanism:',

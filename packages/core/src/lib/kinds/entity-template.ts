@@ -20,8 +20,8 @@ export function entityFilePath(kind: EntityKind, id: string): string {
 
 /**
  * The file `new` would write for an entity, or the kind that must exist first. References are
- * filled with the first entity of each kind the template needs (by order, then id), to be checked
- * by whoever fills the template in.
+ * filled with the first entity of each kind the template needs or uses (by order, then id), to be
+ * checked by whoever fills the template in; a kind it only uses may be absent.
  *
  * @example
  * ```ts
@@ -35,12 +35,12 @@ export function entityTemplate(
   kind: EntityKind,
   id: string,
 ): EntityTemplate {
-  const { needs, render } = kindDefinitions[kind].template
+  const { needs, uses, render } = kindDefinitions[kind].template
   const references: Partial<Record<EntityKind, string>> = {}
-  for (const needed of needs) {
-    const first = graph === undefined ? undefined : entitiesOfKind(graph, needed)[0]?.id
-    if (first === undefined) return { missing: needed }
-    references[needed] = first
+  for (const referred of [...needs, ...uses]) {
+    const first = graph === undefined ? undefined : entitiesOfKind(graph, referred)[0]?.id
+    if (first !== undefined) references[referred] = first
+    else if (needs.includes(referred)) return { missing: referred }
   }
   return { path: entityFilePath(kind, id), text: render(id, references), references }
 }

@@ -218,6 +218,7 @@ export const evidence: KindDefinition<'evidence'> = {
   title: (entity) => entity.data.point ?? entity.data.quote ?? entity.id,
   template: {
     needs: ['study', 'cmoc'],
+    uses: [],
     render: (id, references) =>
       [
         '---',

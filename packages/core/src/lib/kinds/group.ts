@@ -100,6 +100,7 @@ export const group: KindDefinition<'group'> = {
   title: (entity) => entity.data.name,
   template: {
     needs: [],
+    uses: [],
     render: (id) =>
       [
         '---',

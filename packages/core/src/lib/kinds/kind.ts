@@ -72,18 +72,20 @@ export interface GapFinding {
 export type TemplateReferences = Readonly<Partial<Record<EntityKind, string>>>
 
 /**
- * How `new` writes a file of a kind: the kinds its references need (one of each must exist), and
- * the markdown. A template validates as written: required fields hold TODO text, optional
- * fields are comments, and references point at the entities given.
+ * How `new` writes a file of a kind: the kinds its references need (one of each must exist), the
+ * kinds it refers to when one exists (a CMOC's group: groups are optional), and the markdown. A
+ * template validates as written: required fields hold TODO text, optional fields are comments,
+ * and references point at the entities given.
  *
  * @example
  * ```ts
- * const { needs, render } = kindDefinitions.cmoc.template
+ * const { needs, uses, render } = kindDefinitions.cmoc.template
  * render('cmoc-1a', { group: 'coherence' }) // '---\nkind: cmoc\nid: cmoc-1a\n...'
  * ```
  */
 export interface KindTemplate {
   readonly needs: readonly EntityKind[]
+  readonly uses: readonly EntityKind[]
   readonly render: (id: string, references: TemplateReferences) => string
 }
 

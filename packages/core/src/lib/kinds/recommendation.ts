@@ -127,18 +127,23 @@ export const recommendation: KindDefinition<'recommendation'> = {
       : entity.id,
   title: (entity) => entity.data.text,
   template: {
-    needs: ['group', 'audience'],
+    needs: [],
+    uses: ['group', 'audience'],
     render: (id, references) =>
       [
         '---',
         'kind: recommendation',
         `id: ${id}`,
-        `group: ${references.group} # TODO: check: the section it belongs to`,
+        references.group === undefined
+          ? '# group: a-group # the group it belongs to, if the review groups them'
+          : `group: ${references.group} # TODO: check: the section it belongs to`,
         '# section: 1',
         '# order: 1',
         `text: ${todo('the recommendation as the source words it')}`,
         '# emphasis: [phrases the source emphasises]',
-        `audiences: [${references.audience}] # TODO: check: who it addresses`,
+        references.audience === undefined
+          ? '# audiences: [an-audience] # who it addresses (a warning when none is named)'
+          : `audiences: [${references.audience}] # TODO: check: who it addresses`,
         '# cmocs: # the CMOCs it derives from',
         '#   - id: cmoc-1a',
         '#     basis: inferred # stated (default) or inferred',

@@ -303,6 +303,7 @@ export const review: KindDefinition<'review'> = {
   title: (entity) => entity.data.title,
   template: {
     needs: [],
+    uses: [],
     render: (id) =>
       [
         '---',

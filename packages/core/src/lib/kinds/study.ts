@@ -433,6 +433,7 @@ export const study: KindDefinition<'study'> = {
   title: (entity) => entity.data.citation.title,
   template: {
     needs: [],
+    uses: [],
     render: (id) =>
       renderStudy(
         id,
