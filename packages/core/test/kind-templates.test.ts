@@ -7,6 +7,7 @@ import {
   isEntityKind,
   kindJsonSchema,
   loadFromMemory,
+  parseFile,
 } from '@realist-kb/core'
 import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
@@ -58,6 +59,26 @@ describe('kind templates', () => {
     const warnings = loadFromMemory(files).diagnostics.filter((d) => d.severity === 'warning')
     expect(warnings.filter((d) => !deliberateGaps.includes(d.name))).toEqual([])
     expect(warnings.length).toBeGreaterThan(0)
+  })
+
+  it('shows optional fields as comments that validate once uncommented', () => {
+    const files: { path: string; text: string }[] = []
+    for (const [kind, id] of order) {
+      const template = entityTemplate(loadFromMemory(files).graph, kind, id)
+      if ('missing' in template) throw new Error(`${kind} needs a ${template.missing}`)
+      files.push({ path: template.path, text: template.text })
+      // The study's comments are prose around the choices (its designs); the others are fields.
+      if (kind === 'study') continue
+      const [, frontmatter = '', body = ''] =
+        /^---\n([\s\S]*?\n)---\n([\s\S]*)$/.exec(template.text) ?? []
+      const uncommented = frontmatter.replace(/^# /gm, '')
+      expect(uncommented).not.toContain('\n#')
+      const { diagnostics } = parseFile({
+        path: template.path,
+        text: `---\n${uncommented}---\n${body}`,
+      })
+      expect([kind, diagnostics.filter((d) => d.severity === 'error')]).toEqual([kind, []])
+    }
   })
 
   it('names the kind a template needs first', () => {

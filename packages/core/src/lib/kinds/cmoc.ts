@@ -380,6 +380,7 @@ export const cmoc: KindDefinition<'cmoc'> = {
           ? '# group: a-group # the group it belongs to, if the review groups its CMOCs'
           : `group: ${references.group} # TODO: check: the group this CMOC belongs to`,
         '# order: 1 # position within its group',
+        '# status: incomplete # when the source gives only part of it: leave the rest out',
         `context: ${todo('the context in which the mechanism is triggered')}`,
         'mechanism:',
         `  resource: ${todo('what is offered')}`,
@@ -387,6 +388,7 @@ export const cmoc: KindDefinition<'cmoc'> = {
         `outcome: ${todo('what results')}`,
         '# strategies: [strategies the source names with this CMOC]',
         '# related: [another-cmoc]',
+        '# leadsTo: [another-cmoc] # also nestedIn, refines, conflictsWith',
         '# provenance: Results, section, paragraph',
         '---',
         '',
