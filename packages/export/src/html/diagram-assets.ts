@@ -21,8 +21,9 @@ svg.rkb-diagram a:focus rect, svg.rkb-diagram a:hover rect { stroke: #f2a900; st
 
 /**
  * The diagrams' script, appended to the report's: zoom buttons (the box scrolls to pan) and a
- * download link that saves the drawing as an SVG file, made in the page as a blob when clicked
- * (the report's content security policy allows no other source, and a blob link needs none).
+ * download button that saves the drawing as an SVG file, made in the page as a blob when clicked
+ * (the report's content security policy allows images from data: URLs only, and a download
+ * through a blob link loads nothing into the page, so it needs no source allowed).
  */
 export const diagramScript = `
 (function () {
@@ -47,14 +48,19 @@ export const diagramScript = `
       else if (how === 'out') zoom(scale / 1.25);
       else zoom(box.clientWidth / natural);
     });
-    var link = tools.querySelector('a[data-download-svg]');
-    if (!link) return;
-    link.addEventListener('click', function () {
+    var download = tools.querySelector('button[data-download-svg]');
+    if (!download) return;
+    download.addEventListener('click', function () {
       var copy = svg.cloneNode(true);
       copy.removeAttribute('style');
       var text = '<?xml version="1.0" encoding="UTF-8"?>\\n' + new XMLSerializer().serializeToString(copy) + '\\n';
-      if (link.href.indexOf('blob:') === 0) URL.revokeObjectURL(link.href);
+      var link = document.createElement('a');
       link.href = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+      link.download = download.getAttribute('data-download-svg');
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
     });
   });
 })();

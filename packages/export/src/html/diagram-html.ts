@@ -54,7 +54,7 @@ function diagramFigure(
   const id = `rkb-figure-${diagram.name}`
   const svg = writeSvg(diagram, { link: linkTo, description: text.description })
   return `<figure class="rkb-diagram-figure" id="${e(id)}">
-<div class="rkb-diagram-tools" hidden><button type="button" data-zoom="out" aria-label="Zoom out">−</button><button type="button" data-zoom="fit">Fit</button><button type="button" data-zoom="in" aria-label="Zoom in">+</button><a href="#" download="${e(diagram.name)}.svg" data-download-svg>Download SVG</a></div>
+<div class="rkb-diagram-tools" hidden><button type="button" data-zoom="out" aria-label="Zoom out">−</button><button type="button" data-zoom="fit">Fit</button><button type="button" data-zoom="in" aria-label="Zoom in">+</button><button type="button" data-download-svg="${e(diagram.name)}.svg">Download SVG</button></div>
 <div class="rkb-diagram-box" tabindex="0" role="region" aria-label="${e(diagram.title)} (scrolls)">${svg}</div>
 <figcaption>${e(text.caption)}${diagram.note === undefined ? '' : ` <strong>${e(diagram.note)}</strong>`}</figcaption>
 </figure>`
