@@ -3,6 +3,7 @@ import { writeDot } from './diagram/dot.js'
 import { writeMermaid } from './diagram/mermaid.js'
 import type { Diagram } from './diagram/model.js'
 import { programmeTheoryDiagram } from './diagram/programme-theory.js'
+import { writeSvg } from './diagram/svg.js'
 import { traceDiagram } from './diagram/trace.js'
 import { writePrismaCsv } from './flow/prisma-csv.js'
 import { htmlExporter } from './html/render-html.js'
@@ -166,6 +167,15 @@ export const formats: readonly Format[] = [
     mediaType: 'text/vnd.graphviz',
     traces: true,
     render: (kb, options) => writeDot(diagramOf(kb, options?.trace)),
+  },
+  {
+    name: 'svg',
+    input: 'knowledge-base',
+    description: 'programme theory (or a trace) as an SVG picture, laid out by dagre',
+    extension: 'svg',
+    mediaType: 'image/svg+xml',
+    traces: true,
+    render: (kb, options) => writeSvg(diagramOf(kb, options?.trace)),
   },
   {
     name: 'qdc',

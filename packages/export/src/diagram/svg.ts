@@ -87,7 +87,8 @@ ${clustersSvg(placed)}
 ${placed.edges.map((edge) => edgeSvg(edge, id)).join('\n')}
 ${placed.nodes.map((node) => nodeSvg(node, options?.link?.(node.node))).join('\n')}
 </g>
-</svg>`
+</svg>
+`
 }
 
 function clustersSvg(placed: DiagramLayout): string {
