@@ -1,4 +1,11 @@
-import type { Basis, CmocEntry, TraceReport } from '@realist-kb/core'
+import type {
+  Basis,
+  CmocEntry,
+  EvidenceEntry,
+  RecommendationEntry,
+  StudyEntry,
+  TraceReport,
+} from '@realist-kb/core'
 import { compareIds } from '@realist-kb/core'
 import type { Diagram, DiagramEdge, DiagramNode } from './model.js'
 import {
@@ -51,9 +58,10 @@ export function traceDiagram(
   options: Readonly<TraceDiagramOptions> | null | undefined = undefined,
 ): Diagram | undefined {
   const report = reportOf(source)
-  const cmocs = new Map(report.cmocs.map((cmoc) => [cmoc.id, cmoc]))
-  const drawing = new TraceDrawing(report, options ?? {})
-  const rec = report.recommendations.find((item) => item.id === id)
+  const index = indexOf(report)
+  const cmocs = index.cmocs
+  const drawing = new TraceDrawing(index, options ?? {})
+  const rec = index.recommendations.get(id)
   if (rec !== undefined) {
     drawing.add(recommendationNode(rec))
     const traced: CmocEntry[] = []
@@ -85,13 +93,40 @@ export function traceDiagram(
   return drawing.diagram(`trace-${id}`, `Trace of ${cmoc.label ?? cmoc.id}: ${cmoc.title}`)
 }
 
+/** A report's entries by id. */
+interface ReportIndex {
+  readonly recommendations: ReadonlyMap<string, RecommendationEntry>
+  readonly cmocs: ReadonlyMap<string, CmocEntry>
+  readonly evidence: ReadonlyMap<string, EvidenceEntry>
+  readonly studies: ReadonlyMap<string, StudyEntry>
+}
+
+// The HTML report draws a trace per recommendation: the report is indexed once, not each time.
+const indexes = new WeakMap<TraceReport, ReportIndex>()
+
+function indexOf(report: TraceReport): ReportIndex {
+  let index = indexes.get(report)
+  if (index === undefined) {
+    const byId = <T extends { readonly id: string }>(items: readonly T[]): Map<string, T> =>
+      new Map(items.map((item) => [item.id, item]))
+    index = {
+      recommendations: byId(report.recommendations),
+      cmocs: byId(report.cmocs),
+      evidence: byId(report.evidence),
+      studies: byId(report.studies),
+    }
+    indexes.set(report, index)
+  }
+  return index
+}
+
 /** The nodes and edges of a trace, each node once. */
 class TraceDrawing {
   readonly #nodes = new Map<string, DiagramNode>()
   readonly edges: DiagramEdge[] = []
-  readonly #evidence: ReadonlyMap<string, TraceReport['evidence'][number]>
-  readonly #studies: ReadonlyMap<string, TraceReport['studies'][number]>
-  readonly #cmocs: ReadonlyMap<string, CmocEntry>
+  readonly #evidence: ReportIndex['evidence']
+  readonly #studies: ReportIndex['studies']
+  readonly #cmocs: ReportIndex['cmocs']
   readonly #drawnEvidence = new Set<string>()
   // Where each study-to-CMOC arrow sits in `edges`, by study, CMOC and relation.
   readonly #studyArrows = new Map<string, number>()
@@ -99,12 +134,12 @@ class TraceDrawing {
   readonly #allStudies = new Set<string>()
 
   constructor(
-    report: TraceReport,
+    index: ReportIndex,
     private readonly options: Readonly<TraceDiagramOptions>,
   ) {
-    this.#evidence = new Map(report.evidence.map((item) => [item.id, item]))
-    this.#studies = new Map(report.studies.map((item) => [item.id, item]))
-    this.#cmocs = new Map(report.cmocs.map((item) => [item.id, item]))
+    this.#evidence = index.evidence
+    this.#studies = index.studies
+    this.#cmocs = index.cmocs
   }
 
   add(node: DiagramNode): void {

@@ -18,6 +18,23 @@ const e = escapeHtml
 export const maxTheoryBoxes = 240
 /** Studies drawn in a recommendation's inline trace; the rest are listed in its text. */
 export const maxTraceStudies = 12
+/**
+ * Recommendations that get an inline trace, in the report's order: each is laid out on its own,
+ * so a base with hundreds of recommendations would spend seconds on pictures few will open.
+ */
+export const maxTraceFigures = 100
+
+// Each recommendation's place in its report, computed once per report.
+const places = new WeakMap<TraceReport, ReadonlyMap<string, number>>()
+
+function placeOf(report: TraceReport, id: string): number {
+  let place = places.get(report)
+  if (place === undefined) {
+    place = new Map(report.recommendations.map((rec, index) => [rec.id, index]))
+    places.set(report, place)
+  }
+  return place.get(id) ?? 0
+}
 
 // Boxes link to their place in the report; a group has one only through its recommendations.
 const linkTo = (node: DiagramNode): string => `#${anchorId(node.id)}`
@@ -38,6 +55,8 @@ export function programmeTheoryFigure(report: TraceReport): string {
 /** A recommendation's inline trace: the recommendation, its CMOCs and their studies. */
 export function traceFigure(report: TraceReport, rec: RecommendationEntry): string {
   if (rec.cmocs.length === 0) return ''
+  if (placeOf(report, rec.id) >= maxTraceFigures)
+    return `<p class="muted">No trace diagram here: the report draws those of its first ${maxTraceFigures} recommendations. <code>realist-kb export --format svg --trace ${e(rec.id)}</code> draws this one.</p>`
   const diagram = traceDiagram(report, rec.id, { evidence: false, maxStudies: maxTraceStudies })
   if (diagram === undefined) return ''
   return diagramFigure(diagram, {
