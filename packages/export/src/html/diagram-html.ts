@@ -22,7 +22,7 @@ export const maxTraceStudies = 12
  * Recommendations that get an inline trace, in the report's order: each is laid out on its own,
  * so a base with hundreds of recommendations would spend seconds on pictures few will open.
  */
-export const maxTraceFigures = 100
+export const maxTraceFigures = 50
 
 // Each recommendation's place in its report, computed once per report.
 const places = new WeakMap<TraceReport, ReadonlyMap<string, number>>()
