@@ -103,8 +103,9 @@ export function layoutDiagram(diagram: Diagram): DiagramLayout {
   diagram.edges.forEach((edge, index) => {
     if (!known.has(edge.source) || !known.has(edge.target)) return
     // Chains between CMOCs weigh more: they are what a reader follows.
+    // A loop is drawn by hand beside its box: dagre is given no label for it to place.
     const label =
-      labelledOnDrawing(edge) && edge.label !== undefined
+      labelledOnDrawing(edge) && edge.label !== undefined && edge.source !== edge.target
         ? { width: edge.label.length * 6 + 6, height: 14, labelpos: 'c' as const }
         : {}
     graph.setEdge(
@@ -145,12 +146,12 @@ export function layoutDiagram(diagram: Diagram): DiagramLayout {
         w: `node:${edge.target}`,
         name: `e${index}`,
       })
-      const inner = (placed?.points ?? []).slice(1, -1)
-      const points = routed(
-        graph.node(`node:${edge.source}`),
-        inner,
-        graph.node(`node:${edge.target}`),
-      )
+      const source = graph.node(`node:${edge.source}`)
+      if (edge.source === edge.target) {
+        const [points, labelAt] = loop(source)
+        return [{ edge, points, ...(labelledOnDrawing(edge) ? { labelAt } : {}) }]
+      }
+      const points = routed(source, placed?.points ?? [], graph.node(`node:${edge.target}`))
       const labelAt =
         labelledOnDrawing(edge) && placed?.x !== undefined && placed.y !== undefined
           ? { labelAt: { x: round(placed.x), y: round(placed.y) } }
@@ -173,8 +174,8 @@ interface Centred {
  * and entering by the sides keeps every arrow in the gaps between columns, where dagre left room,
  * rather than cutting across the boxes of a column to reach a corner.
  */
-function routed(source: Centred, inner: readonly Point[], target: Centred): Point[] {
-  if (source === target) return [source, ...inner, target].map(roundPoint)
+function routed(source: Centred, points: readonly Point[], target: Centred): Point[] {
+  const inner = points.slice(1, -1)
   const first = inner[0] ?? target
   const last = inner[inner.length - 1] ?? source
   const side = (node: Centred, towards: Point): Point => ({
@@ -182,6 +183,17 @@ function routed(source: Centred, inner: readonly Point[], target: Centred): Poin
     y: node.y,
   })
   return [side(source, first), ...inner, side(target, last)].map(roundPoint)
+}
+
+/** A link from a box to itself: a small loop out of its right side and back, its word beside. */
+function loop(box: Centred): [Point[], Point] {
+  const right = box.x + box.width / 2
+  const points = [
+    { x: right, y: box.y - 8 },
+    { x: right + 22, y: box.y },
+    { x: right, y: box.y + 8 },
+  ]
+  return [points.map(roundPoint), roundPoint({ x: right + 44, y: box.y })]
 }
 
 function roundPoint(point: Point): Point {

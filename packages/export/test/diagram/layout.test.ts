@@ -96,6 +96,24 @@ describe('the layout of diagrams (dagre)', () => {
     },
   )
 
+  it('draws a link from a CMOC to itself as a loop on its box', () => {
+    const layout = layoutDiagram({
+      name: 'loop',
+      title: 'Loop',
+      clusters: [],
+      nodes: [
+        { id: 'a', kind: 'cmoc', label: 'A' },
+        { id: 'b', kind: 'recommendation', label: 'B' },
+      ],
+      edges: [
+        { source: 'a', target: 'a', type: 'refines', basis: 'stated', label: 'refines' },
+        { source: 'a', target: 'b', type: 'derived-from', basis: 'inferred' },
+      ],
+    })
+    expect(layout.edges[0]?.points.length).toBeGreaterThan(2)
+    expect(problems(layout)).toEqual([])
+  })
+
   it('finds the problems it looks for (a moved box, an arrow cut short)', () => {
     const layout = layoutDiagram(programmeTheoryDiagram(nested))
     const [first, second] = layout.nodes
