@@ -33,4 +33,5 @@ export {
   QdpxParseError,
   readQdpx,
 } from './read-qdpx.js'
+export type { QdpxCodeChange } from './read-qdpx-codes.js'
 export { reportJsonSchema } from './report-json-schema.js'
