@@ -5,7 +5,7 @@
  */
 export const diagramStyles = `
 .rkb-diagram-figure { margin: 1rem 0; max-width: 100%; }
-.rkb-diagram-box { overflow: auto; max-width: 100%; max-height: 80vh; border: 1px solid var(--line); border-radius: 6px; background: #fff; overscroll-behavior: contain; }
+.rkb-diagram-box { overflow: auto; max-width: 100%; max-height: 80vh; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
 .rkb-diagram-box:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
 .rkb-diagram-box svg.rkb-diagram { display: block; max-width: none; }
 .rkb-diagram-tools { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: 0 0 .35rem; font-size: .85rem; }
