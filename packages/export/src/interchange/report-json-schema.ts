@@ -164,6 +164,7 @@ export const traceReportJson = z.strictObject({
       name: z.string(),
       question: z.string().optional(),
       description: z.string(),
+      parent: z.string().optional(),
       cmocs: ids,
       recommendations: ids,
     }),

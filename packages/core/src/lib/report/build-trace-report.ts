@@ -184,6 +184,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
     name: group.data.name,
     ...optional('question', group.data.question),
     description: group.data.description,
+    ...optional('parent', groupOf(group.id)),
     cmocs: cmocs.filter((cmoc) => cmoc.group === group.id).map((cmoc) => cmoc.id),
     recommendations: recommendations.filter((rec) => rec.group === group.id).map((rec) => rec.id),
   }))

@@ -121,6 +121,8 @@ export interface GroupEntry extends SourcePlace {
   readonly name: string
   readonly question?: string
   readonly description: string
+  /** The group it is a sub-group of, when it nests in one. */
+  readonly parent?: string
   readonly cmocs: readonly string[]
   readonly recommendations: readonly string[]
 }
