@@ -51,6 +51,10 @@ describe('compound audiences', () => {
       },
     ])
     const [link] = buildTraceReport(kb).audiences.find((a) => a.id === 'ward-staff')?.includes ?? []
-    expect(link).toMatchObject({ id: 'nurses', basis: 'inferred', rationale: 'Nurses work on wards.' })
+    expect(link).toMatchObject({
+      id: 'nurses',
+      basis: 'inferred',
+      rationale: 'Nurses work on wards.',
+    })
   })
 })
