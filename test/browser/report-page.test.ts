@@ -138,8 +138,7 @@ describe.skipIf(!hasChromium).each(reviews)('the report page of $name', ({ name,
     }
 
     // Filter state lives in the address: it survives a reload and an in-page link.
-    const some = (a: TraceReport['audiences'][number]): number =>
-      addressedTo(report, a.id).length
+    const some = (a: TraceReport['audiences'][number]): number => addressedTo(report, a.id).length
     const audience =
       report.audiences.find((a) => some(a) > 0 && some(a) < report.recommendations.length) ??
       report.audiences.find((a) => some(a) > 0)
@@ -188,7 +187,9 @@ describe.skipIf(!hasChromium).each(reviews)('the report page of $name', ({ name,
 
     expect(await headingsNotInView(page)).toEqual([])
     expect(await seriousViolations(page)).toEqual([])
-    await page.evaluate(() => window.scrollTo(0, 0))
+    // The picture shows the recommendations, the first one open.
+    await page.click('details.rec > summary')
+    await page.evaluate(() => document.querySelector('details.rec')?.scrollIntoView())
     await page.screenshot({ path: path.join(artefacts, `report-page-${name}-1366.png`) })
     expect(errors).toEqual([])
     await page.close()
@@ -223,7 +224,9 @@ describe.skipIf(!hasChromium).each(reviews)('the report page of $name', ({ name,
       return {
         closedButShown: bodies.filter((rec) => {
           const body = rec.querySelector('.rec-body')
-          return !(rec as HTMLDetailsElement).open && body !== null && body.getClientRects().length > 0
+          return (
+            !(rec as HTMLDetailsElement).open && body !== null && body.getClientRects().length > 0
+          )
         }).length,
         closed: bodies.filter((rec) => !(rec as HTMLDetailsElement).open).length,
         controlsShown: Array.from(document.querySelectorAll('.rkb-controls')).some(
