@@ -186,7 +186,8 @@ describe.skipIf(!hasChromium).each(reviews)('the report page of $name', ({ name,
     }
 
     expect(await headingsNotInView(page)).toEqual([])
-    expect(await seriousViolations(page)).toEqual([])
+    // report.test.ts runs axe on the bundled review at desktop width; axe there takes a minute.
+    if (name !== 'bundled-review') expect(await seriousViolations(page)).toEqual([])
     // The picture shows the recommendations, the first one open.
     await page.click('details.rec > summary')
     await page.evaluate(() => document.querySelector('details.rec')?.scrollIntoView())

@@ -119,7 +119,7 @@ export function recommendationBody(index: ReportIndex, rec: RecommendationEntry)
 <p><strong>Audiences:</strong> ${audiences.join(', ') || '<span class="muted">none</span>'}</p>
 ${rec.provenance ? `<p class="muted">Source: ${e(rec.provenance)}</p>` : ''}
 ${markdownToHtml(rec.notes)}
-<div class="table-wrap">${profileTable(rec.profile, `Evidence profile of ${rec.id}`)}</div>
+${profileTable(rec.profile, `Evidence profile of ${rec.id}`)}
 ${rec.cmocs.length === 0 ? '<p class="badge badge-gap">derives from no CMOC</p>' : `<ol class="rkb-chain" aria-label="CMOCs and evidence behind ${e(rec.id)}">${rec.cmocs.map((link) => chainLink(index, link)).join('\n')}</ol>`}
 <p><strong>Studies:</strong> ${studies.join(', ') || '<span class="muted">none</span>'}</p>
 </div>`

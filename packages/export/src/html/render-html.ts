@@ -209,8 +209,8 @@ function controls(report: TraceReport): string {
 ${report.groups.length === 0 ? '' : `<label for="rkb-filter-group">${e(words.Singular)}<select id="rkb-filter-group"><option value="">All ${e(words.plural)}</option>${groupOptions}</select></label>`}
 <label for="rkb-filter-search">Search<input id="rkb-filter-search" type="search" placeholder="words in a recommendation"></label>
 <button type="button" id="rkb-filter-clear">Clear filters</button>
-<p class="rkb-legend">Links: <span class="badge badge-stated">stated</span> by the source · <span class="badge badge-inferred">inferred</span> by the encoder</p>
 </div>
+<p class="rkb-legend">Links: <span class="badge badge-stated">stated</span> by the source · <span class="badge badge-inferred">inferred</span> by the encoder</p>
 <p id="rkb-filter-status" class="rkb-status" role="status">${report.recommendations.length} of ${report.recommendations.length} recommendations shown</p>`
 }
 

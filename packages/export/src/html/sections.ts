@@ -98,7 +98,7 @@ ${cmoc.strategies.length > 0 ? `<p><strong>Strategies:</strong> ${e(cmoc.strateg
 ${markdownToHtml(cmoc.narrative)}
 ${cmocConfidence(cmoc)}
 ${cmocRelationsHtml(cmoc)}
-<div class="table-wrap">${profileTable(cmoc.profile, `Evidence profile of ${cmoc.label ?? cmoc.id}`)}</div>
+${profileTable(cmoc.profile, `Evidence profile of ${cmoc.label ?? cmoc.id}`)}
 ${evidenceList(index, cmoc)}
 <p><strong>Studies:</strong> ${list(studies)}</p>
 <p><strong>Used by recommendations:</strong> ${list(recs)}</p>

@@ -15,7 +15,7 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 nav.rkb-toc ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding: 0; list-style: none; }
 /* The filter bar sticks only while its own section scrolls by (its containing block is that
    section), and targets in that section stop below it; on a narrow screen it does not stick. */
-.rkb-controls { background: var(--tint); border: 1px solid var(--line); border-radius: 6px; padding: .75rem; display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; align-items: end; }
+.rkb-controls { background: var(--tint); border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; align-items: end; }
 .rkb-rec-controls { position: sticky; top: 0; z-index: 2; }
 .rkb-controls label { display: flex; flex-direction: column; font-size: .85rem; font-weight: 600; max-width: 100%; }
 .rkb-controls select, .rkb-controls input { font: inherit; padding: .3rem .4rem; width: 14rem; max-width: 100%; border: 1px solid #6b7684; border-radius: 4px; background: #fff; color: var(--ink); }
@@ -112,6 +112,7 @@ svg a:focus rect { stroke: #f2a900; stroke-width: 3; }
   article.entity { content-visibility: visible; }
   .table-wrap, .heat, figure { overflow: visible; }
   table { width: 100%; }
+  table.rkb-profile { width: auto; }
   th, td { overflow-wrap: anywhere; }
   .heat table { font-size: 7pt; }
   figure svg { max-width: 100%; height: auto; }
