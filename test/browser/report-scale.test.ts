@@ -32,7 +32,7 @@ describe.skipIf(!hasChromium)('the report page of a large base', () => {
     await browser?.close()
   })
 
-  it('starts with a small DOM for its cards, renders a body on open, and searches unopened ones', async () => {
+  it('starts with a small DOM, renders a card body or a list chunk when asked, and searches unopened cards', async () => {
     const count = (): Promise<{ live: number; waiting: number; templates: number }> =>
       page.evaluate(() => {
         const section = document.querySelector('section.rkb-section:has(.rkb-rec-controls)')
@@ -59,6 +59,28 @@ describe.skipIf(!hasChromium)('the report page of a large base', () => {
     await page.click(`#kb-${rec?.id} > summary`)
     expect(await page.locator(`#kb-${rec?.id} ol.rkb-chain > li`).count()).toBe(rec?.cmocs.length)
     expect((await count()).templates).toBe(recs - 1)
+
+    // The long lists keep their later articles in templates; a link into one renders it.
+    const all = await page.evaluate(() => ({
+      nodes: document.querySelectorAll('*').length,
+      studies: document.querySelectorAll('article.study').length,
+    }))
+    // A budget, not a timing: the page starts with a fraction of the studies and under 10,000
+    // elements (rendering every study and card body would take several times that).
+    expect(all.studies).toBeLessThan(report.studies.length / 4)
+    expect(all.nodes).toBeLessThan(10_000)
+    const last = report.studies.at(-1)?.id ?? ''
+    expect(await page.locator(`#kb-${last}`).count()).toBe(0)
+    await page.evaluate((id) => {
+      location.hash = `#kb-${id}`
+    }, last)
+    await page.waitForSelector(`#kb-${last}`)
+    expect(
+      await page.$eval(`#kb-${last}`, (node) => {
+        const box = node.getBoundingClientRect()
+        return box.top >= 0 && box.top < window.innerHeight
+      }),
+    ).toBe(true)
 
     // Search reads the bodies still in templates, opens the cards that hold a match and marks it.
     const cmoc = report.cmocs.find((c) => c.recommendations.length > 0)

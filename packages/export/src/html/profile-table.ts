@@ -6,10 +6,10 @@ const e = escapeHtml
 
 /** Counts by key, largest first, e.g. `Norway 2, Sweden 1`; `none` when empty. */
 function counts(record: Readonly<Record<string, number>>, name = (key: string) => key): string {
-  const list = Object.entries(record).sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-  return list.length === 0
-    ? none
-    : list.map(([key, count]) => `${name(key)} ${count}`).join(', ')
+  const list = Object.entries(record).sort(
+    ([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0),
+  )
+  return list.length === 0 ? none : list.map(([key, count]) => `${name(key)} ${count}`).join(', ')
 }
 
 function years(list: readonly number[]): string {

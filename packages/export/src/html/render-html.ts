@@ -17,6 +17,7 @@ import { figuresChart } from './figures-chart.js'
 import { gapMapHtml } from './gap-map-html.js'
 import { studyControls, summaryOfFindings } from './judgement-html.js'
 import { lazyBodies } from './lazy-bodies.js'
+import { lazyChunks } from './lazy-chunks.js'
 import { programmeTheorySvg } from './programme-theory-svg.js'
 import { recommendationCard } from './recommendation-card.js'
 import { script } from './script.js'
@@ -108,7 +109,7 @@ function reportSections(
   const cmocs = {
     id: 'rkb-cmocs',
     title: 'CMOCs',
-    html: report.cmocs.map((cmoc) => cmocArticle(index, cmoc)).join('\n'),
+    html: lazyChunks(report.cmocs.map((cmoc) => cmocArticle(index, cmoc))),
     shown: report.cmocs.length > 0,
   }
   const anyStudies = report.cmocs.some((cmoc) => cmoc.studies.length > 0)
@@ -140,7 +141,7 @@ function reportSections(
     {
       id: 'rkb-studies',
       title: 'Studies',
-      html: `<p>${report.studies.length} sources. Each lists the CMOCs it is evidence for and the recommendations that rest on them.</p>\n${studyControls(report)}\n${report.studies.map(studyArticle).join('\n')}`,
+      html: `<p>${report.studies.length} sources. Each lists the CMOCs it is evidence for and the recommendations that rest on them.</p>\n${studyControls(report)}\n${lazyChunks(report.studies.map(studyArticle))}`,
       shown: report.studies.length > 0,
     },
     {

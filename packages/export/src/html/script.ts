@@ -2,7 +2,8 @@
  * The report's only script, inlined. It filters recommendations by audience, group and text
  * (keeping the filters in the address, `?audience=&group=&q=`, so a reload or a shared link shows
  * the same view), highlights what the search finds and opens the recommendations that hold it,
- * renders a card's body on first open when the report keeps bodies in templates, filters studies
+ * renders a card's body on first open when the report keeps bodies in templates (and the later
+ * articles of a long list as they near the viewport or a link points into them), filters studies
  * by the level of their appraisal, opens the recommendation a link points to, and opens
  * everything before printing. It reads no data from outside the page and makes no requests.
  */
@@ -112,11 +113,43 @@ export const script = `
   }
   function update() { apply(); save(); }
 
+  // Long lists keep their later articles in templates: rendered near the viewport, when a link
+  // points into them, or when a filter or the printer needs them all.
+  function renderChunk(holder) {
+    var template = holder.querySelector(':scope > template');
+    if (template) holder.replaceWith(template.content);
+  }
+  function renderChunks(root) {
+    Array.prototype.forEach.call((root || document).querySelectorAll('.rkb-chunk'), renderChunk);
+  }
+  var chunks = Array.prototype.slice.call(document.querySelectorAll('.rkb-chunk'));
+  var pinned = null;
+  if (chunks.length > 0) {
+    var near = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { near.unobserve(entry.target); renderChunk(entry.target); }
+      });
+    }, { rootMargin: '1500px 0px' });
+    chunks.forEach(function (holder) { near.observe(holder); });
+    // What renders above a link's target moves it (placeholders and unpainted articles only
+    // estimate their height): the target is kept in view until the reader scrolls for themselves.
+    new ResizeObserver(function () { if (pinned) pinned.scrollIntoView(); }).observe(document.body);
+    ['wheel', 'touchstart', 'keydown', 'mousedown'].forEach(function (type) {
+      window.addEventListener(type, function () { pinned = null; }, { passive: true });
+    });
+  }
+
   function openTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
     if (!id) return;
+    if (!document.getElementById(id)) {
+      Array.prototype.forEach.call(document.querySelectorAll('.rkb-chunk > template'), function (template) {
+        if (template.content.getElementById(id)) renderChunk(template.parentNode);
+      });
+    }
     var target = document.getElementById(id);
     if (!target) return;
+    if (chunks.length > 0) pinned = target;
     for (var node = target; node; node = node.parentElement) {
       if (node.tagName === 'DETAILS') { node.open = true; node.hidden = false; render(node); }
     }
@@ -133,13 +166,14 @@ export const script = `
     });
   }
 
-  var studies = Array.prototype.slice.call(document.querySelectorAll('article.study'));
   var studyFilters = Array.prototype.slice.call(document.querySelectorAll('select[data-dimension]'));
   var studyStatus = document.getElementById('rkb-study-status');
   var rank = { high: 0, moderate: 1, low: 2 };
   function applyStudies() {
+    renderChunks(document.querySelector('section[aria-labelledby="rkb-studies"]'));
+    var studies = document.querySelectorAll('article.study');
     var shown = 0;
-    studies.forEach(function (study) {
+    Array.prototype.forEach.call(studies, function (study) {
       var ok = studyFilters.every(function (select) {
         if (!select.value) return true;
         var level = study.getAttribute('data-' + select.getAttribute('data-dimension'));
@@ -150,7 +184,7 @@ export const script = `
     });
     if (studyStatus) studyStatus.textContent = shown + ' of ' + studies.length + ' studies shown';
   }
-  function printAll() { recs.forEach(function (rec) { render(rec); rec.open = true; }); }
+  function printAll() { renderChunks(); recs.forEach(function (rec) { render(rec); rec.open = true; }); }
 
   studyFilters.forEach(function (el) { el.addEventListener('change', applyStudies); });
   // A base without recommendations has no filter bar.
