@@ -210,7 +210,7 @@ describe.skipIf(!hasChromium).each(reviews)('the report page of $name', ({ name,
     expect(overflow).toEqual({ page: 0, wide: [] })
     expect(await headingsNotInView(page)).toEqual([])
     expect(await seriousViolations(page)).toEqual([])
-    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.evaluate(() => document.querySelector('details.rec')?.scrollIntoView())
     await page.screenshot({ path: path.join(artefacts, `report-page-${name}-390.png`) })
     expect(errors).toEqual([])
     await page.close()
