@@ -7,12 +7,12 @@ import {
   type EntityKind,
   entitiesOfKind,
   evidenceForCmoc,
+  inTheoryOrder,
   type KnowledgeBase,
   neighbours,
   traceRecommendation,
 } from '@realist-kb/core'
 import { entityLabel, entityTitle, oneLine, shortCitation } from './entity-text.js'
-import { cmocsInTheoryOrder } from './theory-order.js'
 
 /**
  * A box in a diagram.
@@ -99,7 +99,7 @@ const cmocRelationLabels: readonly (readonly [EdgeType, string])[] = [
 export function programmeTheoryDiagram(kb: KnowledgeBase): Diagram {
   const { graph } = kb
   const groups = entitiesOfKind(graph, 'group')
-  const cmocs = cmocsInTheoryOrder(graph)
+  const cmocs = inTheoryOrder(graph, entitiesOfKind(graph, 'cmoc'))
   const recommendations = entitiesOfKind(graph, 'recommendation')
   const nodes: DiagramNode[] = [
     ...groups.map((entity) => ({

@@ -7,6 +7,7 @@ import type {
   AppraisalLevel,
   CitationData,
   InclusionStatus,
+  StudyDesign,
   StudyRole,
 } from '../kinds/study.js'
 import type { AppraisalLevelOrNot } from '../query/appraisal.js'
@@ -272,7 +273,7 @@ export interface StudyEntry extends SourcePlace {
   /** The study's own label in its review. */
   readonly label?: string
   readonly role: StudyRole
-  readonly design?: string
+  readonly design?: StudyDesign
   readonly designNote?: string
   readonly countries: readonly string[]
   readonly settings: readonly string[]
