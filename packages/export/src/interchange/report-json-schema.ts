@@ -277,7 +277,9 @@ export const traceReportJson = z.strictObject({
       id: z.string(),
       name: z.string(),
       examples: z.array(z.string()),
+      includes: z.array(link),
       recommendations: ids,
+      allRecommendations: ids,
     }),
   ),
   gaps: z.array(

@@ -17,6 +17,7 @@ import {
 } from '../query/trace.js'
 import { vocabularyOf } from '../query/vocabulary.js'
 import { checkRameses } from '../rameses/check-rameses.js'
+import { audienceEntries } from './audience-entries.js'
 import { reportedVersusEncoded } from './figures.js'
 import { buildGapMap } from './gap-map.js'
 import { cmocConfidenceEntry, cmocRelations, studyAppraisalEntry } from './judgement-entries.js'
@@ -191,15 +192,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
     recommendations: recommendations.filter((rec) => rec.group === group.id).map((rec) => rec.id),
   }))
 
-  const audiences = entitiesOfKind(graph, 'audience').map((audience) => ({
-    id: audience.id,
-    ...place(audience),
-    name: audience.data.name,
-    examples: audience.data.examples ?? [],
-    recommendations: recommendations
-      .filter((rec) => rec.audiences.includes(audience.id))
-      .map((rec) => rec.id),
-  }))
+  const audiences = audienceEntries(graph, recommendations, reportLink)
 
   const gaps = kb.diagnostics
     .filter((d) => (gapNames as readonly string[]).includes(d.name))

@@ -139,7 +139,15 @@ export interface AudienceEntry extends SourcePlace {
   readonly id: string
   readonly name: string
   readonly examples: readonly string[]
+  /** For a compound audience (a cell that names several groups): the audiences it includes. */
+  readonly includes: readonly ReportLink[]
+  /** The recommendations addressed to this audience itself. */
   readonly recommendations: readonly string[]
+  /**
+   * The recommendations addressed to it directly or through a compound audience that includes
+   * it: what a filter by this audience shows.
+   */
+  readonly allRecommendations: readonly string[]
 }
 
 /**
