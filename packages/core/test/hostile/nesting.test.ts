@@ -59,8 +59,8 @@ describe('markdown nested deeper than the limit', () => {
   })
 
   it('lists at the limit: loaded in bounded memory', () => {
-    // Sibling lists cost micromark time that grows faster than their number (see SECURITY.md),
-    // so this file holds a hundred of them rather than the 9,000 that fit in 2 MB.
+    // Sibling lists cost micromark time that grows faster than their number: past a hundred or
+    // so a body is capped as RKB115 (markdown-work.test.ts), so this file holds a hundred.
     const load = measureInChild(
       'cmocs/cmoc-1a.md',
       `${JSON.stringify(cmoc(''))} + ('- '.repeat(${maxMarkdownDepth}) + '[[cmoc-1a]] <\\n\\n').repeat(100)`,
