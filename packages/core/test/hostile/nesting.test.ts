@@ -59,8 +59,8 @@ describe('markdown nested deeper than the limit', () => {
   })
 
   it('lists at the limit: loaded in bounded memory', () => {
-    // Sibling lists cost micromark time that grows faster than their number: past a hundred or
-    // so a body is capped as RKB115 (markdown-work.test.ts), so this file holds a hundred.
+    // Sibling lists cost micromark time that grows faster than their number: a few hundred of
+    // them reach the work budget (RKB115, markdown-work.test.ts), so this file holds a hundred.
     const load = measureInChild(
       'cmocs/cmoc-1a.md',
       `${JSON.stringify(cmoc(''))} + ('- '.repeat(${maxMarkdownDepth}) + '[[cmoc-1a]] <\\n\\n').repeat(100)`,
