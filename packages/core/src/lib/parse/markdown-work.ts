@@ -79,11 +79,11 @@ const space = 32
 const tab = 9
 const quote = 62 // >
 const star = 42
-const underscore = 95
 
 // Characters that start an event in micromark's inline (text) tokenizer: each costs a step of
 // every walk back over the paragraph.
-const inlineMarkers = new Set([33, 38, 42, 60, 91, 92, 93, 95, 96]) // ! & * < [ \ ] _ `
+const inlineMarkers = new Uint8Array(128)
+for (const code of [10, 33, 38, 42, 60, 91, 92, 93, 95, 96]) inlineMarkers[code] = 1 // \n ! & * < [ \ ] _ `
 
 /**
  * The first marker of a markdown body past {@link markdownWorkBudget}, or `undefined` when the
@@ -114,6 +114,10 @@ export function costlyMarkdown(
   let containerMarkers = 0
   let paragraphLines = 0
   let paragraphMarkers = 0
+  // Inline markers are counted lazily, up to each emphasis run: every character once at most.
+  let counted = 0
+  let nextStar = -1
+  let nextUnderscore = -1
   let containersSeen = false
   let previousSignature = ''
   let index = 0
@@ -151,6 +155,7 @@ export function costlyMarkdown(
     if (blank) {
       paragraphLines = 0
       paragraphMarkers = 0
+      counted = lineEnd
       // A blank line closes nothing by itself: the next line is compared with the one before.
       if (markers === 0) {
         index = lineEnd + 1
@@ -161,9 +166,9 @@ export function costlyMarkdown(
       if (listMarker) {
         paragraphLines = 0
         paragraphMarkers = 0
+        counted = contentStart
       }
       paragraphLines++
-      paragraphMarkers++ // the line ending before this line
     }
     if (markers > 0) containersSeen = true
     // A container opened, closed or changed: micromark copies the document's events.
@@ -179,18 +184,35 @@ export function costlyMarkdown(
       return { offset, construct: setext ? 'setext-headings' : 'containers' }
     }
     previousSignature = signature
-    for (let at = contentStart; at < lineEnd; at++) {
+    // Emphasis runs of this line, found by searching ahead (each search moves forward only).
+    for (;;) {
+      if (nextStar < contentStart) nextStar = find(body, '*', contentStart)
+      if (nextUnderscore < contentStart) nextUnderscore = find(body, '_', contentStart)
+      const at = Math.min(nextStar, nextUnderscore)
+      if (at >= lineEnd) break
       const code = body.charCodeAt(at)
-      if (!inlineMarkers.has(code)) continue
-      paragraphMarkers++
-      if ((code === star || code === underscore) && body.charCodeAt(at - 1) !== code) {
+      if (body.charCodeAt(at - 1) !== code) {
+        for (; counted < at; counted++) {
+          const other = body.charCodeAt(counted)
+          if (other < 128 && inlineMarkers[other] === 1) paragraphMarkers++
+        }
+        paragraphMarkers++
+        counted = at + 1
         emphasis += paragraphMarkers
         if (emphasis > budget.emphasis) return { offset: at, construct: 'emphasis' }
       }
+      if (code === star) nextStar = find(body, '*', at + 1)
+      else nextUnderscore = find(body, '_', at + 1)
     }
     index = lineEnd + 1
   }
   return undefined
+}
+
+/** Offset of the next `character` from `from`, or the body's length. */
+function find(body: string, character: string, from: number): number {
+  const found = body.indexOf(character, from)
+  return found === -1 ? body.length : found
 }
 
 function isBlank(body: string, start: number, end: number): boolean {
