@@ -95,11 +95,19 @@ describe('what a costly body yields', () => {
     expect(links?.map((link) => link.target)).toEqual(['cmoc-1a', 'cmoc-2b'])
   })
 
+  it('below the marker cap, quotes a blank line closes are charged too', () => {
+    // Each `>` after a blank line opens a new quote: 1,500 of them took seconds.
+    const body = '> a\n\n'.repeat(1_500)
+    expect(1_500).toBeLessThan(markdownWorkBudget.containerMarkers)
+    expect(costlyMarkdown(body)?.construct).toBe('containers')
+  })
+
   it('long lists, quotes and many paragraphs of emphasis stay within the budget', () => {
     const bodies = [
-      '- item with *emphasis* and [[cmoc-1a]]\n'.repeat(5_000),
+      '- item with *emphasis* and [[cmoc-1a]]\n'.repeat(2_000),
       '> quoted line with _emphasis_\n'.repeat(500),
-      '1. step\n'.repeat(5_000),
+      '> a\n\n'.repeat(100),
+      '1. step\n'.repeat(2_000),
       'A paragraph with *one* __two__ and `code`.\n\n'.repeat(20_000),
       '- a\n  - b\n\n'.repeat(100),
     ]

@@ -51,9 +51,9 @@ export interface CostlyMarkdown {
  * ```
  */
 export const markdownWorkBudget: Readonly<MarkdownWorkBudget> = Object.freeze({
-  blocks: 200_000,
+  blocks: 500_000,
   emphasis: 1_000_000,
-  containerMarkers: 10_000,
+  containerMarkers: 2_000,
 })
 
 /**
@@ -120,6 +120,7 @@ export function costlyMarkdown(
   let nextUnderscore = -1
   let containersSeen = false
   let previousSignature = ''
+  let afterBlank = false
   let index = 0
   while (index < length) {
     const lineStart = index
@@ -130,6 +131,7 @@ export function costlyMarkdown(
     let signature = ''
     let markers = 0
     let listMarker = false
+    let quoteMarker = false
     let firstMarker = -1
     for (;;) {
       const code = body.charCodeAt(index)
@@ -141,7 +143,8 @@ export function costlyMarkdown(
       const marker = index < lineEnd ? markerLength(body, index) : 0
       if (marker === 0) break
       if (firstMarker === -1) firstMarker = index
-      if (body.charCodeAt(index) !== quote) listMarker = true
+      if (body.charCodeAt(index) === quote) quoteMarker = true
+      else listMarker = true
       signature += body.charCodeAt(index + marker - 1) === 41 ? ')' : body[index + marker - 1]
       markers++
       containerMarkers++
@@ -156,8 +159,9 @@ export function costlyMarkdown(
       paragraphLines = 0
       paragraphMarkers = 0
       counted = lineEnd
-      // A blank line closes nothing by itself: the next line is compared with the one before.
+      // A blank line closes block quotes; lists go on, unless the next line says otherwise.
       if (markers === 0) {
+        afterBlank = true
         index = lineEnd + 1
         continue
       }
@@ -173,6 +177,8 @@ export function costlyMarkdown(
     if (markers > 0) containersSeen = true
     // A container opened, closed or changed: micromark copies the document's events.
     if ((markers > 0 || containersSeen) && signature !== previousSignature) blocks += documentSteps
+    else if (afterBlank && quoteMarker) blocks += documentSteps
+    afterBlank = false
     // A line without markers once containers exist may be a lazy continuation: micromark walks
     // back over its paragraph.
     if (containersSeen && markers === 0) blocks += paragraphLines
