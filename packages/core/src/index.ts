@@ -24,15 +24,20 @@ export {
 export { didYouMean } from './lib/diagnostics/did-you-mean.js'
 export { diffKnowledgeBases } from './lib/diff/diff-knowledge-bases.js'
 export {
+  type AcknowledgementDiff,
   type BasisChange,
+  type CmocConfidenceChange,
   type CmocDiff,
+  type CmocLinkChange,
   type CmocPartChange,
   type DiffEntity,
   type GainedLost,
+  type JudgementChange,
   type KnowledgeBaseDiff,
   knowledgeBaseDiffVersion,
   type RecommendationDiff,
   type RenamedEntity,
+  type StudyDiff,
   type TextChange,
 } from './lib/diff/types.js'
 export {
@@ -117,6 +122,7 @@ export {
   type KnowledgeBaseStatistics,
   statistics,
 } from './lib/query/statistics.js'
+export { inTheoryOrder } from './lib/query/theory-order.js'
 export {
   type CmocTrace,
   cmocsOfGroup,
@@ -129,7 +135,7 @@ export {
   traceAll,
   traceRecommendation,
 } from './lib/query/trace.js'
-export { type Vocabulary, vocabularyOf } from './lib/query/vocabulary.js'
+export { capitalised, type Vocabulary, vocabularyOf } from './lib/query/vocabulary.js'
 export {
   checkRameses,
   type RamesesCheck,
