@@ -48,6 +48,8 @@ import { traceReportVersion } from './types.js'
 export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions = {}): TraceReport {
   const { graph } = kb
   const groupsSorted = entitiesOfKind(graph, 'group')
+  const groupOf = (id: string): string | undefined =>
+    neighbours(graph, id, 'out', 'belongs-to', 'group')[0]?.entity.id
 
   // Each CMOC is traced once, here, and its trace reused by every recommendation above it.
   const cmocTraces = new Map<string, CmocTrace | undefined>()
