@@ -41,8 +41,8 @@ export interface CostlyMarkdown {
  * `blocks` bounds the work on lists, block quotes and setext headings (each costs the lines and
  * markers read before it), `emphasis` the work on `*` and `_` runs (each costs the inline markers
  * and lines of its paragraph before it), `containerMarkers` the number of list and quote markers
- * (linear in time, but heavy in memory). Dozens of times what the longest
- * bodies of real reviews need; at the budget micromark spends a fraction of a second.
+ * (linear in time, but heavy in memory). Each is ten times or more what the bodies of the bundled
+ * review need (a test checks it); at the budget micromark spends a fraction of a second.
  *
  * @example
  * ```ts
@@ -90,9 +90,9 @@ for (const code of [10, 33, 38, 42, 60, 91, 92, 93, 95, 96]) inlineMarkers[code]
  * body is within it. One linear pass, no parser. micromark is linear on most input, but three
  * constructs cost it time that grows with the square of their number (thousands of sibling lists
  * or underlined headings in 80 KB took minutes; 80 KB of unmatched `*_` did not finish): the scan
- * charges each of them what micromark would spend on it, never less, and stops at the first
- * marker past the budget. Lines that keep the containers of the line before them cost nothing,
- * so long lists and long block quotes stay within budget.
+ * charges each of them an estimate of what micromark would spend on it, erring high, and stops
+ * at the first marker past the budget. Lines that keep the containers of the line before them
+ * cost only their markers, so a long list or block quote is bounded by the marker count alone.
  *
  * @example
  * ```ts
