@@ -58,17 +58,17 @@ the exit code is then 1.`,
       throw new UsageError('Unexpected --format pdf without --out, expected a file to write it to')
     const progress = startProgress(values.out === undefined ? 3 : 4)
     progress.step(`loading ${args.dir ?? 'content'}`)
-    const [core, { findFormat }, { knowledgeBase: kb }] = await Promise.all([
+    const [core, { findFormat }, { folder, knowledgeBase: kb }] = await Promise.all([
       import('@realist-kb/core'),
       import('@realist-kb/export'),
       openContent(args.dir),
     ])
     const gapMapWeighting = weightingOf(values['gap-map-at-least'], core)
     progress.step(`tracing ${kb.files.length} files`)
-    const report = core.buildTraceReport(
-      kb,
-      gapMapWeighting === undefined ? {} : { gapMapWeighting },
-    )
+    const report = core.buildTraceReport(kb, {
+      contentHash: folder.contentHash,
+      ...(gapMapWeighting === undefined ? {} : { gapMapWeighting }),
+    })
     const traced =
       values.since === undefined
         ? report

@@ -32,7 +32,7 @@ export async function serveFolder(
   let build = 0
   const pageOf = (kb: KnowledgeBase): PreviewPage => {
     build++
-    const html = renderHtml(buildTraceReport(kb))
+    const html = renderHtml(buildTraceReport(kb, { contentHash: folder.contentHash }))
     return { html: servedPage(html, { diagnostics: kb.diagnostics, root: shown, build }), build }
   }
 

@@ -15,6 +15,7 @@ import {
 } from '../query/trace.js'
 import { vocabularyOf } from '../query/vocabulary.js'
 import { checkRameses } from '../rameses/check-rameses.js'
+import { realistKbVersion } from '../version.js'
 import { reportedVersusEncoded } from './figures.js'
 import { buildGapMap } from './gap-map.js'
 import { cmocConfidenceEntry, cmocRelations, studyAppraisalEntry } from './judgement-entries.js'
@@ -232,6 +233,8 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
   return {
     formatVersion: traceReportVersion,
     generator: 'realist-kb',
+    generatorVersion: realistKbVersion,
+    ...(options.contentHash === undefined ? {} : { contentHash: options.contentHash }),
     ...(reviewEntity === undefined ? {} : { review: reviewSummary(reviewEntity) }),
     vocabulary: vocabularyOf(graph),
     groups,
