@@ -24,15 +24,20 @@ export {
 export { didYouMean } from './lib/diagnostics/did-you-mean.js'
 export { diffKnowledgeBases } from './lib/diff/diff-knowledge-bases.js'
 export {
+  type AcknowledgementDiff,
   type BasisChange,
+  type CmocConfidenceChange,
   type CmocDiff,
+  type CmocLinkChange,
   type CmocPartChange,
   type DiffEntity,
   type GainedLost,
+  type JudgementChange,
   type KnowledgeBaseDiff,
   knowledgeBaseDiffVersion,
   type RecommendationDiff,
   type RenamedEntity,
+  type StudyDiff,
   type TextChange,
 } from './lib/diff/types.js'
 export {

@@ -42,4 +42,5 @@ export {
   QdpxParseError,
   readQdpx,
 } from './read-qdpx.js'
+export type { QdpxCodeChange } from './read-qdpx-codes.js'
 export { reportJsonSchema } from './report-json-schema.js'
