@@ -75,8 +75,13 @@ describe('realist-kb serve', { timeout: waitLimit * 2 }, () => {
           .replace('Experience motivates integration', 'Practice makes integration')
           .replace('strategies: [education]', 'related: [cmoc-9z]'),
       )
-      await events.next((data) => Number(data) > 1)
-      const second = await get('/')
+      // A build may catch the file half written (truncated, then written): the page is fetched
+      // after each new build until one has the saved text.
+      let second = first
+      for (let build = 2; !second.body.includes('Practice makes integration'); build++) {
+        await events.next((data) => Number(data) >= build)
+        second = await get('/')
+      }
       expect(second.body).toContain('Practice makes integration')
       expect(second.body).not.toContain('Experience motivates integration')
       // The banner names the new error by its place.
