@@ -250,7 +250,8 @@ function report(results: Map<string, Map<string, Sample>>): void {
   console.log(
     `\nAt ${first} studies (${sizes.length > 1 ? `growth to ${sizes.slice(1).join(', ')}` : 'no growth run'}):\n`,
   )
-  printRows(rows)
+  // With --phases, the rows of the phases left out have nothing to show.
+  printRows(rows.filter((row) => row[1] !== '-' && !row[1].startsWith('NaN')))
 }
 
 function printRows(
