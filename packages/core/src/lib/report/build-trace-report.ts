@@ -84,7 +84,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
       ),
       relations: cmocRelations(graph, cmoc.id, reportLink),
       chain: (({ upstream, downstream }) => ({ upstream, downstream }))(cmocChain(graph, cmoc.id)),
-      confidence: cmocConfidenceEntry(graph, cmoc),
+      confidence: cmocConfidenceEntry(graph, cmoc, trace),
       narrative: cmoc.body.trim(),
       evidence: evidence.map((item) => item.evidence.id),
       studies: studies.map((study) => study.id),
