@@ -115,6 +115,7 @@ export {
   type KnowledgeBaseStatistics,
   statistics,
 } from './lib/query/statistics.js'
+export { inTheoryOrder } from './lib/query/theory-order.js'
 export {
   type CmocTrace,
   cmocsOfGroup,
@@ -127,7 +128,7 @@ export {
   traceAll,
   traceRecommendation,
 } from './lib/query/trace.js'
-export { type Vocabulary, vocabularyOf } from './lib/query/vocabulary.js'
+export { capitalised, type Vocabulary, vocabularyOf } from './lib/query/vocabulary.js'
 export {
   checkRameses,
   type RamesesCheck,

@@ -13,10 +13,10 @@ import { reportIdentity } from '../report/identity.js'
 import { recommendationSections } from '../report/recommendation-sections.js'
 import { studiesCount } from '../report/studies-count.js'
 import { anchorId } from './anchor-id.js'
+import { programmeTheoryFigure } from './diagram-html.js'
 import { figuresChart } from './figures-chart.js'
 import { gapMapHtml } from './gap-map-html.js'
 import { studyControls, summaryOfFindings } from './judgement-html.js'
-import { programmeTheorySvg } from './programme-theory-svg.js'
 import { script } from './script.js'
 import {
   cmocArticle,
@@ -102,7 +102,6 @@ function reportSections(
   index: ReportIndex,
 ): readonly { readonly id: string; readonly title: string; readonly html: string }[] {
   const { report } = index
-  const words = groupWords(report)
   const recommendations = {
     id: 'rkb-recommendations',
     title: 'Recommendations',
@@ -119,7 +118,7 @@ function reportSections(
   const theory = {
     id: 'rkb-programme-theory',
     title: 'Programme theory',
-    html: `<figure>${programmeTheorySvg(report)}<figcaption>${e(words.Plural)}, their CMOCs, and the recommendations derived from them. Solid lines: stated links; dashed: inferred.</figcaption></figure>`,
+    html: programmeTheoryFigure(report),
     shown:
       report.cmocs.length > 0 && (report.groups.length > 0 || report.recommendations.length > 0),
   }

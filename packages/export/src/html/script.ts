@@ -1,3 +1,5 @@
+import { diagramScript } from './diagram-assets.js'
+
 /**
  * The report's only script, inlined: filtering recommendations by audience, group and text, and
  * studies by the level of their appraisal; opening the
@@ -62,4 +64,4 @@ export const script = `
   openTarget();
   apply();
 })();
-`
+${diagramScript}`

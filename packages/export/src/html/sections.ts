@@ -11,6 +11,7 @@ import { cmocPartRows, notGiven } from '../report/cmoc-parts.js'
 import { escapeHtml } from '../report/escape.js'
 import { markdownToHtml } from '../report/markdown-to-html.js'
 import { anchorId } from './anchor-id.js'
+import { traceFigure } from './diagram-html.js'
 import {
   appraisalAttributes,
   appraisalHtml,
@@ -154,6 +155,7 @@ ${rec.provenance ? `<p class="muted">Source: ${e(rec.provenance)}</p>` : ''}
 ${markdownToHtml(rec.notes)}
 ${profileLine(rec.profile)}
 ${cmocs.join('\n') || '<p class="badge badge-gap">derives from no CMOC</p>'}
+${traceFigure(index.report, rec)}
 <p><strong>Studies:</strong> ${list(studies)}</p>
 </div>
 </details>`

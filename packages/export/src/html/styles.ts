@@ -1,3 +1,5 @@
+import { diagramStyles } from './diagram-assets.js'
+
 /** The report's stylesheet, inlined so the file works offline. Colours meet WCAG AA contrast. */
 export const styles = `
 :root { --ink: #1b1f24; --muted: #4a5360; --line: #c9d1db; --paper: #ffffff; --tint: #f3f6f9;
@@ -51,16 +53,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .heat td.h4 { background: #0b3d6e; color: #ffffff; }
 figure { margin: 1rem 0; }
 figcaption { font-size: .9rem; color: var(--muted); }
-svg text { font: 12px system-ui, sans-serif; fill: var(--ink); }
-svg .edge-stated { stroke: var(--stated); stroke-width: 1.2; fill: none; }
-svg .edge-inferred { stroke: var(--inferred); stroke-width: 1.2; stroke-dasharray: 4 3; fill: none; }
-svg .edge-belongs { stroke: #8c98a6; stroke-width: 1; fill: none; }
-svg .edge-cmoc { stroke: #6b4fa0; stroke-width: 1.2; fill: none; stroke-dasharray: 2 2; }
-svg .edge-leads-to { stroke-dasharray: none; stroke-width: 1.6; }
-svg .edge-conflicts-with { stroke: var(--warn); }
-svg .node rect { fill: #fff; stroke: #6b7684; }
-svg .node-group rect { fill: #e3eefa; }
-svg a:focus rect { stroke: #f2a900; stroke-width: 3; }
+svg:not(.rkb-diagram) text { font: 12px system-ui, sans-serif; fill: var(--ink); }
 .bar-reported { fill: #6b7684; }
 .bar-encoded { fill: #0b5cad; }
 .rkb-status { font-size: .9rem; margin: .5rem 0; }
@@ -74,4 +67,4 @@ svg a:focus rect { stroke: #f2a900; stroke-width: 3; }
   a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; }
 }
-`
+${diagramStyles}`

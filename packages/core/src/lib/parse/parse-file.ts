@@ -17,6 +17,7 @@ import {
 import type { StudyData } from '../kinds/study.js'
 import { renamedHint } from '../migrate/renamed-names.js'
 import type { Entity, EvidenceData, Link } from '../model/entity.js'
+import { optional } from '../optional-field.js'
 import { checkParseOptions } from '../options.js'
 import { idSchema } from '../schema/common.js'
 import { findBodyLinks } from './body-links.js'
@@ -346,7 +347,7 @@ function parseWith(
       const data: EvidenceData = {
         ...fields,
         study: normaliseReference(study).id,
-        ...(tags === undefined ? {} : { tags }),
+        ...optional('tags', tags),
       }
       entities.push(own(links, data))
     } else {
@@ -393,8 +394,8 @@ class EntityBuilder {
           expected: field.expected,
           type: field.type,
           basis: reference.basis ?? shared?.basis ?? 'stated',
-          ...optionalText('location', reference.location ?? shared?.location),
-          ...optionalText('rationale', reference.rationale ?? shared?.rationale),
+          ...optional('location', reference.location ?? shared?.location),
+          ...optional('rationale', reference.rationale ?? shared?.rationale),
           place: { file: this.file, ...position },
         })
       })
@@ -511,11 +512,6 @@ interface LinkDefaults {
   readonly basis?: 'stated' | 'inferred' | undefined
   readonly location?: string | undefined
   readonly rationale?: string | undefined
-}
-
-// exactOptionalPropertyTypes: leave a key out rather than set it to undefined.
-function optionalText<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string }
 }
 
 function knownFields(kind: EntityKind, path: readonly PropertyKey[]): string[] {

@@ -2,11 +2,13 @@ import type { EdgeAttributes, KnowledgeBase } from '../graph/types.js'
 import { cmocPartsOf } from '../kinds/cmoc.js'
 import { gapNames } from '../kinds/kind.js'
 import type { EntityOf } from '../model/entity.js'
+import { optional } from '../optional-field.js'
 import { meetsAppraisal } from '../query/appraisal.js'
 import { cmocChain } from '../query/chains.js'
 import { groupChain } from '../query/cmoc-evidence.js'
 import { recommendationConfidence } from '../query/confidence.js'
 import { compareEntities, compareIds, entitiesOfKind, neighbours } from '../query/neighbours.js'
+import { inTheoryOrder } from '../query/theory-order.js'
 import {
   type CmocTrace,
   evidenceForCmoc,
@@ -47,15 +49,8 @@ import { traceReportVersion } from './types.js'
 export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions = {}): TraceReport {
   const { graph } = kb
   const groupsSorted = entitiesOfKind(graph, 'group')
-  const groupOrder = new Map(groupsSorted.map((group, index) => [group.id, index]))
   const groupOf = (id: string): string | undefined =>
     neighbours(graph, id, 'out', 'belongs-to', 'group')[0]?.entity.id
-  const byGroup = <T extends { id: string; data: unknown }>(items: T[]): T[] =>
-    items.sort(
-      (a, b) =>
-        (groupOrder.get(groupOf(a.id) ?? '') ?? 1e9) -
-          (groupOrder.get(groupOf(b.id) ?? '') ?? 1e9) || compareEntities(a, b),
-    )
 
   // Each CMOC is traced once, here, and its trace reused by every recommendation above it.
   const cmocTraces = new Map<string, CmocTrace | undefined>()
@@ -63,7 +58,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
     if (!cmocTraces.has(id)) cmocTraces.set(id, evidenceForCmoc(graph, id))
     return cmocTraces.get(id)
   }
-  const cmocs: CmocEntry[] = byGroup(entitiesOfKind(graph, 'cmoc')).map((cmoc) => {
+  const cmocs: CmocEntry[] = inTheoryOrder(graph, entitiesOfKind(graph, 'cmoc')).map((cmoc) => {
     const trace = cmocTrace(cmoc.id)
     const evidence = trace?.evidence ?? []
     const studies = trace?.studies ?? []
@@ -192,6 +187,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
     name: group.data.name,
     ...optional('question', group.data.question),
     description: group.data.description,
+    ...optional('parent', groupOf(group.id)),
     cmocs: cmocs.filter((cmoc) => cmoc.group === group.id).map((cmoc) => cmoc.id),
     recommendations: recommendations.filter((rec) => rec.group === group.id).map((rec) => rec.id),
   }))
@@ -330,11 +326,6 @@ function place(entity: { file: string; position: { line: number } }): {
   line: number
 } {
   return { file: entity.file, line: entity.position.line }
-}
-
-// exactOptionalPropertyTypes: leave a key out rather than set it to undefined.
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
 }
 
 function dedupeEvidence<T extends { evidence: { id: string } }>(items: readonly T[]): T[] {

@@ -1,4 +1,5 @@
 import type { EntityOf } from '../model/entity.js'
+import { optional } from '../optional-field.js'
 import type { CmocEntry, GapMapDimension, GapMapTable } from './types.js'
 
 const notRecorded = 'not recorded'
@@ -70,7 +71,7 @@ export function buildGapMap(
       }
       return {
         cmoc: cmoc.id,
-        ...(cmoc.group === undefined ? {} : { group: cmoc.group }),
+        ...optional('group', cmoc.group),
         counts,
       }
     })

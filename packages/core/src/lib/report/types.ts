@@ -7,6 +7,7 @@ import type {
   AppraisalLevel,
   CitationData,
   InclusionStatus,
+  StudyDesign,
   StudyRole,
 } from '../kinds/study.js'
 import type { AppraisalLevelOrNot } from '../query/appraisal.js'
@@ -120,6 +121,8 @@ export interface GroupEntry extends SourcePlace {
   readonly name: string
   readonly question?: string
   readonly description: string
+  /** The group it is a sub-group of, when it nests in one. */
+  readonly parent?: string
   readonly cmocs: readonly string[]
   readonly recommendations: readonly string[]
 }
@@ -264,7 +267,7 @@ export interface StudyEntry extends SourcePlace {
   /** The study's own label in its review. */
   readonly label?: string
   readonly role: StudyRole
-  readonly design?: string
+  readonly design?: StudyDesign
   readonly designNote?: string
   readonly countries: readonly string[]
   readonly settings: readonly string[]
