@@ -15,7 +15,7 @@ import { writeFileAtomic } from './write/write-file-atomic.js'
  * too, so a cache written before any of them changed (a renamed kind, a new diagnostic) is never
  * read back as if nothing had.
  */
-const cacheFormat = `realist-kb-cache-6:${createHash('sha1')
+const cacheFormat = `realist-kb-cache-7:${createHash('sha1')
   .update(JSON.stringify([kindFolders, referenceFields, catalogue]))
   .digest('hex')
   .slice(0, 16)}`

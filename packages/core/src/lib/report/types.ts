@@ -373,6 +373,13 @@ export interface GapMapTable {
 export interface TraceReport {
   readonly formatVersion: typeof traceReportVersion
   readonly generator: 'realist-kb'
+  /** The version of realist-kb that built the report. */
+  readonly generatorVersion: string
+  /**
+   * What the report was built from, as one hash (`sha256:` and 64 hex digits: see
+   * `ContentFolder.contentHash`), when the caller gave it ({@link TraceReportOptions}).
+   */
+  readonly contentHash?: string
   readonly review?: ReviewSummary
   /** The review's own words for its theory and groups. */
   readonly vocabulary: Vocabulary
@@ -508,4 +515,6 @@ export interface GapMapWeighting {
 export interface TraceReportOptions {
   /** Count in the gap map only the studies appraised at this level or higher. */
   readonly gapMapWeighting?: GapMapWeighting
+  /** The hash of the content the knowledge base was loaded from (`ContentFolder.contentHash`). */
+  readonly contentHash?: string
 }
