@@ -78,6 +78,13 @@ export { InvalidOptionsError } from './lib/options.js'
 export { type BodyLink, findBodyLinks } from './lib/parse/body-links.js'
 export { maxMarkdownDepth, tooDeepMarkdown } from './lib/parse/markdown-nesting.js'
 export {
+  type CostlyConstruct,
+  type CostlyMarkdown,
+  costlyMarkdown,
+  type MarkdownWorkBudget,
+  markdownWorkBudget,
+} from './lib/parse/markdown-work.js'
+export {
   type DeclaredId,
   type ParsedFile,
   type ParseOptions,

@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { diagnosticLine, formatDiff } from '@realist-kb/core'
-import { ContentFolder, loadDirectory } from '@realist-kb/core/node'
+import { ContentFolder } from '@realist-kb/core/node'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../../scripts/corpus/generate.js'
 import { Random } from '../../../scripts/corpus/random.js'
@@ -122,6 +122,42 @@ describe('ContentFolder.update', () => {
   })
 })
 
+describe('ContentFolder.contentHash', () => {
+  it('is the same for the same bytes, wherever they are and however they were loaded', async () => {
+    const copy = path.join(path.dirname(kb), 'copy')
+    await cp(kb, copy, { recursive: true })
+    const cacheDirectory = path.join(path.dirname(kb), 'cache')
+    const hash = (await ContentFolder.open(kb)).contentHash
+    expect(hash).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect((await ContentFolder.open(copy)).contentHash).toBe(hash)
+    // Read through the cache, then restored from its snapshot.
+    expect((await ContentFolder.open(kb, { cacheDirectory })).contentHash).toBe(hash)
+    expect((await ContentFolder.open(kb, { cacheDirectory })).contentHash).toBe(hash)
+  })
+
+  it('changes with one byte of one file, with a renamed file, and back', async () => {
+    const folder = await ContentFolder.open(kb)
+    const before = folder.contentHash
+    const original = await readFile(cmocFile())
+    const changed = Buffer.from(original)
+    changed[changed.length - 2] = (changed[changed.length - 2] ?? 0) ^ 1
+    await writeFile(cmocFile(), changed)
+    await folder.update(['cmocs/cmoc-1a.md'])
+    const edited = folder.contentHash
+    expect(edited).not.toBe(before)
+    expect((await ContentFolder.open(kb)).contentHash).toBe(edited)
+
+    await writeFile(cmocFile(), original)
+    await folder.update(['cmocs/cmoc-1a.md'])
+    expect(folder.contentHash).toBe(before)
+
+    // The same bytes under another name are other content.
+    await rename(cmocFile(), path.join(kb, 'cmocs', 'cmoc-1z.md'))
+    await folder.update(['cmocs/cmoc-1a.md', 'cmocs/cmoc-1z.md'])
+    expect(folder.contentHash).not.toBe(before)
+  })
+})
+
 describe('ContentFolder after random changes on disk', () => {
   for (const cached of [false, true]) {
     it(`equals a fresh load after each of 60 seeded edits, deletions and renames${cached ? ' (opened from the cache)' : ''}`, {
@@ -141,11 +177,12 @@ describe('ContentFolder after random changes on disk', () => {
       for (let step = 0; step < 60; step++) {
         const reported = await changeOnDisk(root, random)
         await folder.update(reported)
-        const fresh = await loadDirectory(root)
+        const fresh = await ContentFolder.open(root)
         expect(
           kbSnapshot(folder.knowledgeBase),
           `after step ${step}: ${reported.join(', ')}`,
-        ).toEqual(kbSnapshot(fresh))
+        ).toEqual(kbSnapshot(fresh.knowledgeBase))
+        expect(folder.contentHash, `hash after step ${step}`).toBe(fresh.contentHash)
       }
     })
   }

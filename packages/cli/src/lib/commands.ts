@@ -7,6 +7,7 @@ import { migrate } from './commands/migrate.js'
 import { newCommand } from './commands/new.js'
 import { report } from './commands/report.js'
 import { schema } from './commands/schema.js'
+import { serve } from './commands/serve.js'
 import { show } from './commands/show.js'
 import { stats } from './commands/stats.js'
 import { validate } from './commands/validate.js'
@@ -26,6 +27,7 @@ export const commands: readonly Command[] = [
   stats,
   schema,
   watch,
+  serve,
   migrate,
   diff,
   check,

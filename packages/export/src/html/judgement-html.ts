@@ -23,13 +23,13 @@ export function summaryOfFindings(report: TraceReport): string {
     (rec) =>
       `<tr><td><a href="#${e(anchorId(rec.id))}">${e(rec.id)}</a>: ${e(rec.text)}</td><td class="confidence-${e(rec.confidence.lowest)}">${e(confidenceWords(rec.confidence.lowest))}</td><td>${e(spreadWords(rec))}</td><td>${e(profileWords(rec.profile))}</td></tr>`,
   )
-  return `<table class="rkb-sof">
+  return `<div class="table-wrap"><table class="rkb-sof">
 <caption>Confidence (lowest) is the lowest overall confidence among the CMOCs a recommendation rests on.</caption>
 <thead><tr><th scope="col">Recommendation</th><th scope="col">Confidence (lowest)</th><th scope="col">CMOCs by confidence</th><th scope="col">Evidence</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
-</table>`
+</table></div>`
 }
 
 /** A CMOC's confidence: the judgement of each component beside what the data say. */
@@ -41,9 +41,9 @@ export function cmocConfidence(cmoc: CmocEntry): string {
   })
   const who = [confidence.by, confidence.date].filter(Boolean).join(', ')
   return `<p><strong>Confidence:</strong> <span class="confidence-${e(confidence.overall)}">${e(confidenceWords(confidence.overall))}</span>${confidence.explanation ? `: ${e(confidence.explanation)}` : ''}${who ? ` <span class="muted">(${e(who)})</span>` : ''}</p>
-<table class="rkb-cerqual"><thead><tr><th scope="col">Component</th><th scope="col">Judgement</th><th scope="col">From the data</th></tr></thead><tbody>
+<div class="table-wrap"><table class="rkb-cerqual"><thead><tr><th scope="col">Component</th><th scope="col">Judgement</th><th scope="col">From the data</th></tr></thead><tbody>
 ${rows.join('\n')}
-</tbody></table>`
+</tbody></table></div>`
 }
 
 /** A CMOC's typed links to other CMOCs, and the chain through it. */

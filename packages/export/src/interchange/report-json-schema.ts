@@ -139,6 +139,11 @@ const studyAppraisal = z.strictObject({
 export const traceReportJson = z.strictObject({
   formatVersion: z.literal(traceReportVersion),
   generator: z.literal('realist-kb'),
+  generatorVersion: z.string(),
+  contentHash: z
+    .string()
+    .regex(/^sha256:[0-9a-f]{64}$/)
+    .optional(),
   review: z
     .strictObject({
       ...place,
@@ -277,7 +282,9 @@ export const traceReportJson = z.strictObject({
       id: z.string(),
       name: z.string(),
       examples: z.array(z.string()),
+      includes: z.array(link),
       recommendations: ids,
+      allRecommendations: ids,
     }),
   ),
   gaps: z.array(

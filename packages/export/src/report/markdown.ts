@@ -6,6 +6,7 @@ import { cmocPartRows, notGiven } from './cmoc-parts.js'
 import { escapeMarkdown } from './escape.js'
 import type { Exporter } from './exporter.js'
 import { groupWords } from './group-words.js'
+import { reportIdentity } from './identity.js'
 import {
   appraisalLine,
   componentNames,
@@ -292,7 +293,7 @@ export function renderMarkdown(report: TraceReport): string {
     for (const line of section.lines()) out.push(line)
     out.push('')
   }
-  out.push('')
+  out.push('---', '', m(reportIdentity(report)), '')
   // Sections end with a blank line of their own: never two in a row.
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`
 }

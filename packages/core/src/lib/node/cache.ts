@@ -15,7 +15,7 @@ import type { StoredGraph } from './stored-graph.js'
  * read back as if nothing had. The kinds' part is a generated constant: computing it would import
  * every schema, which a load restored from the cache otherwise never needs.
  */
-const cacheFormat = `realist-kb-cache-6:${kindsFingerprint}:${createHash('sha1')
+const cacheFormat = `realist-kb-cache-7:${kindsFingerprint}:${createHash('sha1')
   .update(JSON.stringify(catalogue))
   .digest('hex')
   .slice(0, 16)}`

@@ -70,8 +70,11 @@ export interface ContentUpdate extends DiagnosticDiff {
 interface KnownFile {
   parsed: ParsedFile | undefined
   readonly signature: string
-  /** The content hash of the version read, when it was read through the cache. */
-  readonly hash?: string
+  /**
+   * The SHA-256 of the bytes read (hex), or for a file that could not be read, its problem:
+   * the key of the cache's entries and the file's part of {@link ContentFolder.contentHash}.
+   */
+  readonly hash: string
 }
 
 /** What one update has to do, gathered from the changed paths. */
@@ -136,6 +139,8 @@ export class ContentFolder {
   /** The listing's own problems (links out, unreadable folders), as one pseudo-file per path. */
   #problems = new Map<string, ParsedFile>()
   #live: IncrementalKnowledgeBase | undefined
+  /** {@link ContentFolder.contentHash}, made on first need after each change. */
+  #contentHash: string | undefined
   // Set by the first load, which `open` awaits before handing the folder out.
   #knowledgeBase!: KnowledgeBase
 
@@ -171,6 +176,28 @@ export class ContentFolder {
   }
 
   /**
+   * What the knowledge base was built from, as one hash: SHA-256 over every content file's path
+   * and the SHA-256 of the bytes read, in path order (`sha256:` and 64 hex digits). Equal
+   * hashes mean the same files with the same bytes; a report names it, so that two reports can
+   * be told apart without a date in them.
+   *
+   * @example
+   * ```ts
+   * const folder = await ContentFolder.open('content')
+   * buildTraceReport(folder.knowledgeBase, { contentHash: folder.contentHash })
+   * ```
+   */
+  get contentHash(): string {
+    if (this.#contentHash === undefined) {
+      const hash = createHash('sha256').update('realist-kb content\0')
+      for (const file of [...this.#files.keys()].sort())
+        hash.update(`${file}\0${this.#files.get(file)?.hash ?? ''}\n`)
+      this.#contentHash = `sha256:${hash.digest('hex')}`
+    }
+    return this.#contentHash
+  }
+
+  /**
    * Take changed paths into account (relative to the root, as a watcher reports them;
    * `undefined` for "something changed, unknown where") and bring the knowledge base up to date.
    * Updates must not overlap: await one before starting the next.
@@ -198,7 +225,10 @@ export class ContentFolder {
     const reparsed: string[] = []
     for (const [index, file] of [...plan.read].entries()) {
       if (index > 0 && index % batchSize === 0) await turn()
-      const read = reader.read(file)
+      let digest = ''
+      const read = reader.read(file, (bytes) => {
+        digest = hashOf(bytes)
+      })
       if (isGone(read)) {
         if (this.#files.delete(file)) {
           plan.drop.add(file)
@@ -207,7 +237,11 @@ export class ContentFolder {
         continue
       }
       const parsed = parseRead(read, this.#options)
-      this.#files.set(file, { parsed, signature: await signatureOf(read, this.#absolute(file)) })
+      this.#files.set(file, {
+        parsed,
+        signature: await signatureOf(read, this.#absolute(file)),
+        hash: keyOf(read, digest),
+      })
       live.update(parsed)
       plan.drop.delete(file)
       reparsed.push(file)
@@ -216,6 +250,7 @@ export class ContentFolder {
       if (JSON.stringify(this.#problems.get(file)) !== JSON.stringify(parsed)) live.update(parsed)
     this.#problems = problems
     this.#knowledgeBase = live.knowledgeBase
+    this.#contentHash = undefined
     return {
       knowledgeBase: this.#knowledgeBase,
       ...diffDiagnostics(before, this.#knowledgeBase.diagnostics),
@@ -250,9 +285,16 @@ export class ContentFolder {
     const { parseRead } = await loadParser()
     // Parse each file as soon as it is read, so that only texts kept as bodies stay in memory.
     const parsed = await mapInBatches(files, (file) => {
-      const read = reader.read(file)
+      let digest = ''
+      const read = reader.read(file, (bytes) => {
+        digest = hashOf(bytes)
+      })
       const result = parseRead(read, this.#options)
-      this.#files.set(file, { parsed: result, signature: signatureOfRead(read) })
+      this.#files.set(file, {
+        parsed: result,
+        signature: signatureOfRead(read),
+        hash: keyOf(read, digest),
+      })
       return result
     })
     this.#live = await newIncremental([...parsed, ...this.#problems.values()])
@@ -268,11 +310,11 @@ export class ContentFolder {
     // The snapshot is read from disk (on libuv's threads) while this thread reads the content.
     const snapshotRead = readSnapshot(cacheFiles.snapshot)
     const reads = await mapInBatches(files, (file) => {
-      let hash = ''
+      let digest = ''
       const read = reader.read(file, (bytes) => {
-        hash = createHash('sha1').update(bytes).digest('hex')
+        digest = hashOf(bytes)
       })
-      const key = 'text' in read ? hash : `failed:${JSON.stringify(read.problem)}`
+      const key = keyOf(read, digest)
       this.#files.set(file, { parsed: undefined, signature: signatureOfRead(read), hash: key })
       return { read, hash: key }
     })
@@ -464,6 +506,16 @@ function restore(snapshot: Snapshot, reads: readonly { read: ContentRead }[]): K
     return text.slice(text.length - length)
   })
   return { graph, diagnostics: snapshot.diagnostics, files: snapshot.files }
+}
+
+/** The SHA-256 of a file's bytes, in hex. */
+function hashOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** A file's hash as read: of its bytes, or of why they could not be read. */
+function keyOf(read: ContentRead, digest: string): string {
+  return 'text' in read ? digest : `failed:${JSON.stringify(read.problem)}`
 }
 
 /** A listed file that no longer exists (deleted between the listing or event and the read). */

@@ -56,21 +56,45 @@ export interface ConfidenceHints {
  * ```
  */
 export function confidenceHints(graph: KnowledgeGraph, cmocId: string): ConfidenceHints {
+  return confidenceHintsOf(
+    graph,
+    evidenceEdgesOfCmoc(graph, cmocId).map((item) => {
+      const study = studyOfEvidence(graph, item.evidence)
+      return {
+        evidence: graph.getNodeAttributes(item.evidence) as EntityOf<'evidence'>,
+        link: item.edge,
+        study:
+          study === undefined ? undefined : (graph.getNodeAttributes(study) as EntityOf<'study'>),
+      }
+    }),
+  )
+}
+
+/** One evidence entry behind a CMOC, as a CMOC's trace holds it. */
+interface HintEvidence {
+  readonly evidence: EntityOf<'evidence'>
+  readonly link: { readonly basis: Basis }
+  readonly study: EntityOf<'study'> | undefined
+}
+
+/**
+ * {@link confidenceHints} from a CMOC's evidence already walked (its `evidenceForCmoc` trace):
+ * the report, which traces every CMOC anyway, does not walk each CMOC's edges a second time.
+ */
+export function confidenceHintsOf(
+  graph: KnowledgeGraph,
+  items: readonly HintEvidence[],
+): ConfidenceHints {
   const basis: Record<Basis, number> = { stated: 0, inferred: 0 }
   const relations: Record<Relation, number> = { supports: 0, refines: 0, refutes: 0 }
-  const studyIds = new Set<string>()
-  let evidence = 0
-  for (const item of evidenceEdgesOfCmoc(graph, cmocId)) {
-    evidence++
-    basis[item.edge.basis]++
-    const entry = graph.getNodeAttributes(item.evidence) as EntityOf<'evidence'>
-    relations[entry.data.relation]++
-    const study = studyOfEvidence(graph, item.evidence)
-    if (study !== undefined) studyIds.add(study)
+  const byId = new Map<string, EntityOf<'study'>>()
+  const evidence = items.length
+  for (const item of items) {
+    basis[item.link.basis]++
+    relations[item.evidence.data.relation]++
+    if (item.study !== undefined) byId.set(item.study.id, item.study)
   }
-  const studies = [...studyIds]
-    .sort(compareIds)
-    .map((id) => graph.getNodeAttributes(id) as EntityOf<'study'>)
+  const studies = [...byId.keys()].sort(compareIds).map((id) => byId.get(id) as EntityOf<'study'>)
 
   const adequacySignals: string[] = []
   if (studies.length === 0) adequacySignals.push('no study behind it')

@@ -17,6 +17,8 @@ import {
 } from '../query/trace.js'
 import { vocabularyOf } from '../query/vocabulary.js'
 import { checkRameses } from '../rameses/check-rameses.js'
+import { realistKbVersion } from '../version.js'
+import { audienceEntries } from './audience-entries.js'
 import { reportedVersusEncoded } from './figures.js'
 import { buildGapMap } from './gap-map.js'
 import { cmocConfidenceEntry, cmocRelations, studyAppraisalEntry } from './judgement-entries.js'
@@ -78,7 +80,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
       ),
       relations: cmocRelations(graph, cmoc.id, reportLink),
       chain: (({ upstream, downstream }) => ({ upstream, downstream }))(cmocChain(graph, cmoc.id)),
-      confidence: cmocConfidenceEntry(graph, cmoc),
+      confidence: cmocConfidenceEntry(graph, cmoc, trace),
       narrative: cmoc.body.trim(),
       evidence: evidence.map((item) => item.evidence.id),
       studies: studies.map((study) => study.id),
@@ -191,15 +193,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
     recommendations: recommendations.filter((rec) => rec.group === group.id).map((rec) => rec.id),
   }))
 
-  const audiences = entitiesOfKind(graph, 'audience').map((audience) => ({
-    id: audience.id,
-    ...place(audience),
-    name: audience.data.name,
-    examples: audience.data.examples ?? [],
-    recommendations: recommendations
-      .filter((rec) => rec.audiences.includes(audience.id))
-      .map((rec) => rec.id),
-  }))
+  const audiences = audienceEntries(graph, recommendations, reportLink)
 
   const gaps = kb.diagnostics
     .filter((d) => (gapNames as readonly string[]).includes(d.name))
@@ -228,6 +222,8 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
   return {
     formatVersion: traceReportVersion,
     generator: 'realist-kb',
+    generatorVersion: realistKbVersion,
+    ...(options.contentHash === undefined ? {} : { contentHash: options.contentHash }),
     ...(reviewEntity === undefined ? {} : { review: reviewSummary(reviewEntity) }),
     vocabulary: vocabularyOf(graph),
     groups,

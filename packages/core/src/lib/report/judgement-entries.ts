@@ -3,8 +3,9 @@ import { confidenceComponents } from '../kinds/cmoc.js'
 import { appraisalDimensions } from '../kinds/study.js'
 import type { EdgeType, EntityOf } from '../model/entity.js'
 import { optional } from '../optional-field.js'
-import { confidenceHints } from '../query/confidence-hints.js'
+import { confidenceHintsOf } from '../query/confidence-hints.js'
 import { neighbours } from '../query/neighbours.js'
+import type { CmocTrace } from '../query/trace.js'
 import type {
   CmocConfidenceEntry,
   CmocRelations,
@@ -16,6 +17,7 @@ import type {
 export function cmocConfidenceEntry(
   graph: KnowledgeGraph,
   cmoc: EntityOf<'cmoc'>,
+  trace: CmocTrace | undefined,
 ): CmocConfidenceEntry {
   const confidence = cmoc.data.confidence ?? {}
   const components = Object.fromEntries(
@@ -35,7 +37,8 @@ export function cmocConfidenceEntry(
     components,
     ...optional('by', confidence.by),
     ...optional('date', confidence.date),
-    hints: confidenceHints(graph, cmoc.id),
+    // From the CMOC's trace, which the report has made already: its edges are walked once.
+    hints: confidenceHintsOf(graph, trace?.evidence ?? []),
   }
 }
 

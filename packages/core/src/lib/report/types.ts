@@ -139,7 +139,15 @@ export interface AudienceEntry extends SourcePlace {
   readonly id: string
   readonly name: string
   readonly examples: readonly string[]
+  /** For a compound audience (a cell that names several groups): the audiences it includes. */
+  readonly includes: readonly ReportLink[]
+  /** The recommendations addressed to this audience itself. */
   readonly recommendations: readonly string[]
+  /**
+   * The recommendations addressed to it directly or through a compound audience that includes
+   * it: what a filter by this audience shows.
+   */
+  readonly allRecommendations: readonly string[]
 }
 
 /**
@@ -365,6 +373,13 @@ export interface GapMapTable {
 export interface TraceReport {
   readonly formatVersion: typeof traceReportVersion
   readonly generator: 'realist-kb'
+  /** The version of realist-kb that built the report. */
+  readonly generatorVersion: string
+  /**
+   * What the report was built from, as one hash (`sha256:` and 64 hex digits: see
+   * `ContentFolder.contentHash`), when the caller gave it ({@link TraceReportOptions}).
+   */
+  readonly contentHash?: string
   readonly review?: ReviewSummary
   /** The review's own words for its theory and groups. */
   readonly vocabulary: Vocabulary
@@ -500,4 +515,6 @@ export interface GapMapWeighting {
 export interface TraceReportOptions {
   /** Count in the gap map only the studies appraised at this level or higher. */
   readonly gapMapWeighting?: GapMapWeighting
+  /** The hash of the content the knowledge base was loaded from (`ContentFolder.contentHash`). */
+  readonly contentHash?: string
 }
