@@ -19,6 +19,12 @@ export const maxTheoryBoxes = 240
 /** Studies drawn in a recommendation's inline trace; the rest are listed in its text. */
 export const maxTraceStudies = 12
 /**
+ * CMOCs a recommendation may rest on and still get an inline trace: past it the picture is no
+ * longer readable inline, and its arrows (CMOCs x studies) would make the page grow with the
+ * base's paths rather than with the base.
+ */
+export const maxTraceCmocs = 12
+/**
  * Recommendations that get an inline trace, in the report's order: each is laid out on its own,
  * so a base with hundreds of recommendations would spend seconds on pictures few will open.
  */
@@ -55,6 +61,8 @@ export function programmeTheoryFigure(report: TraceReport): string {
 /** A recommendation's inline trace: the recommendation, its CMOCs and their studies. */
 export function traceFigure(report: TraceReport, rec: RecommendationEntry): string {
   if (rec.cmocs.length === 0) return ''
+  if (rec.cmocs.length > maxTraceCmocs)
+    return `<p class="muted">No trace diagram here: ${e(rec.id)} rests on ${rec.cmocs.length} CMOCs, more than the ${maxTraceCmocs} an inline trace draws. <code>realist-kb export --format svg --trace ${e(rec.id)}</code> draws it.</p>`
   if (placeOf(report, rec.id) >= maxTraceFigures)
     return `<p class="muted">No trace diagram here: the report draws those of its first ${maxTraceFigures} recommendations. <code>realist-kb export --format svg --trace ${e(rec.id)}</code> draws this one.</p>`
   const diagram = traceDiagram(report, rec.id, { evidence: false, maxStudies: maxTraceStudies })

@@ -83,19 +83,42 @@ function evidenceItem(index: ReportIndex, cmoc: CmocEntry, id: string): string {
 <span class="chain-study">${study ? `${anchor(study.id, shortCitation(study))} <span class="muted">${e(appraisal(study))}</span>` : e(item.study)}</span></li>`
 }
 
-/** One CMOC of a recommendation's chain with its evidence (capped: the CMOC lists it all). */
-function chainLink(index: ReportIndex, link: ReportLink): string {
+/**
+ * Evidence entries a recommendation's chain shows in all, across its CMOCs: each CMOC lists all of
+ * its own, so the chain only samples them, and a recommendation resting on many CMOCs costs the
+ * page a bounded amount, not CMOCs x entries (a fan-out base would otherwise grow with its paths).
+ */
+export const maxChainEvidence = 24
+
+/** CMOCs a recommendation's chain opens in full; the rest are named in one line. */
+export const maxChainCmocs = 12
+
+/** The CMOCs past the chain's first ones: a line of links, each with how it is made. */
+function moreCmocs(index: ReportIndex, links: readonly ReportLink[]): string {
+  if (links.length === 0) return ''
+  const named = links.map((link) => {
+    const cmoc = index.cmocs.get(link.id)
+    return `${anchor(link.id, cmoc?.label ?? link.id)} (${link.basis})`
+  })
+  return `<p class="chain-more"><strong>Also derives from ${links.length} more CMOCs:</strong> ${named.join(', ')}</p>`
+}
+
+/** One CMOC of a recommendation's chain with as much of its evidence as `budget` still allows. */
+function chainLink(index: ReportIndex, link: ReportLink, budget: { left: number }): string {
   const cmoc = index.cmocs.get(link.id)
   if (!cmoc) return ''
-  const evidence = capped(
-    cmoc.evidence.map((id) => evidenceItem(index, cmoc, id)),
-    (more) =>
-      `<li class="muted">and ${more} more entries, listed under ${anchor(cmoc.id, cmoc.label ?? cmoc.id)}</li>`,
-  )
+  const shown = cmoc.evidence.slice(0, budget.left)
+  budget.left -= shown.length
+  const more = cmoc.evidence.length - shown.length
+  const items = shown.map((id) => evidenceItem(index, cmoc, id))
+  if (more > 0)
+    items.push(
+      `<li class="muted">${shown.length === 0 ? '' : 'and '}${more} ${more === 1 ? 'entry' : 'entries'}${shown.length === 0 ? '' : ' more'}, listed under ${anchor(cmoc.id, cmoc.label ?? cmoc.id)}</li>`,
+    )
   return `<li class="cmoc-trace link-${link.basis}">
 <h4>${anchor(cmoc.id, `${cmoc.label ?? cmoc.id}: ${cmoc.title}`)}</h4>
 <p>${basisBadge(link)} <span class="fact-label">Confidence</span> <span class="confidence-${e(cmoc.confidence.overall)}">${e(confidenceWords(cmoc.confidence.overall))}</span></p>
-${evidence.length === 0 ? '<p class="badge badge-gap">no evidence encoded</p>' : `<ul class="evidence">${evidence.join('\n')}</ul>`}
+${items.length === 0 ? '<p class="badge badge-gap">no evidence encoded</p>' : `<ul class="evidence">${items.join('\n')}</ul>`}
 </li>`
 }
 
@@ -116,12 +139,20 @@ export function recommendationBody(index: ReportIndex, rec: RecommendationEntry)
     }),
     (more) => `and ${more} more (see its CMOCs)`,
   )
+  const budget = { left: maxChainEvidence }
   return `<div class="rec-body">
 <p><strong>Audiences:</strong> ${audiences.join(', ') || '<span class="muted">none</span>'}</p>
 ${rec.provenance ? `<p class="muted">Source: ${e(rec.provenance)}</p>` : ''}
 ${markdownToHtml(rec.notes)}
 ${profileTable(rec.profile, `Evidence profile of ${rec.id}`)}
-${rec.cmocs.length === 0 ? '<p class="badge badge-gap">derives from no CMOC</p>' : `<ol class="rkb-chain" aria-label="CMOCs and evidence behind ${e(rec.id)}">${rec.cmocs.map((link) => chainLink(index, link)).join('\n')}</ol>`}
+${
+  rec.cmocs.length === 0
+    ? '<p class="badge badge-gap">derives from no CMOC</p>'
+    : `<ol class="rkb-chain" aria-label="CMOCs and evidence behind ${e(rec.id)}">${rec.cmocs
+        .slice(0, maxChainCmocs)
+        .map((link) => chainLink(index, link, budget))
+        .join('\n')}</ol>${moreCmocs(index, rec.cmocs.slice(maxChainCmocs))}`
+}
 ${traceFigure(index.report, rec)}
 <p><strong>Studies:</strong> ${studies.join(', ') || '<span class="muted">none</span>'}</p>
 </div>`
