@@ -111,6 +111,14 @@ export {
   statistics,
 } from './lib/query/statistics.js'
 export {
+  countryName,
+  type StudyTerms,
+  studyTermsOf,
+  type Term,
+  type TermDimension,
+  termDimensions,
+} from './lib/query/terms.js'
+export {
   type CmocTrace,
   cmocsOfGroup,
   type EvidenceTrace,

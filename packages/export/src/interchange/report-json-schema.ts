@@ -306,15 +306,23 @@ const traceReportJson = z.strictObject({
     z.strictObject({
       dimension: z.string(),
       values: z.array(z.string()),
+      labels: z.array(z.string()),
       rows: z.array(
         z.strictObject({
           cmoc: z.string(),
           group: z.string().optional(),
           counts: z.array(z.number().int().min(0)),
+          studies: z.array(z.array(z.string())),
         }),
       ),
     }),
   ),
+  terms: z.strictObject({
+    settings: z.record(z.string(), z.string()),
+    participants: z.record(z.string(), z.string()),
+    designs: z.record(z.string(), z.string()),
+    countries: z.record(z.string(), z.string()),
+  }),
   gapMapWeighting: z
     .strictObject({
       dimension: z.enum(['relevance', 'richness', 'rigour']),

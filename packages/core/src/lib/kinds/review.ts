@@ -82,6 +82,50 @@ export const theorySchema = z.union([
 ])
 
 /**
+ * One term of a controlled vocabulary: the label readers see and the other ways sources write
+ * it (matched ignoring case, spaces, hyphens and underscores).
+ *
+ * @example
+ * ```ts
+ * vocabularyTermSchema.parse({ label: 'Nursing homes', aliases: ['care home', 'care-home'] })
+ * ```
+ */
+export const vocabularyTermSchema = z.strictObject({
+  label: z.string().min(1).max(200),
+  aliases: z.array(z.string().min(1).max(200)).optional(),
+  description: z.string().min(1).max(2000).optional(),
+})
+
+/**
+ * The controlled vocabularies of a review: for settings, participants, designs and countries,
+ * each term's id (what studies should write) with its label and aliases, so synonyms fall into
+ * one term and reports show labels, not slugs.
+ *
+ * @example
+ * ```ts
+ * vocabulariesSchema.parse({
+ *   participants: { carers: { label: 'Family carers', aliases: ['caregivers', 'informal carers'] } },
+ * })
+ * ```
+ */
+export const vocabulariesSchema = z.strictObject({
+  settings: z.record(z.string().min(1).max(200), vocabularyTermSchema).optional(),
+  participants: z.record(z.string().min(1).max(200), vocabularyTermSchema).optional(),
+  designs: z.record(z.string().min(1).max(200), vocabularyTermSchema).optional(),
+  countries: z.record(z.string().min(1).max(200), vocabularyTermSchema).optional(),
+})
+
+/**
+ * The controlled vocabularies a review declares, once validated.
+ *
+ * @example
+ * ```ts
+ * const settings = (vocabularies: Vocabularies) => Object.keys(vocabularies.settings ?? {})
+ * ```
+ */
+export type Vocabularies = z.infer<typeof vocabulariesSchema>
+
+/**
  * The review itself, one per knowledge base: the frontmatter of `review.md`.
  *
  * @example
@@ -140,6 +184,8 @@ export const reviewSchema = z.strictObject({
       dimensions: z.array(z.string().min(1).max(100)).min(1),
     })
     .optional(),
+  /** Labels and aliases for study settings, participants, designs and countries. */
+  vocabularies: vocabulariesSchema.optional(),
 })
 
 /**

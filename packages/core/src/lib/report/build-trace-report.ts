@@ -7,6 +7,7 @@ import { cmocChain } from '../query/chains.js'
 import { groupChain } from '../query/cmoc-evidence.js'
 import { recommendationConfidence } from '../query/confidence.js'
 import { compareEntities, compareIds, entitiesOfKind, neighbours } from '../query/neighbours.js'
+import { type StudyTerms, studyTermIds, studyTermsOf, termDimensions } from '../query/terms.js'
 import {
   type CmocTrace,
   evidenceForCmoc,
@@ -18,7 +19,7 @@ import { checkRameses } from '../rameses/check-rameses.js'
 import { reportedVersusEncoded } from './figures.js'
 import { buildGapMap } from './gap-map.js'
 import { cmocConfidenceEntry, cmocRelations, studyAppraisalEntry } from './judgement-entries.js'
-import { evidenceProfile } from './profile.js'
+import { evidenceProfile, sortKeys } from './profile.js'
 import type {
   CmocEntry,
   ReportLink,
@@ -45,6 +46,7 @@ import { traceReportVersion } from './types.js'
  */
 export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions = {}): TraceReport {
   const { graph } = kb
+  const terms = studyTermsOf(graph)
   const groupsSorted = entitiesOfKind(graph, 'group')
   const groupOrder = new Map(groupsSorted.map((group, index) => [group.id, index]))
   const groupOf = (id: string): string | undefined =>
@@ -91,6 +93,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
       profile: evidenceProfile(
         studies,
         evidence.map((item) => ({ evidence: item.evidence, basis: item.link.basis })),
+        terms,
       ),
       ...optional('provenance', cmoc.data.provenance),
     }
@@ -114,7 +117,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
         cmoc.link ? [reportLink(cmoc.cmoc.id, cmoc.link)] : [],
       ),
       studies: (trace?.studies ?? []).map((study) => study.id),
-      profile: evidenceProfile(trace?.studies ?? [], dedupeEvidence(evidence)),
+      profile: evidenceProfile(trace?.studies ?? [], dedupeEvidence(evidence), terms),
       confidence: recommendationConfidence(graph, rec.id),
       notes: rec.body.trim(),
       ...optional('provenance', rec.data.provenance),
@@ -178,7 +181,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
     const recommendationIds = new Set<string>()
     for (const cmoc of cmocIds)
       for (const rec of recommendationsByCmoc.get(cmoc) ?? []) recommendationIds.add(rec)
-    return studyEntry(study, {
+    return studyEntry(study, terms, {
       evidence: [...(usage?.evidence ?? [])].sort(compareIds),
       cmocs: cmocIds,
       recommendations: byEntityOrder(recommendationIds),
@@ -246,7 +249,9 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
       cmocs,
       new Map(gapMapStudies.map((study) => [study.id, study])),
       reviewEntity?.data.gapMap?.dimensions,
+      terms,
     ),
+    terms: termLabels(studyEntities, terms),
     ...optional('gapMapWeighting', weighting),
     diagnostics: { errors, warnings: kb.diagnostics.length - errors - infos, infos },
     rameses: checkRameses(kb),
@@ -255,6 +260,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
 
 function studyEntry(
   study: EntityOf<'study'>,
+  terms: StudyTerms,
   usage: {
     readonly evidence: readonly string[]
     readonly cmocs: readonly string[]
@@ -281,11 +287,11 @@ function studyEntry(
     ...optional('reference', study.data.reference),
     ...optional('label', study.data.label),
     role: study.data.role ?? 'evidence',
-    ...optional('design', study.data.design),
+    ...optional('design', studyTermIds(terms, study, 'designs')[0]),
     ...optional('designNote', study.data.designNote),
-    countries: study.data.countries ?? [],
-    settings: study.data.settings ?? [],
-    participants: study.data.participants ?? [],
+    countries: studyTermIds(terms, study, 'countries'),
+    settings: studyTermIds(terms, study, 'settings'),
+    participants: studyTermIds(terms, study, 'participants'),
     inclusion: study.data.inclusion?.status ?? 'unknown',
     ...optional('inclusionBasis', study.data.inclusion?.basis),
     appraisal: studyAppraisalEntry(study),
@@ -294,6 +300,23 @@ function studyEntry(
     recommendations: usage.recommendations,
     notes: study.body.trim(),
   }
+}
+
+/** The label of every term the studies use, by dimension, keys in a stable order. */
+function termLabels(
+  studies: readonly EntityOf<'study'>[],
+  terms: StudyTerms,
+): Record<(typeof termDimensions)[number], Record<string, string>> {
+  const labels = Object.fromEntries(
+    termDimensions.map((dimension) => {
+      const used = new Map<string, string>()
+      for (const study of studies)
+        for (const id of studyTermIds(terms, study, dimension))
+          if (!used.has(id)) used.set(id, terms.term(dimension, id).label)
+      return [dimension, sortKeys(Object.fromEntries(used))]
+    }),
+  )
+  return labels as Record<(typeof termDimensions)[number], Record<string, string>>
 }
 
 function reviewSummary(review: EntityOf<'review'>): ReviewSummary {
