@@ -82,15 +82,21 @@ function columnLabel(dimension: string, value: string, terms: StudyTerms | undef
 /**
  * The evidence gap map: for each study characteristic, a table of CMOCs (in report order, their
  * group beside them) against the characteristic's values, with the distinct studies in each cell
- * and their number. Only the studies in `studiesById` are counted.
+ * and their number. Only the studies in `studiesById` are counted. Without `dimensions`, the
+ * default four, and `rigour` when some study is appraised for it.
  */
 export function buildGapMap(
   cmocs: readonly CmocEntry[],
   studiesById: ReadonlyMap<string, EntityOf<'study'>>,
-  dimensions: readonly GapMapDimension[] = defaultGapMapDimensions,
+  dimensions: readonly GapMapDimension[] | undefined,
   terms?: StudyTerms,
 ): GapMapTable[] {
-  return dimensions.map((dimension) => {
+  // By default, rigour too once any study is appraised for it.
+  const appraised = [...studiesById.values()].some(
+    (study) => study.data.appraisal?.rigour !== undefined,
+  )
+  const chosen = dimensions ?? [...defaultGapMapDimensions, ...(appraised ? ['rigour'] : [])]
+  return chosen.map((dimension) => {
     const columns = new Set<string>()
     let missing = false
     // Each study's values, read once rather than once per CMOC it bears on.
@@ -101,9 +107,17 @@ export function buildGapMap(
       if (values.length === 0) missing = true
       for (const value of values) columns.add(value)
     }
+    // Columns read in the order of what readers see: labels, not ids (`GB` is United Kingdom).
+    const labelOf = new Map(
+      [...columns].map((value) => [value, columnLabel(dimension, value, terms)]),
+    )
+    const byLabel = (a: string, b: string): number => {
+      const [left, right] = [labelOf.get(a) ?? a, labelOf.get(b) ?? b]
+      return left < right ? -1 : left > right ? 1 : a < b ? -1 : a > b ? 1 : 0
+    }
     const sorted = appraisalDimension(dimension)
       ? levelOrder.filter((level) => columns.has(level))
-      : [...columns].sort()
+      : [...columns].sort(byLabel)
     const values = [...sorted, ...(missing ? [notRecorded] : [])]
     const columnIndex = new Map(values.map((value, index) => [value, index]))
     const rows = cmocs.map((cmoc) => {

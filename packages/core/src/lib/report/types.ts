@@ -340,7 +340,7 @@ export type GapMapDimension = string
 export interface GapMapTable {
   readonly dimension: GapMapDimension
   /**
-   * Column values, sorted (appraisal levels highest first); `not recorded` last when some studies
+   * Column values, sorted by label (appraisal levels highest first); `not recorded` last when some studies
    * lack the characteristic. Settings, participants, designs and countries are the ids of the
    * terms of the review's vocabularies.
    */
