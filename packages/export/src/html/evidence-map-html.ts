@@ -94,7 +94,7 @@ function mapTable(
   const head = table.values
     .map(
       (value, index) =>
-        `<th scope="col"${value === notRecorded ? ' class="rkb-not-recorded"' : ''}>${e(table.labels[index] ?? value)}</th>`,
+        `<th scope="col" data-value="${e(value)}"${value === notRecorded ? ' class="rkb-not-recorded"' : ''}>${e(table.labels[index] ?? value)}</th>`,
     )
     .join('')
   let currentGroup: string | undefined
