@@ -9,13 +9,16 @@ import { prismaFlowSvg } from '../flow/prisma-flow-svg.js'
 import { escapeHtml } from '../report/escape.js'
 import type { Exporter } from '../report/exporter.js'
 import { groupWords } from '../report/group-words.js'
+import { workLinks } from '../report/links.js'
 import { recommendationSections } from '../report/recommendation-sections.js'
 import { studiesCount } from '../report/studies-count.js'
 import { anchorId } from './anchor-id.js'
 import { evidenceMapHtml, evidenceMapScript, evidenceMapStyles } from './evidence-map-html.js'
 import { figuresChart } from './figures-chart.js'
+import { gapsHtml } from './gaps-html.js'
 import { studyControls, summaryOfFindings } from './judgement-html.js'
 import { programmeTheorySvg } from './programme-theory-svg.js'
+import { referencesHtml, workLinkHtml } from './reference-html.js'
 import { script } from './script.js'
 import {
   cmocArticle,
@@ -147,6 +150,12 @@ function reportSections(
       shown: report.studies.length > 0,
     },
     {
+      id: 'rkb-references',
+      title: 'References',
+      html: referencesHtml(report),
+      shown: report.studies.length > 0,
+    },
+    {
       id: 'rkb-audiences',
       title: 'Audiences',
       html: audiencesTable(report),
@@ -158,7 +167,7 @@ function reportSections(
       html: evidenceMapHtml(report),
       shown: anyStudies,
     },
-    { id: 'rkb-gaps', title: 'Gaps', html: gapsList(report), shown: report.gaps.length > 0 },
+    { id: 'rkb-gaps', title: 'Gaps', html: gapsHtml(report), shown: report.gaps.length > 0 },
     {
       id: 'rkb-figures',
       title: 'Reported versus encoded',
@@ -183,14 +192,16 @@ function reviewLine(report: TraceReport): string {
     `${review.authors.join(', ')}.`,
     review.journal ? `${review.journal}.` : '',
     `${review.year}.`,
-    review.doi ? `doi:${review.doi}` : '',
   ]
   const extra = [
     review.registration,
     review.theory ? `Theory: ${review.theory}` : undefined,
     review.license,
   ].filter(Boolean)
-  return `<p>${e(parts.filter(Boolean).join(' '))}</p>${extra.length > 0 ? `<p class="muted">${e(extra.join(' · '))}</p>` : ''}`
+  const links = workLinks(review)
+    .map((link) => ` ${link.kind === 'DOI' ? 'doi:' : ''}${workLinkHtml(link)}`)
+    .join('')
+  return `<p>${e(parts.filter(Boolean).join(' '))}${links}</p>${extra.length > 0 ? `<p class="muted">${e(extra.join(' · '))}</p>` : ''}`
 }
 
 function summary(report: TraceReport): string {
@@ -247,19 +258,6 @@ function audiencesTable(report: TraceReport): string {
       `<tr id="${e(anchorId(a.id))}"><th scope="row">${e(a.name)}</th><td>${e(a.examples.join('; '))}</td><td>${a.recommendations.map((id) => `<a href="#${e(anchorId(id))}">${e(id)}</a>`).join(', ')}</td></tr>`,
   )
   return `<table><thead><tr><th scope="col">Audience</th><th scope="col">Examples</th><th scope="col">Recommendations</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`
-}
-
-function gapsList(report: TraceReport): string {
-  if (report.gaps.length === 0) return '<p>No evidence gaps.</p>'
-  // A group has a place on the page only through its recommendations.
-  const placeless = new Set(
-    report.groups.filter((group) => group.recommendations.length === 0).map((group) => group.id),
-  )
-  const items = report.gaps.map(
-    (gap) =>
-      `<li><span class="badge badge-gap">${e(gap.name)}</span>${gap.entity === undefined ? '' : placeless.has(gap.entity) ? `${e(gap.entity)}: ` : `<a href="#${e(anchorId(gap.entity))}">${e(gap.entity)}</a>: `}${e(gap.message)}${gap.acknowledged === undefined ? '' : ` <em>Acknowledged: ${e(gap.acknowledged)}</em>`} <span class="muted">(${e(gap.file)}:${gap.line})</span></li>`,
-  )
-  return `<ul>${items.join('\n')}</ul>`
 }
 
 /** The RAMESES checklist: each item, where the review reports it, what the data show. */

@@ -1,4 +1,4 @@
-import { formatVancouver, shortCitation } from '@realist-kb/citations'
+import { shortCitation } from '@realist-kb/citations'
 import type {
   CmocEntry,
   EvidenceProfile,
@@ -17,6 +17,7 @@ import {
   cmocConfidence,
   cmocRelationsHtml,
 } from './judgement-html.js'
+import { referenceHtml } from './reference-html.js'
 
 /** Lookups over the report, built once per render. */
 export interface ReportIndex {
@@ -192,7 +193,7 @@ export function studyArticle(study: StudyEntry): string {
   ]
   return `<article class="entity study" id="${e(anchorId(study.id))}" ${appraisalAttributes(study)}>
 <h3>${e(shortCitation(study))}${study.reference === undefined ? '' : ` <span class="muted">[ref. ${study.reference}]</span>`}</h3>
-<p>${e(formatVancouver(study))}</p>
+<p>${referenceHtml(study)}</p>
 <dl class="cmo">${facts.map(([key, value]) => `<dt>${e(key ?? '')}</dt><dd>${e(value ?? '')}</dd>`).join('')}</dl>
 ${appraisalHtml(study)}
 ${markdownToHtml(study.notes)}

@@ -143,6 +143,7 @@ const traceReportJson = z.strictObject({
       year: z.number().int(),
       journal: z.string().optional(),
       doi: z.string().optional(),
+      url: z.string().optional(),
       registration: z.string().optional(),
       theory: z.string().optional(),
       license: z.string().optional(),
@@ -246,6 +247,7 @@ const traceReportJson = z.strictObject({
       publisher: z.string().optional(),
       type: z.string().optional(),
       keywords: z.array(z.string()).optional(),
+      pmid: z.string().optional(),
       /** The study's Vancouver reference, as every report prints it. */
       citation: z.string(),
       reference: z.number().int().optional(),

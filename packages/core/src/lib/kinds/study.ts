@@ -93,6 +93,11 @@ export const citationSchema = z.strictObject({
     .regex(/^10\.\d{4,9}\/\S+$/, { message: 'Expected a DOI such as 10.3389/fonc.2022.991843' })
     .optional(),
   url: z.url().optional(),
+  /** The PubMed identifier, digits only. */
+  pmid: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/, { message: 'Expected a PubMed id (digits) such as 23673115' })
+    .optional(),
   publisher: z.string().optional(),
   type: z.enum(['article', 'book', 'chapter', 'report', 'webpage', 'thesis', 'other']).optional(),
   /** Subject keywords, as the record or the researcher gives them (RIS `KW`, BibTeX `keywords`). */

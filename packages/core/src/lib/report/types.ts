@@ -100,6 +100,7 @@ export interface ReviewSummary extends SourcePlace {
   readonly year: number
   readonly journal?: string
   readonly doi?: string
+  readonly url?: string
   readonly registration?: string
   /** The programme theory's name. */
   readonly theory?: string
@@ -258,6 +259,7 @@ export interface StudyEntry extends SourcePlace {
   readonly pages?: string
   readonly doi?: string
   readonly url?: string
+  readonly pmid?: string
   readonly publisher?: string
   readonly type?: CitationData['type']
   readonly keywords?: readonly string[]
