@@ -50,16 +50,21 @@ export function evidenceMapHtml(report: TraceReport): string {
 <label for="rkb-map-dimension">Columns<select id="rkb-map-dimension">${options}</select></label>
 <label for="rkb-map-colour">Colour<select id="rkb-map-colour"><option value="confidence">Confidence in the CMOC</option><option value="rigour">Rigour of the studies (lowest)</option></select></label>
 </div>`
-  const names = Object.fromEntries(
-    report.studies.map((study) => [study.id, [anchorId(study.id), shortCitation(study)]]),
-  )
+  // Each study once, as the cell lists will show it: the script copies these, so no content
+  // ever enters a script.
+  const names = report.studies
+    .map(
+      (study) =>
+        `<li data-study="${e(study.id)}"><a href="#${e(anchorId(study.id))}" data-study="${e(study.id)}">${e(shortCitation(study))}</a></li>`,
+    )
+    .join('')
   return `${intro}
 <div class="rkb-map" id="rkb-evidence-map" data-colour="confidence">
 ${controls}
 ${legend()}
 ${report.gapMap.map((table) => mapTable(report, table, studies)).join('\n')}
 <div id="rkb-map-cell" class="rkb-map-cell" role="region" aria-live="polite" aria-label="Studies in the chosen cell"><p class="muted">Choose a bubble to list its studies.</p></div>
-<script type="application/json" id="rkb-map-studies">${jsonForScript(names)}</script>
+<ul id="rkb-map-studies" hidden>${names}</ul>
 </div>`
 }
 
@@ -168,16 +173,6 @@ function lowestRigour(ids: readonly string[], studies: ReadonlyMap<string, Study
   return lowest ?? 'not-appraised'
 }
 
-/** JSON inside a `<script>` element: nothing in it can close the element or open a comment. */
-function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-}
-
 /** The evidence map's styles: its own box scrolls, the page never does. */
 export const evidenceMapStyles = `
 .rkb-map-controls { display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; margin: .5rem 0; }
@@ -233,7 +228,10 @@ export const evidenceMapScript = `
   var dimension = document.getElementById('rkb-map-dimension');
   var colour = document.getElementById('rkb-map-colour');
   var panel = document.getElementById('rkb-map-cell');
-  var names = JSON.parse(document.getElementById('rkb-map-studies').textContent);
+  var names = {};
+  Array.prototype.forEach.call(document.querySelectorAll('#rkb-map-studies > li'), function (item) {
+    names[item.getAttribute('data-study')] = item;
+  });
   var tables = Array.prototype.slice.call(map.querySelectorAll('.rkb-map-scroll'));
   var pressed;
   function show() {
@@ -251,14 +249,7 @@ export const evidenceMapScript = `
     heading.textContent = bubble.getAttribute('aria-label');
     var list = document.createElement('ul');
     bubble.getAttribute('data-studies').split(' ').forEach(function (id) {
-      var known = names[id] || ['', id];
-      var item = document.createElement('li');
-      var link = document.createElement('a');
-      link.href = '#' + known[0];
-      link.textContent = known[1];
-      link.setAttribute('data-study', id);
-      item.appendChild(link);
-      list.appendChild(item);
+      if (names[id]) list.appendChild(names[id].cloneNode(true));
     });
     panel.appendChild(heading);
     panel.appendChild(list);
