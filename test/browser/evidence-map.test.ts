@@ -105,6 +105,10 @@ describe.skipIf(!hasChromium)('evidence map of the bundled review in a real brow
       )
     expect(await visibleHeads()).toContain('Family carers')
     expect(await visibleHeads()).not.toContain('caregivers')
+    // The study's own entry names the term by its label too (it writes "caregivers").
+    const facts = await page.textContent('#kb-desai-2021 dl')
+    expect(facts).toContain('Family carers')
+    expect(facts).not.toContain('caregivers')
 
     await page.selectOption('#rkb-map-dimension', 'country')
     const names = new Intl.DisplayNames(['en'], { type: 'region' })

@@ -146,7 +146,7 @@ function reportSections(
     {
       id: 'rkb-studies',
       title: 'Studies',
-      html: `<p>${report.studies.length} sources. Each lists the CMOCs it is evidence for and the recommendations that rest on them.</p>\n${studyControls(report)}\n${report.studies.map(studyArticle).join('\n')}`,
+      html: `<p>${report.studies.length} sources. Each lists the CMOCs it is evidence for and the recommendations that rest on them.</p>\n${studyControls(report)}\n${report.studies.map((study) => studyArticle(study, report.terms)).join('\n')}`,
       shown: report.studies.length > 0,
     },
     {

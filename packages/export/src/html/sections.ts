@@ -10,6 +10,7 @@ import { capped } from '../report/capped-list.js'
 import { cmocPartRows, notGiven } from '../report/cmoc-parts.js'
 import { escapeHtml } from '../report/escape.js'
 import { markdownToHtml } from '../report/markdown-to-html.js'
+import { termLabels } from '../report/term-label.js'
 import { anchorId } from './anchor-id.js'
 import {
   appraisalAttributes,
@@ -183,12 +184,12 @@ ${cmoc.provenance ? `<p class="muted">Source: ${e(cmoc.provenance)}</p>` : ''}
 }
 
 /** A study with its reference, characteristics, and where it is used. */
-export function studyArticle(study: StudyEntry): string {
+export function studyArticle(study: StudyEntry, terms?: TraceReport['terms']): string {
   const facts = [
-    ['Design', study.design ?? 'not recorded'],
-    ['Countries', study.countries.join(', ') || 'not recorded'],
-    ['Settings', study.settings.join(', ') || 'not recorded'],
-    ['Participants', study.participants.join(', ') || 'not recorded'],
+    ['Design', termLabels(terms, 'designs', study.design === undefined ? [] : [study.design])],
+    ['Countries', termLabels(terms, 'countries', study.countries)],
+    ['Settings', termLabels(terms, 'settings', study.settings)],
+    ['Participants', termLabels(terms, 'participants', study.participants)],
     ['Inclusion', `${study.inclusion}${study.inclusionBasis ? `: ${study.inclusionBasis}` : ''}`],
   ]
   return `<article class="entity study" id="${e(anchorId(study.id))}" ${appraisalAttributes(study)}>

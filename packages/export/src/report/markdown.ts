@@ -22,6 +22,7 @@ import { recommendationSections } from './recommendation-sections.js'
 import { referenceMarkdown, workLinkMarkdown } from './reference-markdown.js'
 import { referenceOrder } from './reference-parts.js'
 import { studiesCount } from './studies-count.js'
+import { termLabels } from './term-label.js'
 
 const m = escapeMarkdown
 
@@ -179,7 +180,7 @@ export function renderMarkdown(report: TraceReport): string {
     report.studies.flatMap((study) => [
       `<a id="${study.id}"></a>`,
       '',
-      `- **${m(shortCitation(study))}**: ${referenceMarkdown(study)} Design: ${m(study.design ?? 'not recorded')}; inclusion: ${m(study.inclusion)}${study.role === 'evidence' ? '' : `; cited as ${m(study.role)}`}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}. Appraisal: ${m(appraisalLine(study))}.`,
+      `- **${m(shortCitation(study))}**: ${referenceMarkdown(study)} Design: ${m(termLabels(report.terms, 'designs', study.design === undefined ? [] : [study.design]))}; inclusion: ${m(study.inclusion)}${study.role === 'evidence' ? '' : `; cited as ${m(study.role)}`}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}. Appraisal: ${m(appraisalLine(study))}.`,
       '',
     ])
   const figureLines = (): string[] => [
