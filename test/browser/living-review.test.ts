@@ -23,8 +23,9 @@ describe.skipIf(!hasChromium)(
 
     beforeAll(async () => {
       const kb = await loadDirectory(path.join(root, 'content'))
-      // Illustrative figures (the bundled review's are not encoded) and a change against an
-      // earlier version without its recommendations, so that every new section is drawn.
+      // Illustrative figures for every box (the paper's text gives only the documents included)
+      // and a change against an earlier version without its recommendations, so that every new
+      // section is drawn.
       const kept = kb.files.filter((file) => !file.startsWith('recommendations/rec-1'))
       const before = loadFromMemory(
         await Promise.all(

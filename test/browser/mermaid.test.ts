@@ -10,6 +10,7 @@ import {
 } from '@realist-kb/export'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { nestedBase } from '../../packages/export/test/diagram/nested-base.js'
 import { connectChromium, hasChromium } from './chromium.js'
 
 const require = createRequire(import.meta.url)
@@ -49,6 +50,8 @@ describe.skipIf(!hasChromium)('Mermaid flowcharts read by Mermaid itself', () =>
         if (trace) diagrams.push([`the ${name} trace of ${rec.id}`, trace])
       }
     }
+    // Groups nested two deep, which the bundled review does not have.
+    diagrams.push(['the nested programme theory', programmeTheoryDiagram(nestedBase())])
     browser = await connectChromium()
     page = await browser.newPage()
     await page.setContent('<!doctype html><html><body></body></html>')
@@ -85,6 +88,60 @@ describe.skipIf(!hasChromium)('Mermaid flowcharts read by Mermaid itself', () =>
       if (result !== 'ok') failures.push(`${name}: ${result}`)
     }
     expect(failures).toEqual([])
+  })
+
+  it("reads back, with Mermaid's own parser, the nodes, nested groups and arrows of the model", async () => {
+    for (const name of [
+      'the bundled programme theory',
+      'the hostile programme theory',
+      'the nested programme theory',
+    ]) {
+      const [, diagram] = diagrams.find(([label]) => label === name) ?? []
+      if (!diagram) throw new Error(`no ${name}`)
+      const read = await page.evaluate(async (source): Promise<ParsedFlowchart> => {
+        const parsed = await (
+          globalThis as unknown as MermaidGlobal
+        ).mermaid.mermaidAPI.getDiagramFromText(source)
+        const { db } = parsed
+        return {
+          vertices: [...db.getVertices().keys()],
+          edges: db.getEdges().map((edge) => [edge.start, edge.end, edge.stroke] as const),
+          subgraphs: db.getSubGraphs().map((subgraph) => [subgraph.id, subgraph.nodes] as const),
+        }
+      }, writeMermaid(diagram))
+      // Mermaid's ids are the model's ids with a prefix, every other character an underscore.
+      const id = (prefix: string, value: string): string =>
+        `${prefix}${value.replace(/[^A-Za-z0-9]/g, '_')}`
+      expect(read.vertices.sort()).toEqual(diagram.nodes.map((node) => id('n_', node.id)).sort())
+      expect(read.edges.map(([start, end, stroke]) => `${start} ${end} ${stroke}`).sort()).toEqual(
+        diagram.edges
+          .map(
+            (edge) =>
+              `${id('n_', edge.source)} ${id('n_', edge.target)} ${edge.basis === 'inferred' ? 'dotted' : 'normal'}`,
+          )
+          .sort(),
+      )
+      // Each subgraph holds its own nodes and its sub-groups' subgraphs.
+      expect(
+        read.subgraphs
+          .map(([subgraph, nodes]) => `${subgraph}: ${[...nodes].sort().join(' ')}`)
+          .sort(),
+      ).toEqual(
+        diagram.clusters
+          .map((cluster) => {
+            const inside = [
+              ...diagram.nodes
+                .filter((node) => node.cluster === cluster.id)
+                .map((node) => id('n_', node.id)),
+              ...diagram.clusters
+                .filter((child) => child.parent === cluster.id)
+                .map((child) => id('g_', child.id)),
+            ]
+            return `${id('g_', cluster.id)}: ${inside.sort().join(' ')}`
+          })
+          .sort(),
+      )
+    }
   })
 
   it('renders the hostile theory with every node and arrow, its labels as text', async () => {
@@ -171,8 +228,23 @@ interface WrappedLabel {
   readonly needed: number
 }
 
+interface ParsedFlowchart {
+  readonly vertices: string[]
+  readonly edges: (readonly [string, string, string])[]
+  readonly subgraphs: (readonly [string, readonly string[]])[]
+}
+
 interface MermaidGlobal {
   mermaid: {
+    mermaidAPI: {
+      getDiagramFromText(text: string): Promise<{
+        db: {
+          getVertices(): Map<string, unknown>
+          getEdges(): { start: string; end: string; stroke: string }[]
+          getSubGraphs(): { id: string; nodes: string[] }[]
+        }
+      }>
+    }
     initialize(config: { startOnLoad: boolean }): void
     parse(text: string): Promise<unknown>
     render(id: string, text: string): Promise<{ svg: string }>

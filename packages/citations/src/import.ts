@@ -6,6 +6,8 @@
  *
  * @module @realist-kb/citations/import
  */
+
+export { type RenderStudyOptions, renderStudy, yamlText } from '@realist-kb/core'
 export { registeredParsers } from './lib/import/citation-js.js'
 export { importLimits } from './lib/import/import-limits.js'
 export {
@@ -15,7 +17,6 @@ export {
   type RecordOutcome,
 } from './lib/import/plan-import.js'
 export { detectFormat, readRecords } from './lib/import/read-records.js'
-export { type RenderStudyOptions, renderStudy, yamlText } from './lib/import/render-study.js'
 export {
   errorText,
   type ImportFormat,

@@ -1,10 +1,9 @@
-import { parseFile } from '@realist-kb/core'
+import { parseFile, renderStudy } from '@realist-kb/core'
 import { describe, expect, it } from 'vitest'
 import { normaliseDoi } from '../src/index.js'
 import { DedupeIndex } from '../src/lib/import/dedupe-index.js'
 import { dedupeKeys, titleKey } from '../src/lib/import/dedupe-keys.js'
 import { detectFormat } from '../src/lib/import/read-records.js'
-import { renderStudy } from '../src/lib/import/render-study.js'
 import { baseStudyId, IdAllocator, slug } from '../src/lib/import/study-id.js'
 import { toCitation } from '../src/lib/import/to-citation.js'
 

@@ -31,6 +31,52 @@ describe('realist-kb diff', () => {
     )
   })
 
+  it('prints judgement changes: confidence, links, status, appraisal and acknowledged gaps', async () => {
+    const text = memoryIo(repo)
+    expect(await main(['diff', 'HEAD~1', 'HEAD'], text)).toBe(0)
+    expect(text.out()).toContain('  confidence of cmoc-1a: moderate -> low\n')
+    expect(text.out()).toContain(
+      '  now leads to: cmoc-1b\n  confidence overall: moderate -> low\n  confidence adequacy: minor -> moderate, explanation now: Two thin studies.\n',
+    )
+    expect(text.out()).toContain(
+      'CMOC cmoc-1b: Shared language\n  status: complete -> incomplete\n',
+    )
+    expect(text.out()).toContain(
+      'Study doe-2020: First\n  appraisal rigour: moderate -> low, explanation now: Methods barely reported.\n',
+    )
+    expect(text.out()).toContain(
+      'Acknowledged gaps\n  cmoc cmoc-1a no longer acknowledges: single-study-cmoc\n',
+    )
+
+    const md = memoryIo(repo)
+    expect(await main(['diff', 'HEAD~1', 'HEAD', '--format', 'md'], md)).toBe(0)
+    expect(md.out()).toContain('## Study doe-2020: First\n\n- appraisal rigour: moderate -&gt; low')
+    expect(md.out()).toContain('- confidence of cmoc-1a: moderate -&gt; low\n')
+
+    const json = memoryIo(repo)
+    expect(await main(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], json)).toBe(0)
+    const parsed = JSON.parse(json.out())
+    expect(parsed.studies).toEqual([
+      expect.objectContaining({
+        id: 'doe-2020',
+        appraisal: [expect.objectContaining({ aspect: 'rigour', from: 'moderate', to: 'low' })],
+      }),
+    ])
+    expect(parsed.cmocs[1]).toMatchObject({
+      id: 'cmoc-1b',
+      status: { from: 'complete', to: 'incomplete' },
+    })
+    expect(parsed.acknowledgements).toEqual([
+      expect.objectContaining({ id: 'cmoc-1a', lost: ['single-study-cmoc'] }),
+    ])
+
+    const html = memoryIo(repo)
+    expect(await main(['report', 'content', '--since', 'HEAD~1'], html)).toBe(0)
+    expect(html.out()).toContain('<a href="#kb-doe-2020">Study doe-2020: First</a>')
+    expect(html.out()).toContain('<li>confidence overall: moderate -&gt; low</li>')
+    expect(html.out()).toContain('<li>cmoc cmoc-1a no longer acknowledges: single-study-cmoc</li>')
+  })
+
   it('compares a revision with the working tree by default, in versioned JSON', async () => {
     const io = memoryIo(repo)
     expect(await main(['diff', 'HEAD', '--format', 'json'], io)).toBe(0)

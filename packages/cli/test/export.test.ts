@@ -27,6 +27,7 @@ describe('realist-kb export', () => {
     ['graphml', '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"'],
     ['mermaid', 'flowchart LR'],
     ['dot', 'digraph "programme-theory" {'],
+    ['svg', 'data-diagram="programme-theory"'],
     ['qdc', '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"'],
     ['csl-json', '"id": "doe-2020"'],
     ['json', '"formatVersion": 2'],
@@ -58,7 +59,8 @@ describe('realist-kb export', () => {
   it('prints to standard output without --out', async () => {
     const io = memoryIo(fixtures)
     expect(await main(['export', 'valid', '--format', 'mermaid'], io)).toBe(0)
-    expect(io.out()).toContain('n_coherence --> n_cmoc_1a')
+    expect(io.out()).toContain('subgraph g_coherence["Coherence"]')
+    expect(io.out()).toContain('n_cmoc_1a -.-> n_rec_1_1')
     expect(io.err()).toBe('')
   })
 
@@ -67,6 +69,10 @@ describe('realist-kb export', () => {
     expect(await main(['export', 'valid', '--format', 'dot', '--trace', 'rec-1-1'], io)).toBe(0)
     expect(io.out()).toContain('digraph "trace-rec-1-1" {')
     expect(io.out()).toContain('"doe-2020-e1" -> "cmoc-1a" [style=solid')
+    const svg = memoryIo(fixtures)
+    expect(await main(['export', 'valid', '--format', 'svg', '--trace', 'rec-1-1'], svg)).toBe(0)
+    expect(svg.out()).toContain('data-diagram="trace-rec-1-1"')
+    expect(svg.out()).toContain('data-source="doe-2020-e1" data-target="cmoc-1a"')
   })
 
   it('refuses to overwrite an existing file without --force, and replaces it with it', async () => {
@@ -125,7 +131,17 @@ describe('realist-kb export', () => {
     expect(await main(['export', '--help'], io)).toBe(0)
     expect(io.out()).toMatch(/^Usage: realist-kb export \[dir\] \[options\]/)
     expect(io.out()).toMatch(/^ {2}--format <format> +one of:$/m)
-    for (const format of ['gexf', 'graphml', 'mermaid', 'dot', 'qdc', 'qdpx', 'csl-json', 'json'])
+    for (const format of [
+      'gexf',
+      'graphml',
+      'mermaid',
+      'dot',
+      'svg',
+      'qdc',
+      'qdpx',
+      'csl-json',
+      'json',
+    ])
       expect(io.out()).toContain(format)
     const top = memoryIo(fixtures)
     await main(['--help'], top)

@@ -50,16 +50,31 @@ describe('realist-kb new', () => {
     }
     const kb = await loadDirectory(path.join(work, 'kb'))
     expect(kb.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    const validate = memoryIo(work)
+    expect(await main(['validate', 'kb'], validate)).toBe(0)
+    // Only the gaps a new base has on purpose: links to evidence and CMOCs are the researcher's.
+    expect(validate.out()).toContain('2 messages (2 warnings)\n')
+    expect(validate.out()).toContain('single-study-cmoc')
+    expect(validate.out()).toContain('recommendation-without-cmoc')
     const cmoc = await readFile(path.join(work, 'kb/cmocs/cmoc-1a.md'), 'utf8')
     expect(cmoc).toContain('group: coherence # TODO: check: the group this CMOC belongs to\n')
   })
 
   it('tells what to create first when a template would refer to nothing', async () => {
-    const [code, , err] = await create('cmoc', 'cmoc-1a')
+    const [code, , err] = await create('evidence', 'doe-2024-quote')
     expect(code).toBe(2)
     expect(err).toContain(
-      'Unexpected `new cmoc` before any group exists, expected a group to refer to: run `realist-kb new group <id>` first',
+      'Unexpected `new evidence` before any study exists, expected a study to refer to: run `realist-kb new study <id>` first',
     )
+  })
+
+  it('writes a CMOC and a recommendation in a review without groups or audiences', async () => {
+    expect((await create('cmoc', 'cmoc-1'))[0]).toBe(0)
+    expect((await create('recommendation', 'rec-1'))[0]).toBe(0)
+    const kb = await loadDirectory(path.join(work, 'kb'))
+    expect(kb.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    const cmoc = await readFile(path.join(work, 'kb/cmocs/cmoc-1.md'), 'utf8')
+    expect(cmoc).toContain('\n# group: a-group # the group it belongs to')
   })
 
   it('never overwrites, and refuses taken ids, bad ids, unknown kinds and a second review', async () => {

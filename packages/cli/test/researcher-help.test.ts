@@ -9,7 +9,7 @@ const commands = ['import', 'new', 'schema', 'show', 'stats', 'watch', 'migrate'
 
 /** Each command's options besides --help and --debug, which every command takes. */
 const options: Readonly<Record<(typeof commands)[number], readonly string[]>> = {
-  import: ['--dir', '--from', '--dry-run', '--format'],
+  import: ['--dir', '--from', '--dry-run', '--format', '--write'],
   new: ['--dir'],
   schema: ['--out', '--force'],
   show: ['--format', '--no-cache'],

@@ -24,15 +24,20 @@ export {
 export { didYouMean } from './lib/diagnostics/did-you-mean.js'
 export { diffKnowledgeBases } from './lib/diff/diff-knowledge-bases.js'
 export {
+  type AcknowledgementDiff,
   type BasisChange,
+  type CmocConfidenceChange,
   type CmocDiff,
+  type CmocLinkChange,
   type CmocPartChange,
   type DiffEntity,
   type GainedLost,
+  type JudgementChange,
   type KnowledgeBaseDiff,
   knowledgeBaseDiffVersion,
   type RecommendationDiff,
   type RenamedEntity,
+  type StudyDiff,
   type TextChange,
 } from './lib/diff/types.js'
 export {
@@ -72,6 +77,13 @@ export type {
 export { InvalidOptionsError } from './lib/options.js'
 export { type BodyLink, findBodyLinks } from './lib/parse/body-links.js'
 export { maxMarkdownDepth, tooDeepMarkdown } from './lib/parse/markdown-nesting.js'
+export {
+  type CostlyConstruct,
+  type CostlyMarkdown,
+  costlyMarkdown,
+  type MarkdownWorkBudget,
+  markdownWorkBudget,
+} from './lib/parse/markdown-work.js'
 export {
   type DeclaredId,
   type ParsedFile,
@@ -118,6 +130,7 @@ export {
   type TermDimension,
   termDimensions,
 } from './lib/query/terms.js'
+export { inTheoryOrder } from './lib/query/theory-order.js'
 export {
   type CmocTrace,
   cmocsOfGroup,
@@ -130,7 +143,7 @@ export {
   traceAll,
   traceRecommendation,
 } from './lib/query/trace.js'
-export { type Vocabulary, vocabularyOf } from './lib/query/vocabulary.js'
+export { capitalised, type Vocabulary, vocabularyOf } from './lib/query/vocabulary.js'
 export {
   checkRameses,
   type RamesesCheck,

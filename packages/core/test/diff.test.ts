@@ -5,7 +5,7 @@ import path from 'node:path'
 import { diffKnowledgeBases, loadFromMemory } from '@realist-kb/core'
 import { GitRevisionError, loadDirectory, loadGitRevision } from '@realist-kb/core/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTwoVersionRepo, snapshot, version1 } from './helpers/two-version-repo.js'
+import { createTwoVersionRepo, snapshot, version1, version2 } from './helpers/two-version-repo.js'
 
 let repo: string
 
@@ -54,6 +54,7 @@ describe('diffKnowledgeBases between two git revisions', () => {
         evidence: { gained: ['roe-2021-e2'], lost: ['poe-2019-report-e1', 'roe-2021-e1'] },
         studies: { gained: [], lost: ['poe-2019-report'] },
         basis: [{ target: 'cmoc-1a', from: 'stated', to: 'inferred' }],
+        confidence: [{ cmoc: 'cmoc-1a', from: 'moderate', to: 'low' }],
       },
     ])
     expect(diff.cmocs).toEqual([
@@ -64,8 +65,122 @@ describe('diffKnowledgeBases between two git revisions', () => {
         studies: { gained: ['roe-2021'], lost: [] },
         basis: [],
         parts: [{ part: 'outcome', from: ['Motivation.'], to: ['Motivation to integrate.'] }],
+        confidence: [
+          { aspect: 'overall', from: 'moderate', to: 'low' },
+          {
+            aspect: 'adequacy',
+            from: 'minor',
+            to: 'moderate',
+            explanation: { from: ['One rich study.'], to: ['Two thin studies.'] },
+          },
+        ],
+        links: [{ relation: 'leadsTo', gained: ['cmoc-1b'], lost: [] }],
+      },
+      {
+        id: 'cmoc-1b',
+        title: 'Shared language',
+        evidence: { gained: [], lost: [] },
+        studies: { gained: [], lost: [] },
+        basis: [],
+        parts: [],
+        status: { aspect: 'status', from: 'complete', to: 'incomplete' },
+        confidence: [],
+        links: [],
       },
     ])
+    expect(diff.studies).toEqual([
+      {
+        id: 'doe-2020',
+        title: 'First',
+        appraisal: [
+          {
+            aspect: 'rigour',
+            from: 'moderate',
+            to: 'low',
+            explanation: { from: ['Methods reported.'], to: ['Methods barely reported.'] },
+          },
+        ],
+      },
+    ])
+    expect(diff.acknowledgements).toEqual([
+      {
+        kind: 'cmoc',
+        id: 'cmoc-1a',
+        title: 'Experience motivates',
+        gained: [],
+        lost: ['single-study-cmoc'],
+        reworded: [],
+      },
+    ])
+  })
+
+  it('reports a judgement assessed for the first time, a study excluded and a reason reworded', () => {
+    const load = (files: Record<string, string | undefined>) =>
+      loadFromMemory(
+        Object.entries(files).flatMap(([path, text]) =>
+          text === undefined ? [] : [{ path, text }],
+        ),
+      )
+    const before = load(version2)
+    const after = load({
+      ...version2,
+      'cmocs/cmoc-1b.md': version2['cmocs/cmoc-1b.md']?.replace(
+        'status: incomplete',
+        'confidence:\n  coherence: { concern: serious, explanation: Teams disagree. }',
+      ),
+      'studies/roe-2021.md': version2['studies/roe-2021.md']?.replace(
+        'title: Second',
+        'title: Second\ninclusion: { status: excluded, basis: Out of scope. }',
+      ),
+      'cmocs/cmoc-1a.md': version2['cmocs/cmoc-1a.md']?.replace(
+        'leadsTo: [cmoc-1b]',
+        'conflictsWith: [cmoc-1b]',
+      ),
+    })
+    const diff = diffKnowledgeBases(before, after)
+    const cmoc1b = diff.cmocs.find((change) => change.id === 'cmoc-1b')
+    expect(cmoc1b?.status).toEqual({ aspect: 'status', from: 'incomplete', to: 'complete' })
+    expect(cmoc1b?.confidence).toEqual([
+      {
+        aspect: 'coherence',
+        from: null,
+        to: 'serious',
+        explanation: { from: [], to: ['Teams disagree.'] },
+      },
+    ])
+    expect(diff.cmocs.find((change) => change.id === 'cmoc-1a')?.links).toEqual([
+      { relation: 'leadsTo', gained: [], lost: ['cmoc-1b'] },
+      { relation: 'conflictsWith', gained: ['cmoc-1b'], lost: [] },
+    ])
+    expect(diff.studies).toEqual([
+      {
+        id: 'roe-2021',
+        title: 'Second',
+        appraisal: [],
+        inclusion: {
+          aspect: 'inclusion',
+          from: null,
+          to: 'excluded',
+          explanation: { from: [], to: ['Out of scope.'] },
+        },
+      },
+    ])
+    const reworded = diffKnowledgeBases(
+      load(version1),
+      load({
+        ...version1,
+        'cmocs/cmoc-1a.md': version1['cmocs/cmoc-1a.md']?.replace('so far', 'to date'),
+      }),
+    )
+    expect(reworded.acknowledgements).toEqual([
+      expect.objectContaining({
+        id: 'cmoc-1a',
+        gained: [],
+        lost: [],
+        reworded: ['single-study-cmoc'],
+      }),
+    ])
+    expect(reworded.cmocs).toEqual([])
   })
 
   it('reads the working tree as the new side and leaves it untouched', async () => {

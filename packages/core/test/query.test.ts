@@ -1,8 +1,11 @@
 import path from 'node:path'
 import {
   coverage,
+  entitiesOfKind,
   evidenceForCmoc,
   gaps,
+  inTheoryOrder,
+  loadFromMemory,
   studyUsage,
   traceAll,
   traceRecommendation,
@@ -50,6 +53,47 @@ describe('queries', () => {
     expect(result.counts.evidence).toBe(2)
     expect(result.links.inferred).toBe(1)
     expect(gaps(kb)['cmoc-without-evidence'].map((d) => d.entity)).toEqual(['cmoc-1b'])
+  })
+
+  it('counts as studies that could evidence a CMOC only sources of evidence', () => {
+    const study = (id: string, extra: string): { path: string; text: string } => ({
+      path: `studies/${id}.md`,
+      text: `---\nkind: study\ncitation: { authors: [A], title: T }\n${extra}---\n`,
+    })
+    const kb = loadFromMemory([
+      {
+        path: 'cmocs/cmoc-1.md',
+        text: '---\nkind: cmoc\ntitle: T\ncontext: C\nmechanism: M\noutcome: O\n---\n',
+      },
+      study('used', 'evidence: [{ cmocs: [cmoc-1], relation: supports }]\n'),
+      study('unused', ''),
+      study('a-theory', 'role: theory\nevidence: [{ cmocs: [cmoc-1], relation: supports }]\n'),
+      study('a-background', 'role: background\n'),
+    ])
+    expect(coverage(kb).studies).toEqual({ total: 2, cited: 1 })
+    // The same population as the uncited-study rule: the total is cited plus uncited.
+    expect(gaps(kb)['uncited-study'].map((d) => d.entity)).toEqual(['unused'])
+  })
+
+  it('puts CMOCs in the theory order: by group, then by their order within it', () => {
+    const group = (id: string, order: number) => ({
+      path: `groups/${id}.md`,
+      text: `---\nkind: group\nname: ${id}\ndescription: D\norder: ${order}\n---\n`,
+    })
+    const cmoc = (id: string, group: string | undefined, order: number) => ({
+      path: `cmocs/${id}.md`,
+      text: `---\nkind: cmoc\ntitle: T\n${group ? `group: ${group}\n` : ''}order: ${order}\ncontext: C\nmechanism: M\noutcome: O\n---\n`,
+    })
+    const kb = loadFromMemory([
+      group('second', 2),
+      group('first', 1),
+      cmoc('loose', undefined, 0),
+      cmoc('second-a', 'second', 1),
+      cmoc('first-b', 'first', 2),
+      cmoc('first-a', 'first', 1),
+    ])
+    const ordered = inTheoryOrder(kb.graph, entitiesOfKind(kb.graph, 'cmoc')).map((c) => c.id)
+    expect(ordered).toEqual(['first-a', 'first-b', 'second-a', 'loose'])
   })
 
   it('keeps typed node and edge attributes in the graph', async () => {

@@ -1,14 +1,17 @@
 import { type KnowledgeBase, reviewFlow } from '@realist-kb/core'
+import { writeDot } from './diagram/dot.js'
+import { writeMermaid } from './diagram/mermaid.js'
+import type { Diagram } from './diagram/model.js'
+import { programmeTheoryDiagram } from './diagram/programme-theory.js'
+import { writeSvg } from './diagram/svg.js'
+import { traceDiagram } from './diagram/trace.js'
 import { writePrismaCsv } from './flow/prisma-csv.js'
 import { htmlExporter } from './html/render-html.js'
 import { toCodebook, writeCodebook } from './interchange/codebook.js'
 import { writeBibtexStudies, writeCslJson, writeRisStudies } from './interchange/csl-json.js'
-import { type Diagram, programmeTheoryDiagram, traceDiagram } from './interchange/diagram.js'
-import { writeDot } from './interchange/dot.js'
 import { writeGexf } from './interchange/gexf.js'
 import { writeGraphml } from './interchange/graphml.js'
 import { writeKnowledgeBaseJson } from './interchange/knowledge-base-json.js'
-import { writeMermaid } from './interchange/mermaid.js'
 import { writeQdpx } from './interchange/qdpx.js'
 import { csvExporter, gapMapExporter } from './report/csv.js'
 import type { Exporter } from './report/exporter.js'
@@ -164,6 +167,15 @@ export const formats: readonly Format[] = [
     mediaType: 'text/vnd.graphviz',
     traces: true,
     render: (kb, options) => writeDot(diagramOf(kb, options?.trace)),
+  },
+  {
+    name: 'svg',
+    input: 'knowledge-base',
+    description: 'programme theory (or a trace) as an SVG picture, laid out by dagre',
+    extension: 'svg',
+    mediaType: 'image/svg+xml',
+    traces: true,
+    render: (kb, options) => writeSvg(diagramOf(kb, options?.trace)),
   },
   {
     name: 'qdc',

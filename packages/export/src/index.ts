@@ -5,6 +5,7 @@
  *
  * @module @realist-kb/export
  */
+export * from './diagram/index.js'
 export {
   type DiffSides,
   renderDiffJson,

@@ -107,6 +107,7 @@ const contracts: Readonly<Record<string, Contract>> = {
   'knowledge-base:json': { carries: ['recommendation', 'cmoc', 'study'] },
   'knowledge-base:mermaid': { carries: [] },
   'knowledge-base:dot': { carries: ['recommendation', 'cmoc'] },
+  'knowledge-base:svg': { carries: ['recommendation', 'cmoc'], names: (id) => `data-id="${id}"` },
   'knowledge-base:qdc': { carries: [] },
   'knowledge-base:qdpx': { carries: [] },
   'knowledge-base:csl-json': { carries: ['study'] },

@@ -1,4 +1,4 @@
-import type { CmocEntry, StudyEntry, TraceReport } from '@realist-kb/core'
+import { type CmocEntry, capitalised, type StudyEntry, type TraceReport } from '@realist-kb/core'
 import { escapeHtml } from '../report/escape.js'
 import {
   appraisalWords,
@@ -23,13 +23,13 @@ export function summaryOfFindings(report: TraceReport): string {
     (rec) =>
       `<tr><td><a href="#${e(anchorId(rec.id))}">${e(rec.id)}</a>: ${e(rec.text)}</td><td class="confidence-${e(rec.confidence.lowest)}">${e(confidenceWords(rec.confidence.lowest))}</td><td>${e(spreadWords(rec))}</td><td>${e(profileWords(rec.profile))}</td></tr>`,
   )
-  return `<table class="rkb-sof">
+  return `<div class="table-wrap"><table class="rkb-sof">
 <caption>Confidence (lowest) is the lowest overall confidence among the CMOCs a recommendation rests on.</caption>
 <thead><tr><th scope="col">Recommendation</th><th scope="col">Confidence (lowest)</th><th scope="col">CMOCs by confidence</th><th scope="col">Evidence</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
-</table>`
+</table></div>`
 }
 
 /** A CMOC's confidence: the judgement of each component beside what the data say. */
@@ -41,9 +41,9 @@ export function cmocConfidence(cmoc: CmocEntry): string {
   })
   const who = [confidence.by, confidence.date].filter(Boolean).join(', ')
   return `<p><strong>Confidence:</strong> <span class="confidence-${e(confidence.overall)}">${e(confidenceWords(confidence.overall))}</span>${confidence.explanation ? `: ${e(confidence.explanation)}` : ''}${who ? ` <span class="muted">(${e(who)})</span>` : ''}</p>
-<table class="rkb-cerqual"><thead><tr><th scope="col">Component</th><th scope="col">Judgement</th><th scope="col">From the data</th></tr></thead><tbody>
+<div class="table-wrap"><table class="rkb-cerqual"><thead><tr><th scope="col">Component</th><th scope="col">Judgement</th><th scope="col">From the data</th></tr></thead><tbody>
 ${rows.join('\n')}
-</tbody></table>`
+</tbody></table></div>`
 }
 
 /** A CMOC's typed links to other CMOCs, and the chain through it. */
@@ -73,7 +73,7 @@ export function appraisalHtml(study: StudyEntry): string {
   const { dimensions, by, date, notes } = study.appraisal
   const items = (['relevance', 'richness', 'rigour'] as const).map((dimension) => {
     const judged = dimensions[dimension]
-    return `<dt>${e(dimension.charAt(0).toUpperCase() + dimension.slice(1))}</dt><dd>${e(appraisalWords(judged.level))}${judged.justification ? `: ${e(judged.justification)}` : ''}${judged.notes ? ` <span class="muted">${e(judged.notes)}</span>` : ''}</dd>`
+    return `<dt>${e(capitalised(dimension))}</dt><dd>${e(appraisalWords(judged.level))}${judged.justification ? `: ${e(judged.justification)}` : ''}${judged.notes ? ` <span class="muted">${e(judged.notes)}</span>` : ''}</dd>`
   })
   const who = [by, date].filter(Boolean).join(', ')
   return `<dl class="cmo rkb-appraisal">${items.join('')}</dl>${notes || who ? `<p class="muted">${e([notes, who && `Appraised by ${who}`].filter(Boolean).join('. '))}</p>` : ''}`
@@ -82,7 +82,7 @@ export function appraisalHtml(study: StudyEntry): string {
 /** The controls that filter studies by the level of their appraisal. */
 export function studyControls(report: TraceReport): string {
   const select = (dimension: string): string =>
-    `<label for="rkb-filter-${dimension}">${dimension.charAt(0).toUpperCase() + dimension.slice(1)}<select id="rkb-filter-${dimension}" data-dimension="${dimension}"><option value="">Any</option><option value="high">High</option><option value="moderate">At least moderate</option><option value="low">Appraised</option></select></label>`
+    `<label for="rkb-filter-${dimension}">${capitalised(dimension)}<select id="rkb-filter-${dimension}" data-dimension="${dimension}"><option value="">Any</option><option value="high">High</option><option value="moderate">At least moderate</option><option value="low">Appraised</option></select></label>`
   return `<div class="rkb-controls" role="search" aria-label="Filter studies by appraisal">
 ${['relevance', 'richness', 'rigour'].map(select).join('\n')}
 </div>

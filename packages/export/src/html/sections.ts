@@ -1,11 +1,5 @@
 import { shortCitation } from '@realist-kb/citations'
-import type {
-  CmocEntry,
-  EvidenceProfile,
-  ReportLink,
-  StudyEntry,
-  TraceReport,
-} from '@realist-kb/core'
+import type { CmocEntry, GroupEntry, ReportLink, StudyEntry, TraceReport } from '@realist-kb/core'
 import { capped } from '../report/capped-list.js'
 import { cmocPartRows, notGiven } from '../report/cmoc-parts.js'
 import { escapeHtml } from '../report/escape.js'
@@ -18,6 +12,7 @@ import {
   cmocConfidence,
   cmocRelationsHtml,
 } from './judgement-html.js'
+import { profileTable } from './profile-table.js'
 import { referenceHtml } from './reference-html.js'
 
 /** Lookups over the report, built once per render. */
@@ -27,6 +22,7 @@ export interface ReportIndex {
   readonly studies: ReadonlyMap<string, StudyEntry>
   readonly evidence: ReadonlyMap<string, TraceReport['evidence'][number]>
   readonly audiences: ReadonlyMap<string, TraceReport['audiences'][number]>
+  readonly groups: ReadonlyMap<string, GroupEntry>
 }
 
 /** Index a report by id. */
@@ -39,6 +35,7 @@ export function indexReport(report: TraceReport): ReportIndex {
     studies: byId(report.studies),
     evidence: byId(report.evidence),
     audiences: byId(report.audiences),
+    groups: byId(report.groups),
   }
 }
 
@@ -59,26 +56,6 @@ function anchor(id: string, label: string): string {
 
 function list(items: readonly string[], empty = 'none'): string {
   return items.length === 0 ? `<span class="muted">${empty}</span>` : items.join(', ')
-}
-
-/** One line summarising an evidence profile. */
-export function profileLine(profile: EvidenceProfile): string {
-  const parts = [
-    `${profile.studies} stud${profile.studies === 1 ? 'y' : 'ies'}`,
-    `${profile.evidence} evidence entr${profile.evidence === 1 ? 'y' : 'ies'}`,
-    `designs: ${entries(profile.designs)}`,
-    `countries: ${entries(profile.countries)}`,
-    `settings: ${entries(profile.settings)}`,
-    `years: ${profile.years.length === 0 ? 'none' : profile.years.length === 1 ? profile.years[0] : `${profile.years[0]}–${profile.years.at(-1)}`}`,
-    `inclusion: ${profile.inclusion.included} included, ${profile.inclusion.unknown} unknown, ${profile.inclusion.excluded} excluded`,
-    `links: ${profile.basis.stated} stated, ${profile.basis.inferred} inferred`,
-  ]
-  return `<p class="profile">${e(parts.join(' · '))}</p>`
-}
-
-function entries(record: Readonly<Record<string, number>>): string {
-  const list = Object.entries(record)
-  return list.length === 0 ? 'none' : list.map(([key, count]) => `${key} ${count}`).join(', ')
 }
 
 /** The C, M and O of a CMOC as a definition list; a part given as a list is a list. */
@@ -108,59 +85,6 @@ export function evidenceList(index: ReportIndex, cmoc: CmocEntry): string {
   return `<ul class="evidence">${items.join('')}</ul>`
 }
 
-/** How much evidence a CMOC rests on, linking to the CMOC where it is listed. */
-function evidenceSummary(cmoc: CmocEntry): string {
-  if (cmoc.evidence.length === 0) return '<span class="badge badge-gap">no evidence encoded</span>'
-  const entries = `${cmoc.evidence.length} evidence entr${cmoc.evidence.length === 1 ? 'y' : 'ies'}`
-  const studies = `${cmoc.studies.length} stud${cmoc.studies.length === 1 ? 'y' : 'ies'}`
-  return `<a href="#${e(anchorId(cmoc.id))}">${entries} from ${studies}</a>`
-}
-
-/**
- * A recommendation, openable to links to its CMOCs (each with a summary of its evidence, which
- * the CMOC lists once) and its studies.
- */
-export function recommendationCard(
-  index: ReportIndex,
-  rec: TraceReport['recommendations'][number],
-): string {
-  const audiences = rec.audiences.map((id) => anchor(id, index.audiences.get(id)?.name ?? id))
-  const cmocs = rec.cmocs.map((link) => {
-    const cmoc = index.cmocs.get(link.id)
-    if (!cmoc) return ''
-    return `<div class="cmoc-trace link-${link.basis}">
-<h4>${anchor(cmoc.id, `${cmoc.label ?? cmoc.id}: ${cmoc.title}`)}</h4>
-<p>${basisBadge(link)} ${evidenceSummary(cmoc)}</p>
-</div>`
-  })
-  const studies = capped(
-    rec.studies.map((id) => {
-      const study = index.studies.get(id)
-      return study ? anchor(id, shortCitation(study)) : e(id)
-    }),
-    (more) => `and ${more} more (see its CMOCs)`,
-  )
-  const gap =
-    rec.cmocs.length === 0
-      ? ' <span class="badge badge-gap">no CMOC</span>'
-      : rec.studies.length === 0
-        ? ' <span class="badge badge-gap">no studies</span>'
-        : rec.studies.length === 1
-          ? ' <span class="badge badge-gap">one study</span>'
-          : ''
-  return `<details class="rec" id="${e(anchorId(rec.id))}" data-audiences="${e(rec.audiences.join(' '))}" data-group="${e(rec.group ?? '')}">
-<summary><span class="rec-id">${e(rec.id)}</span>${e(rec.text)}${gap}</summary>
-<div class="rec-body">
-<p><strong>Audiences:</strong> ${list(audiences)}</p>
-${rec.provenance ? `<p class="muted">Source: ${e(rec.provenance)}</p>` : ''}
-${markdownToHtml(rec.notes)}
-${profileLine(rec.profile)}
-${cmocs.join('\n') || '<p class="badge badge-gap">derives from no CMOC</p>'}
-<p><strong>Studies:</strong> ${list(studies)}</p>
-</div>
-</details>`
-}
-
 /** A CMOC in the catalogue, with back links to the recommendations that use it. */
 export function cmocArticle(index: ReportIndex, cmoc: CmocEntry): string {
   const recs = cmoc.recommendations.map((id) => anchor(id, id))
@@ -175,7 +99,7 @@ ${cmoc.strategies.length > 0 ? `<p><strong>Strategies:</strong> ${e(cmoc.strateg
 ${markdownToHtml(cmoc.narrative)}
 ${cmocConfidence(cmoc)}
 ${cmocRelationsHtml(cmoc)}
-${profileLine(cmoc.profile)}
+${profileTable(cmoc.profile, `Evidence profile of ${cmoc.label ?? cmoc.id}`, index.report.terms)}
 ${evidenceList(index, cmoc)}
 <p><strong>Studies:</strong> ${list(studies)}</p>
 <p><strong>Used by recommendations:</strong> ${list(recs)}</p>

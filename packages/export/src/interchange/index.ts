@@ -14,14 +14,6 @@ export {
   writeCslJson,
   writeRisStudies,
 } from './csl-json.js'
-export {
-  type Diagram,
-  type DiagramEdge,
-  type DiagramNode,
-  programmeTheoryDiagram,
-  traceDiagram,
-} from './diagram.js'
-export { writeDot } from './dot.js'
 export { writeGexf } from './gexf.js'
 export { writeGraphml } from './graphml.js'
 export {
@@ -32,7 +24,6 @@ export {
   writeKnowledgeBaseJson,
 } from './knowledge-base-json.js'
 export { knowledgeBaseJsonSchema } from './knowledge-base-json-schema.js'
-export { writeMermaid } from './mermaid.js'
 export { writeQdpx } from './qdpx.js'
 export {
   type QdpxDrift,
@@ -42,4 +33,5 @@ export {
   QdpxParseError,
   readQdpx,
 } from './read-qdpx.js'
+export type { QdpxCodeChange } from './read-qdpx-codes.js'
 export { reportJsonSchema } from './report-json-schema.js'

@@ -2,6 +2,12 @@ import { type EvidenceEntryData, entitiesOfKind, type KnowledgeBase } from '@rea
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { strFromU8, unzipSync } from 'fflate'
 import { referenceId } from './entity-text.js'
+import {
+  codeChanges,
+  normalGuid,
+  type ProjectCode,
+  type QdpxCodeChange,
+} from './read-qdpx-codes.js'
 import { projectGuids } from './refi-project.js'
 import { studySourceText } from './study-source-text.js'
 
@@ -76,16 +82,18 @@ export interface QdpxDrift {
 }
 
 /**
- * What {@link readQdpx} found: the evidence entries to add and the drift to look at.
+ * What {@link readQdpx} found: the evidence entries to add, the drift to look at, and the codes
+ * made, renamed or deleted in the QDA tool (when the project has a codebook).
  *
  * @example
  * ```ts
- * const { evidence, drift }: QdpxImport = readQdpx(kb, bytes)
+ * const { evidence, drift, codes }: QdpxImport = readQdpx(kb, bytes)
  * ```
  */
 export interface QdpxImport {
   readonly evidence: readonly QdpxEvidence[]
   readonly drift: readonly QdpxDrift[]
+  readonly codes: readonly QdpxCodeChange[]
 }
 
 const parser = new XMLParser({
@@ -121,10 +129,6 @@ const attribute = (element: XmlObject | undefined, name: string): string | undef
   return typeof value === 'string' ? value : undefined
 }
 
-/** GUIDs compare without braces and case: tools write `{ABC...}` for `abc...`. */
-const normalGuid = (guid: string | undefined): string =>
-  (guid ?? '').replace(/[{}]/g, '').toLowerCase()
-
 /**
  * Read codings back from a REFI-QDA project (`.qdpx`) made from {@link writeQdpx} and coded in a
  * QDA tool. Each new selection on a study's source coded on one or more CMOC codes becomes an
@@ -134,7 +138,8 @@ const normalGuid = (guid: string | undefined): string =>
  * as the knowledge base now gives it: found where the tool says, it is taken; found once
  * elsewhere, it is taken and reported as `moved`; not found, or found more than once, it is
  * reported and not taken. Selections this export wrote are left alone (reported as `recoded`
- * when their codes were changed). Throws {@link QdpxParseError} for bytes that are not a project.
+ * when their codes were changed). Codes are compared with the exported codebook by GUID: new,
+ * renamed and deleted codes are listed in `codes`, never applied. Throws {@link QdpxParseError} for bytes that are not a project.
  *
  * @example
  * ```ts
@@ -281,7 +286,19 @@ export function readQdpx(kb: KnowledgeBase, bytes: Uint8Array): QdpxImport {
       evidence.push({ study: study.id, entry, selection: attribute(selection, 'guid') ?? '' })
     }
   }
-  return { evidence, drift }
+  const codeBook = isObject(project.CodeBook) ? project.CodeBook : undefined
+  const codes = codeBook === undefined ? [] : codeChanges(kb, projectCodes(codeBook))
+  return { evidence, drift, codes }
+}
+
+/** Every code of a project's codebook, nested ones included, with its GUID and name. */
+function projectCodes(codeBook: XmlObject): ProjectCode[] {
+  const walk = (parent: XmlObject | undefined): ProjectCode[] =>
+    list(parent, 'Code').flatMap((code) => [
+      { guid: attribute(code, 'guid') ?? '', name: attribute(code, 'name') ?? '' },
+      ...walk(code),
+    ])
+  return walk(isObject(codeBook.Codes) ? codeBook.Codes : undefined)
 }
 
 // Only the project and the plain-text sources are read, each up to a size no review's text

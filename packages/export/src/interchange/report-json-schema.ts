@@ -1,18 +1,23 @@
 import {
   appraisalLevelSchema,
   basisSchema,
+  citationSchema,
   cmocPartSchema,
   concernLevelSchema,
   confidenceLevelSchema,
   inclusionStatusSchema,
   relationSchema,
+  reportedFigureSchema,
+  studyDesignSchema,
+  studyRoleSchema,
   traceReportVersion,
 } from '@realist-kb/core'
 import { z } from 'zod'
 
 // The report JSON (docs/report-json.md) as zod, so that its JSON Schema is generated rather than
 // written by hand. Objects are strict: a field the report gains and this does not know fails the
-// test that validates real reports, so the schema cannot fall behind the type.
+// test that validates real reports, so the schema cannot fall behind the type; and
+// test/interchange/report-json-types.test.ts pins the schema and the `TraceReport` type to each other.
 
 const ids = z.array(z.string())
 const counts = z.record(z.string(), z.number().int().min(0))
@@ -131,7 +136,7 @@ const studyAppraisal = z.strictObject({
   date: z.string().optional(),
 })
 
-const traceReportJson = z.strictObject({
+export const traceReportJson = z.strictObject({
   formatVersion: z.literal(traceReportVersion),
   generator: z.literal('realist-kb'),
   review: z
@@ -160,6 +165,7 @@ const traceReportJson = z.strictObject({
       name: z.string(),
       question: z.string().optional(),
       description: z.string(),
+      parent: z.string().optional(),
       cmocs: ids,
       recommendations: ids,
     }),
@@ -245,15 +251,15 @@ const traceReportJson = z.strictObject({
       doi: z.string().optional(),
       url: z.string().optional(),
       publisher: z.string().optional(),
-      type: z.string().optional(),
+      type: citationSchema.shape.type,
       keywords: z.array(z.string()).optional(),
       pmid: z.string().optional(),
       /** The study's Vancouver reference, as every report prints it. */
       citation: z.string(),
       reference: z.number().int().optional(),
       label: z.string().optional(),
-      role: z.enum(['evidence', 'theory', 'background']),
-      design: z.string().optional(),
+      role: studyRoleSchema,
+      design: studyDesignSchema.optional(),
       designNote: z.string().optional(),
       countries: z.array(z.string()),
       settings: z.array(z.string()),
@@ -273,7 +279,9 @@ const traceReportJson = z.strictObject({
       id: z.string(),
       name: z.string(),
       examples: z.array(z.string()),
+      includes: z.array(link),
       recommendations: ids,
+      allRecommendations: ids,
     }),
   ),
   gaps: z.array(
@@ -331,15 +339,8 @@ const traceReportJson = z.strictObject({
       atLeast: appraisalLevelSchema,
     })
     .optional(),
-  reportedFigures: z.array(
-    z.strictObject({
-      label: z.string(),
-      value: z.number().int().optional(),
-      stage: z.string().optional(),
-      source: z.string().optional(),
-      provenance: z.string().optional(),
-    }),
-  ),
+  // As the review file writes them (the content format's own schema).
+  reportedFigures: z.array(reportedFigureSchema),
   diagnostics: z.strictObject({
     errors: z.number().int(),
     warnings: z.number().int(),

@@ -1,4 +1,4 @@
-import type { TraceReport } from '@realist-kb/core'
+import { capitalised, type TraceReport } from '@realist-kb/core'
 
 /** What a report calls the review's groups: the review's own words, ready for headings. */
 export interface GroupWords {
@@ -22,10 +22,6 @@ export function groupWords(report: TraceReport): GroupWords {
     Plural: capitalised(plural),
     without: `Without ${/^[aeiou]/i.test(singular) || /^[A-Z]{2}/.test(singular) ? anFor(singular) : 'a'} ${singular}`,
   }
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 // An initialism is read letter by letter: "an NPT construct", "a UK context".

@@ -1,12 +1,13 @@
-import type {
-  AppraisalLevelOrNot,
-  CmocEntry,
-  ConcernLevel,
-  ConfidenceComponent,
-  ConfidenceOrNot,
-  EvidenceProfile,
-  RecommendationEntry,
-  StudyEntry,
+import {
+  type AppraisalLevelOrNot,
+  type CmocEntry,
+  type ConcernLevel,
+  type ConfidenceComponent,
+  type ConfidenceOrNot,
+  capitalised,
+  type EvidenceProfile,
+  type RecommendationEntry,
+  type StudyEntry,
 } from '@realist-kb/core'
 
 // Words for the judgements, shared by every report so that they read the same everywhere.
@@ -78,6 +79,5 @@ export function relationLists(cmoc: CmocEntry): [string, string[]][] {
 }
 
 function sentence(word: string): string {
-  const spaced = word.replace(/-/g, ' ')
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1)
+  return capitalised(word.replace(/-/g, ' '))
 }

@@ -1,4 +1,4 @@
-import { tooDeepMarkdown } from '@realist-kb/core'
+import { costlyMarkdown, tooDeepMarkdown } from '@realist-kb/core'
 import type { Link, Nodes, PhrasingContent, Root, Text } from 'mdast'
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
@@ -132,7 +132,13 @@ export function markdownToHtmlWithUnified(markdown: string): string {
   // micromark matches each `]` against the openings before it in its paragraph, in time that
   // grows with the square of their number (40,000 `[a](` took 21 s): a body with more brackets
   // than any prose needs is shown as text too. Wiki links are masked first and do not count.
-  if (tooDeepMarkdown(markdown) !== undefined || bracketsBeyondLimit(markdown))
+  // The same holds for the other markers whose cost grows with the square of their number
+  // (sibling lists, underlined headings, unmatched emphasis): the loader's scan decides.
+  if (
+    tooDeepMarkdown(markdown) !== undefined ||
+    bracketsBeyondLimit(markdown) ||
+    costlyMarkdown(markdown) !== undefined
+  )
     return `<pre>${escapeHtml(markdown)}</pre>`
   if (markdown.includes(open) || markdown.includes(close))
     return String(plainProcessor.processSync(markdown))

@@ -44,6 +44,32 @@ describe('HTML rendering of deep or link-heavy bodies', () => {
   })
 })
 
+describe('HTML rendering of bodies micromark would read in quadratic time', () => {
+  // Before the shared scan, each of these took minutes to render (80 KB of sibling lists: 74 s;
+  // 80 KB of `*_`: more than 300 s). Past the budget the loader reports, the body is shown as
+  // text; within it, as markdown. A hang shows as the test's timeout.
+  const costly: Record<string, string> = {
+    'sibling lists': '- x\n# h\n'.repeat(20_000),
+    'underlined headings': 'a\n=\n'.repeat(40_000),
+    'lazy lines in a quote': `> a\n${'b\n'.repeat(80_000)}`,
+    'unmatched emphasis': '*_'.repeat(90_000),
+  }
+  it('each is shown as escaped text, links included', () => {
+    for (const [name, body] of Object.entries(costly)) {
+      const html = markdownToHtml(`${body}[[cmoc-1a]] <`)
+      expect(html.startsWith('<pre>'), name).toBe(true)
+      expect(html.endsWith('[[cmoc-1a]] &lt;</pre>'), name).toBe(true)
+    }
+  }, 60_000)
+
+  it('the same markers, fewer of them, still render as markdown', () => {
+    const html = markdownToHtml('- x\n# h\n'.repeat(20) + 'a\n=\n' + '*_ *a* '.repeat(20))
+    expect(html.match(/<ul>/g)).toHaveLength(20)
+    expect(html).toContain('<h1>a</h1>')
+    expect(html.match(/<em>a<\/em>/g)).toHaveLength(20)
+  })
+})
+
 describe('no nesting depth makes rendering throw (fast-check)', () => {
   const units = ['>', '> ', '- ', '* ', '1. ', '> - ', '[', '[[a]] > ']
   it('block quotes, lists and brackets from 1 to 100,000 levels', () => {

@@ -46,6 +46,8 @@ function outputsOf(kb: KnowledgeBase): Outputs {
     mermaidTrace: trace === undefined ? undefined : text('writeMermaid', trace),
     dotTheory: theory === undefined ? undefined : text('writeDot', theory),
     dotTrace: trace === undefined ? undefined : text('writeDot', trace),
+    svgTheory: theory === undefined ? undefined : text('writeSvg', theory),
+    svgTrace: trace === undefined ? undefined : text('writeSvg', trace),
   }
 }
 
@@ -166,7 +168,7 @@ describe.each(
     },
   )
 
-  it.each(['gexf', 'graphml', 'codebook', 'qdpxProject'] as const)(
+  it.each(['gexf', 'graphml', 'codebook', 'qdpxProject', 'svgTheory', 'svgTrace'] as const)(
     '%s: well-formed XML of the same structure, no declarations from content',
     (format) => {
       const xml = outputs[format] as string

@@ -5,9 +5,10 @@ import {
   traceDiagram,
   writeDot,
   writeMermaid,
+  writeSvg,
 } from '@realist-kb/export'
-import { type ASTNode, parse } from '@ts-graphviz/ast'
 import { describe, expect, it } from 'vitest'
+import { readDot } from '../diagram/read-diagrams.js'
 import { hostileFixture, loadContent, validFixture } from './helpers.js'
 
 const valid = await loadDirectory(validFixture)
@@ -20,40 +21,6 @@ const oneLine = (text: string): string =>
     .trim()
     .replace(/\p{Cc}/gu, '')
 
-interface DotGraph {
-  nodes: Map<string, Record<string, string>>
-  edges: { source: string; target: string; attributes: Record<string, string> }[]
-}
-
-function attributesOf(node: ASTNode): Record<string, string> {
-  const attributes: Record<string, string> = {}
-  for (const child of node.children) {
-    if (child.type === 'Attribute') attributes[child.key.value] = child.value.value
-  }
-  return attributes
-}
-
-// Read nodes and edges back with a real DOT parser.
-function readDot(text: string): DotGraph {
-  const dot = parse(text)
-  const graph = dot.children.find((child) => child.type === 'Graph')
-  if (!graph) throw new Error('no graph')
-  const result: DotGraph = { nodes: new Map(), edges: [] }
-  for (const statement of graph.children) {
-    if (statement.type === 'Node') result.nodes.set(statement.id.value, attributesOf(statement))
-    if (statement.type === 'Edge') {
-      const [source, target] = statement.targets
-      if (source?.type !== 'NodeRef' || target?.type !== 'NodeRef') throw new Error('edge')
-      result.edges.push({
-        source: source.id.value,
-        target: target.id.value,
-        attributes: attributesOf(statement),
-      })
-    }
-  }
-  return result
-}
-
 // What Graphviz shows for a quoted label: `\\"` is a quote, `\n` a line break; a backslash from
 // content is shown as `⧵`, which looks the same and expands nothing.
 const shownDotLabel = (value: string): string =>
@@ -63,26 +30,23 @@ const shownDotLabel = (value: string): string =>
 
 function checkDot(diagram: Diagram): void {
   const dot = readDot(writeDot(diagram))
-  expect([...dot.nodes.keys()]).toEqual(diagram.nodes.map((node) => node.id))
+  expect(dot.nodes).toEqual(diagram.nodes.map((node) => node.id).sort())
   for (const node of diagram.nodes) {
-    expect(shownDotLabel(dot.nodes.get(node.id)?.label ?? '')).toBe(oneLine(node.label))
+    expect(shownDotLabel(dot.labels.get(node.id) ?? '')).toBe(oneLine(node.label))
   }
-  expect(dot.edges.map((edge) => [edge.source, edge.target, edge.attributes.style])).toEqual(
-    diagram.edges.map((edge) => [
-      edge.source,
-      edge.target,
-      edge.basis === 'inferred' ? 'dashed' : 'solid',
-    ]),
+  expect(dot.edges).toEqual(
+    diagram.edges.map((edge) => `${edge.source} -> ${edge.target} (${edge.basis})`).sort(),
   )
 }
 
 const mermaidNode =
-  /^ {2}(n_\w+)(\[\[|\[\/|\[\(|\(\[|\[|\()"([^"]*)"(\]\]|\/\]|\)\]|\]\)|\]|\)):::(\w+)$/
+  /^ +(n_\w+)(\[\[|\[\/|\[\(|\(\[|\[|\()"([^"]*)"(\]\]|\/\]|\)\]|\]\)|\]|\)):::(\w+)$/
 const mermaidEdge = /^ {2}(n_\w+) (-->|-\.->)(?:\|[a-z -]+\|)? (n_\w+)$/
 const mermaidClass = /^ {2}classDef \w+ fill:#[0-9a-f]{6},stroke:#[0-9a-f]{6},color:#1a1a1a$/
+const mermaidSubgraph = /^ +(subgraph g_\w+\["[^"]*"\]|end)$/
 
-// A line-by-line check of the Mermaid flowchart grammar we emit: every line is a node, an edge or
-// a class, so no label can have opened a statement of its own.
+// A line-by-line check of the Mermaid flowchart grammar we emit: every line is a node, an edge,
+// a class or a subgraph's start or end, so no label can have opened a statement of its own.
 function checkMermaid(diagram: Diagram): void {
   const lines = writeMermaid(diagram).trimEnd().split('\n')
   expect(lines.slice(0, 4)).toEqual([
@@ -94,31 +58,31 @@ function checkMermaid(diagram: Diagram): void {
   const body = lines.slice(4)
   const nodes = body.filter((line) => mermaidNode.test(line))
   const edges = body.filter((line) => mermaidEdge.test(line))
-  expect(nodes.length + edges.length + body.filter((l) => mermaidClass.test(l)).length).toBe(
-    body.length,
-  )
+  const other = body.filter((line) => mermaidClass.test(line) || mermaidSubgraph.test(line))
+  expect(nodes.length + edges.length + other.length).toBe(body.length)
   expect(nodes).toHaveLength(diagram.nodes.length)
-  nodes.forEach((line, index) => {
+  const shown = nodes.map((line) => {
     const label = mermaidNode.exec(line)?.[3] ?? ''
     // One line per label: Mermaid does the wrapping.
     expect(label).not.toContain('<br')
-    const shown = label.replace(/#(\d+);/g, (_match, code: string) =>
-      String.fromCharCode(Number(code)),
-    )
-    expect(shown).toBe(oneLine(diagram.nodes[index]?.label ?? ''))
+    return label.replace(/#(\d+);/g, (_match, code: string) => String.fromCharCode(Number(code)))
   })
+  expect(shown.sort()).toEqual(diagram.nodes.map((node) => oneLine(node.label)).sort())
   expect(edges.map((line) => mermaidEdge.exec(line)?.[2])).toEqual(
     diagram.edges.map((edge) => (edge.basis === 'inferred' ? '-.->' : '-->')),
   )
 }
 
 describe('programme theory and trace diagrams', () => {
-  it('draws groups, CMOCs and recommendations, inferred links dashed', () => {
+  it("draws CMOCs and recommendations in their group's frame, inferred links dashed", () => {
     const diagram = programmeTheoryDiagram(valid)
-    expect(diagram.nodes.map((node) => node.id)).toEqual(['coherence', 'cmoc-1a', 'rec-1-1'])
+    expect(diagram.clusters.map((cluster) => cluster.id)).toEqual(['coherence'])
+    expect(diagram.nodes.map((node) => `${node.id} in ${node.cluster}`)).toEqual([
+      'cmoc-1a in coherence',
+      'rec-1-1 in coherence',
+    ])
     expect(diagram.edges).toEqual([
-      { source: 'coherence', target: 'cmoc-1a', basis: 'stated' },
-      { source: 'cmoc-1a', target: 'rec-1-1', basis: 'inferred' },
+      { source: 'cmoc-1a', target: 'rec-1-1', type: 'derived-from', basis: 'inferred' },
     ])
   })
 
@@ -154,7 +118,7 @@ describe('programme theory and trace diagrams', () => {
       programmeTheoryDiagram(content)
         .nodes.filter((node) => node.kind === kind)
         .map((node) => node.id)
-    expect(ids('group')).toEqual([
+    expect(programmeTheoryDiagram(content).clusters.map((cluster) => cluster.id)).toEqual([
       'coherence',
       'cognitive-participation',
       'collective-action',
@@ -168,14 +132,18 @@ describe('programme theory and trace diagrams', () => {
       'cmoc-2a',
       'cmoc-2b',
     ])
-    // DOT holds that order: each column is chained in it, and successors keep theirs.
+    // DOT holds that order: the groups' clusters come in it, each column within a cluster is
+    // chained in it, and successors keep theirs.
     const dot = writeDot(programmeTheoryDiagram(content))
     expect(dot).toContain('ordering=out')
-    expect(dot).toContain(
-      '{ rank=same; "coherence" -> "cognitive-participation" -> "collective-action" -> "reflexive-monitoring" [style=invis]; }',
-    )
+    expect([...dot.matchAll(/subgraph "cluster_([a-z-]+)"/g)].map((match) => match[1])).toEqual([
+      'coherence',
+      'cognitive-participation',
+      'collective-action',
+      'reflexive-monitoring',
+    ])
     expect(dot).toMatch(
-      /\{ rank=same; "cmoc-1a" -> "cmoc-1b" -> "cmoc-1c" -> "cmoc-1d" -> "cmoc-2a"/,
+      /\{ rank=same; "cmoc-1a" -> "cmoc-1b" -> "cmoc-1c" -> "cmoc-1d" \[style=invis\]; \}/,
     )
   })
 
@@ -187,12 +155,15 @@ describe('programme theory and trace diagrams', () => {
     await expect(writeDot(theory)).toMatchFileSnapshot('__snapshots__/programme-theory.dot')
     await expect(writeMermaid(trace)).toMatchFileSnapshot('__snapshots__/trace-rec-1-1.mmd')
     await expect(writeDot(trace)).toMatchFileSnapshot('__snapshots__/trace-rec-1-1.dot')
+    await expect(writeSvg(theory)).toMatchFileSnapshot('__snapshots__/programme-theory.svg')
+    await expect(writeSvg(trace)).toMatchFileSnapshot('__snapshots__/trace-rec-1-1.svg')
   })
 
   it('matches the snapshots of the hostile fixture', async () => {
     const theory = programmeTheoryDiagram(hostile)
     await expect(writeMermaid(theory)).toMatchFileSnapshot('__snapshots__/hostile-theory.mmd')
     await expect(writeDot(theory)).toMatchFileSnapshot('__snapshots__/hostile-theory.dot')
+    await expect(writeSvg(theory)).toMatchFileSnapshot('__snapshots__/hostile-theory.svg')
   })
 
   const diagrams: [string, () => Diagram | undefined][] = [
@@ -215,8 +186,9 @@ describe('programme theory and trace diagrams', () => {
     const dot = writeDot({
       name: 'escapes',
       title: escapes,
-      nodes: [{ id: 'a-b', kind: 'cmoc', label: escapes, detail: escapes }],
-      edges: [{ source: 'a-b', target: 'a-b', basis: 'stated', label: escapes }],
+      clusters: [{ id: 'c-d', label: escapes, detail: escapes }],
+      nodes: [{ id: 'a-b', kind: 'cmoc', label: escapes, detail: escapes, cluster: 'c-d' }],
+      edges: [{ source: 'a-b', target: 'a-b', type: 'leads-to', basis: 'stated', label: escapes }],
     })
     // Every backslash left is one of the writer's own: a line break `\n` or a quote `\"`.
     expect(dot.match(/\\[^n"]/g)).toBeNull()

@@ -128,7 +128,40 @@ describe('REFI-QDA project (.qdpx)', () => {
   })
 
   it('reads its own export back as nothing new', () => {
-    expect(readQdpx(content, writeQdpx(content))).toEqual({ evidence: [], drift: [] })
+    expect(readQdpx(content, writeQdpx(content))).toEqual({ evidence: [], drift: [], codes: [] })
+  })
+
+  it('lists the codes made, renamed and deleted in the QDA tool, matched by GUID', () => {
+    const kb = loadFromMemory([
+      ...fixtureFiles(validFixture),
+      {
+        path: 'cmocs/cmoc-1b.md',
+        text: '---\nkind: cmoc\ntitle: Shared language\ngroup: coherence\ncontext: Teams.\nmechanism: Words.\noutcome: Fewer misunderstandings.\n---\n',
+      },
+    ])
+    const archive = open(writeQdpx(kb))
+    const renamed = codeGuid(kb, 'cmoc-1a')
+    const deleted = codeGuid(kb, 'cmoc-1b')
+    const made = '99999999-2222-4333-8444-555555555555'
+    archive.project = archive.project
+      // Tools may write GUIDs in braces and upper case: still the same code.
+      .replace(
+        `<Code guid="${renamed}" name="CMOC1a"`,
+        `<Code guid="{${renamed.toUpperCase()}}" name="Experience motivates"`,
+      )
+      .replace(new RegExp(`\\s*<Code guid="${deleted}"[\\s\\S]*?</Code>`), '')
+      .replace('</Codes>', `<Code guid="${made}" name="Hope" isCodable="true"/></Codes>`)
+    expect(readQdpx(kb, pack(archive)).codes).toEqual([
+      {
+        change: 'renamed',
+        guid: renamed,
+        name: 'Experience motivates',
+        id: 'cmoc-1a',
+        was: 'CMOC1a',
+      },
+      { change: 'removed', guid: deleted, name: 'cmoc-1b', id: 'cmoc-1b' },
+      { change: 'new', guid: made, name: 'Hope' },
+    ])
   })
 
   it('round-trips a coding: one new evidence entry, nothing else changed', () => {
@@ -287,6 +320,7 @@ describe('REFI-QDA project (.qdpx)', () => {
     expect(readQdpx(kb, zipSync({ 'project.qde': project, 'sources/clip.mp4': media }))).toEqual({
       evidence: [],
       drift: [],
+      codes: [],
     })
     expect(() =>
       readQdpx(kb, zipSync({ 'project.qde': project, 'sources/huge.txt': media })),

@@ -1,7 +1,6 @@
-import { type CitationData, parseFile } from '@realist-kb/core'
+import { type CitationData, parseFile, renderStudy } from '@realist-kb/core'
 import { DedupeIndex, type DuplicateMatch, type KnownStudy } from './dedupe-index.js'
 import { dedupeKeys } from './dedupe-keys.js'
-import { renderStudy } from './render-study.js'
 import { recordLabel, type SourceRecord } from './source-record.js'
 import { baseStudyId, IdAllocator } from './study-id.js'
 import { toCitation } from './to-citation.js'

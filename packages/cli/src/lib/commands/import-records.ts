@@ -46,15 +46,22 @@ export interface ImportJsonRecord {
 }
 
 /** `realist-kb import <file>`: reference export to study files. */
-export async function runImport({
-  io,
-  values,
-  args,
-}: CommandContext<ImportOptions>): Promise<number> {
+export async function runImport(context: CommandContext<ImportOptions>): Promise<number> {
+  const { io, values, args } = context
+  // A coded REFI-QDA project is compared with the base, not imported record by record.
+  if (
+    values.from === 'qdpx' ||
+    ((values.from ?? 'auto') === 'auto' && /\.qdpx$/i.test(args.file ?? ''))
+  )
+    return (await import('./import-qdpx.js')).runQdpxImport(context)
   const chosen = (values.from ?? 'auto') as ImportFormat | 'auto'
   const json = values.format === 'json'
   const fileArgument = args.file ?? ''
   const dryRun = values['dry-run'] ?? false
+  if (values.write)
+    throw new UsageError(
+      'Unexpected --write for a reference export, expected it only with a .qdpx project (records are written unless --dry-run)',
+    )
   const dirShown = (values.dir ?? 'content').replace(/\\/g, '/')
   const dir = path.resolve(io.cwd, dirShown)
 

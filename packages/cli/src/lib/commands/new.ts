@@ -33,8 +33,9 @@ Existing files are never overwritten.`,
     },
   ],
   options: newOptions,
-  notes: `A CMOC needs a group to exist, a recommendation a group and an audience, an evidence
-file a study and a CMOC: create those first.`,
+  notes: `An evidence file needs a study and a CMOC: create those first. A CMOC's group and a
+recommendation's group and audience point at the first existing one, or are left as comments
+when there is none (groups and audiences are optional).`,
   exitCodes: `0 created, 2 usage error (bad kind or id, id taken, file exists, missing
 prerequisite).`,
   run: async (context) => (await import('./new-template.js')).runNew(context),

@@ -1,30 +1,10 @@
-import { type EntityKind, entityKinds, kindFolders, schemas } from '@realist-kb/core'
-
+import { type EntityKind, entityFilePath, entityKinds, kindJsonSchema } from '@realist-kb/core'
 import { knowledgeBaseJsonSchema, reportJsonSchema } from '@realist-kb/export'
 import { schemaMarker } from './schema.js'
 
-/**
- * The JSON Schema (draft-07) of one kind's frontmatter, with an id, a title and the
- * generated-by marker.
- *
- * @example
- * ```ts
- * kindSchema('study').properties.citation
- * ```
- */
+/** A kind's JSON Schema as `schema` writes it: marked as generated, so that it may be replaced. */
 export function kindSchema(kind: EntityKind): Record<string, unknown> {
-  const { $schema, ...rest } = schemas[kind].toJSONSchema({ target: 'draft-07' }) as Record<
-    string,
-    unknown
-  >
-  return {
-    $schema,
-    $id: `${kind}.schema.json`,
-    title: `realist-kb ${kind}`,
-    description: `Frontmatter of a \`kind: ${kind}\` file (${kind === 'review' ? 'review.md' : `${kindFolders[kind]}/*.md`}). See docs/content-format.md.`,
-    $comment: schemaMarker,
-    ...rest,
-  }
+  return kindJsonSchema(kind, { comment: schemaMarker })
 }
 
 /** The files `schema --out` writes, by name. */
@@ -40,7 +20,7 @@ export function schemaFiles(): Map<string, string> {
         kind,
         {
           schema: `${kind}.schema.json`,
-          files: kind === 'review' ? 'review.md' : `${kindFolders[kind]}/**/*.md`,
+          files: entityFilePath(kind, '**/*'),
         },
       ]),
     ),

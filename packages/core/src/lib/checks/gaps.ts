@@ -3,6 +3,7 @@ import type { KnowledgeGraph } from '../graph/types.js'
 import { kindDefinitions } from '../kinds/index.js'
 import type { GapName } from '../kinds/kind.js'
 import type { Entity } from '../model/entity.js'
+import { optional } from '../optional-field.js'
 import type { Acknowledgement } from '../schema/common.js'
 
 /**
@@ -98,7 +99,7 @@ export function acknowledgeForReview(
         file: diagnostic.file,
         position: diagnostic,
         message: diagnostic.message,
-        ...(diagnostic.entity === undefined ? {} : { entity: diagnostic.entity }),
+        ...optional('entity', diagnostic.entity),
       },
       reason,
     )

@@ -124,6 +124,12 @@ export const catalogue = {
     title: 'A file has more problems than are reported one by one',
     hint: 'Fix the problems reported for the file and validate again to see the rest.',
   },
+  'markdown-too-costly': {
+    code: 'RKB115',
+    severity: 'error',
+    title: 'A body repeats markdown markers more than can be parsed in bounded time',
+    hint: 'Split this body into several entities, or escape the markers that are not meant as markdown (`\\*`, `\\_`, `\\>`, `\\-`).',
+  },
   'dangling-reference': {
     code: 'RKB201',
     severity: 'error',

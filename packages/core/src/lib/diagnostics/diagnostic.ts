@@ -1,3 +1,4 @@
+import { optional } from '../optional-field.js'
 import { catalogue, type DiagnosticName, type Severity } from './catalogue.js'
 
 /**
@@ -95,7 +96,7 @@ export function createDiagnostic(name: DiagnosticName, init: DiagnosticInit): Di
     message: init.message,
     hint: init.hint ?? entry.hint,
     url: `${docsUrl}#${entry.code.toLowerCase()}-${name}`,
-    ...(init.entity === undefined ? {} : { entity: init.entity }),
+    ...optional('entity', init.entity),
   }
   return diagnostic
 }

@@ -4,22 +4,34 @@ import { compareIds } from '../query/neighbours.js'
 import { evidenceForCmoc, traceRecommendation } from '../query/trace.js'
 import type { Basis } from '../schema/common.js'
 import { titleOf } from './diff-entity.js'
+import {
+  confidenceChanges,
+  diffAcknowledgements,
+  diffStudy,
+  gainedLost,
+  judgementChange,
+  linkChanges,
+} from './diff-judgements.js'
 import { type IdMap, matchEntities } from './match-entities.js'
 import {
+  type AcknowledgementDiff,
   type BasisChange,
+  type CmocConfidenceChange,
   type CmocDiff,
   type CmocPartChange,
   type GainedLost,
   type KnowledgeBaseDiff,
   knowledgeBaseDiffVersion,
   type RecommendationDiff,
+  type StudyDiff,
   type TextChange,
 } from './types.js'
 
 /**
  * Compare two versions of a knowledge base: the entities added, removed and renamed (same
  * content under another id or file, reported once), and for each recommendation and CMOC found
- * in both what it gained and lost. Ids of renamed entities are followed, so a renamed CMOC is
+ * in both what it gained and lost, and the judgements that changed (GRADE-CERQual confidence,
+ * study appraisal and inclusion, CMOC status and links, acknowledged gaps). Ids of renamed entities are followed, so a renamed CMOC is
  * not reported as lost by the recommendations that cite it. Pure: same input, same output.
  *
  * @example
@@ -36,9 +48,17 @@ export function diffKnowledgeBases(
   const { added, removed, renamed, ids } = matchEntities(before.graph, after.graph)
   const recommendations: RecommendationDiff[] = []
   const cmocs: CmocDiff[] = []
+  const studies: StudyDiff[] = []
+  const acknowledgements: AcknowledgementDiff[] = []
   for (const [oldId, newId] of [...ids].sort((a, b) => compareIds(a[1], b[1]))) {
     const entity = after.graph.getNodeAttributes(newId)
-    if (entity.kind === 'recommendation') {
+    const old = before.graph.getNodeAttributes(oldId)
+    const acknowledged = diffAcknowledgements(old, entity)
+    if (acknowledged) acknowledgements.push(acknowledged)
+    if (entity.kind === 'study') {
+      const change = diffStudy(old, entity)
+      if (change) studies.push(change)
+    } else if (entity.kind === 'recommendation') {
       const change = diffRecommendation(before.graph, after.graph, oldId, newId, ids)
       if (change) recommendations.push(change)
     } else if (entity.kind === 'cmoc') {
@@ -51,6 +71,8 @@ export function diffKnowledgeBases(
     entities: { added, removed, renamed },
     recommendations,
     cmocs,
+    studies,
+    acknowledgements,
   }
 }
 
@@ -81,8 +103,36 @@ function diffRecommendation(
       now.studies.map((s) => s.id),
     ),
     basis: basisChanges(oldBasis, newBasis),
+    confidence: cmocConfidenceChanges(
+      before,
+      after,
+      [...newBasis.keys()].filter((id) => oldBasis.has(id)),
+      ids,
+    ),
   }
-  return changed(change) || text ? change : undefined
+  return changed(change) || text || change.confidence.length > 0 ? change : undefined
+}
+
+/** The CMOCs a recommendation rests on in both versions whose overall confidence changed. */
+function cmocConfidenceChanges(
+  before: KnowledgeGraph,
+  after: KnowledgeGraph,
+  cmocIds: readonly string[],
+  ids: IdMap,
+): CmocConfidenceChange[] {
+  const oldIds = new Map([...ids].map(([oldId, newId]) => [newId, oldId]))
+  const changes: CmocConfidenceChange[] = []
+  for (const id of cmocIds) {
+    const oldId = oldIds.get(id)
+    if (oldId === undefined || !after.hasNode(id)) continue
+    const old = before.getNodeAttributes(oldId)
+    const now = after.getNodeAttributes(id)
+    if (old.kind !== 'cmoc' || now.kind !== 'cmoc') continue
+    const from = old.data.confidence?.overall?.level ?? null
+    const to = now.data.confidence?.overall?.level ?? null
+    if (from !== to) changes.push({ cmoc: id, from, to })
+  }
+  return changes.sort((a, b) => compareIds(a.cmoc, b.cmoc))
 }
 
 function diffCmoc(
@@ -119,21 +169,26 @@ function diffCmoc(
     ),
     basis: basisChanges(oldBasis, newBasis),
     parts,
+    ...statusChange(old.cmoc.data.status, now.cmoc.data.status),
+    confidence: confidenceChanges(old.cmoc.data.confidence, now.cmoc.data.confidence),
+    links: linkChanges(before, after, oldId, newId, ids),
   }
-  return changed(change) || parts.length > 0 ? change : undefined
+  const judged = change.status !== undefined || change.confidence.length + change.links.length > 0
+  return changed(change) || parts.length > 0 || judged ? change : undefined
+}
+
+/** A CMOC's status as a change; a CMOC that does not say is complete. */
+function statusChange(from: string | undefined, to: string | undefined): Pick<CmocDiff, 'status'> {
+  const status = judgementChange(
+    'status',
+    { level: from ?? 'complete', explanation: undefined },
+    { level: to ?? 'complete', explanation: undefined },
+  )
+  return status ? { status } : {}
 }
 
 function mapped(ids: IdMap, oldId: string): string {
   return ids.get(oldId) ?? oldId
-}
-
-function gainedLost(before: readonly string[], after: readonly string[]): GainedLost {
-  const old = new Set(before)
-  const now = new Set(after)
-  return {
-    gained: [...now].filter((id) => !old.has(id)).sort(compareIds),
-    lost: [...old].filter((id) => !now.has(id)).sort(compareIds),
-  }
 }
 
 function basisChanges(

@@ -90,6 +90,88 @@ export interface RecommendationDiff {
   readonly studies: GainedLost
   /** Links to CMOCs whose basis changed. */
   readonly basis: readonly BasisChange[]
+  /** Its CMOCs (in both versions) whose overall confidence changed. */
+  readonly confidence: readonly CmocConfidenceChange[]
+}
+
+/**
+ * A judgement whose level or explanation changed: a GRADE-CERQual component or the overall
+ * confidence of a CMOC, a dimension of a study's appraisal, a status. `null` is "not assessed"
+ * (or, for a status, not given).
+ *
+ * @example
+ * ```ts
+ * const change: JudgementChange = { aspect: 'adequacy', from: 'minor', to: 'moderate' }
+ * const line = `${change.aspect}: ${change.from ?? 'not assessed'} -> ${change.to ?? 'not assessed'}`
+ * ```
+ */
+export interface JudgementChange {
+  /** What is judged: `overall`, a component (`adequacy`), a dimension (`rigour`), `status`. */
+  readonly aspect: string
+  readonly from: string | null
+  readonly to: string | null
+  /** The explanation or justification, when it changed. */
+  readonly explanation?: TextChange
+}
+
+/**
+ * A CMOC behind a recommendation whose overall confidence changed.
+ *
+ * @example
+ * ```ts
+ * const line = (change: CmocConfidenceChange): string => `${change.cmoc}: ${change.from} -> ${change.to}`
+ * ```
+ */
+export interface CmocConfidenceChange {
+  readonly cmoc: string
+  readonly from: string | null
+  readonly to: string | null
+}
+
+/**
+ * Links of one type from a CMOC to other CMOCs (`leadsTo`, `nestedIn`, `refines`,
+ * `conflictsWith`, `related`, as written in its file) gained and lost.
+ *
+ * @example
+ * ```ts
+ * const line = (change: CmocLinkChange): string => `${change.relation} gained: ${change.gained.join(', ')}`
+ * ```
+ */
+export interface CmocLinkChange extends GainedLost {
+  readonly relation: string
+}
+
+/**
+ * What changed in the judgement of one study present in both versions: its appraisal
+ * (relevance, richness, rigour) and its inclusion status.
+ *
+ * @example
+ * ```ts
+ * const downgraded = (change: StudyDiff): boolean => change.appraisal.some((a) => a.to === 'low')
+ * ```
+ */
+export interface StudyDiff {
+  readonly id: string
+  readonly title: string
+  readonly appraisal: readonly JudgementChange[]
+  /** Its inclusion status (`included`, `excluded`, ...), when it changed. */
+  readonly inclusion?: JudgementChange
+}
+
+/**
+ * Acknowledged gaps of one entity gained and lost (by gap name), or whose reason changed.
+ *
+ * @example
+ * ```ts
+ * const line = (change: AcknowledgementDiff): string => `${change.id}: +${change.gained.join(', ')}`
+ * ```
+ */
+export interface AcknowledgementDiff extends GainedLost {
+  readonly kind: EntityKind
+  readonly id: string
+  readonly title: string
+  /** Gaps acknowledged on both sides whose reason was reworded. */
+  readonly reworded: readonly string[]
 }
 
 /**
@@ -133,12 +215,18 @@ export interface CmocDiff {
   /** Evidence links whose basis changed, by evidence id. */
   readonly basis: readonly BasisChange[]
   readonly parts: readonly CmocPartChange[]
+  /** Whether it is given whole or in part (`complete`, `incomplete`), when that changed. */
+  readonly status?: JudgementChange
+  /** GRADE-CERQual: the overall confidence and the components whose judgement changed. */
+  readonly confidence: readonly JudgementChange[]
+  /** Links to other CMOCs gained and lost, per type. */
+  readonly links: readonly CmocLinkChange[]
 }
 
 /**
  * What changed between two versions of a knowledge base: entities added, removed and renamed,
- * and, for each recommendation and CMOC in both, what it gained and lost. Only changed
- * recommendations and CMOCs are listed.
+ * and, for each recommendation and CMOC in both, what it gained and lost; the judgements that
+ * changed (confidence, appraisal, status, acknowledged gaps). Only changed entities are listed.
  *
  * @example
  * ```ts
@@ -155,4 +243,8 @@ export interface KnowledgeBaseDiff {
   }
   readonly recommendations: readonly RecommendationDiff[]
   readonly cmocs: readonly CmocDiff[]
+  /** Studies whose appraisal or inclusion status changed. */
+  readonly studies: readonly StudyDiff[]
+  /** Entities of any kind whose acknowledged gaps changed. */
+  readonly acknowledgements: readonly AcknowledgementDiff[]
 }

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../graph/types.js'
 import type { ReportedFigure } from '../kinds/review.js'
+import { optional } from '../optional-field.js'
 import { type FlowStage, flowStages } from './flow-stages.js'
 
 /**
@@ -56,11 +57,11 @@ export function prismaFlow(figures: readonly ReportedFigure[]): PrismaFlow {
       .filter((figure) => figure.stage === stage)
       .map((figure) => ({
         label: figure.source ?? figure.label,
-        ...(figure.value === undefined ? {} : { value: figure.value }),
+        ...optional('value', figure.value),
       }))
     const complete = items.length > 0 && items.every((item) => item.value !== undefined)
     const value = complete ? items.reduce((sum, item) => sum + (item.value ?? 0), 0) : undefined
-    boxes[stage] = { stage, items, ...(value === undefined ? {} : { value }) }
+    boxes[stage] = { stage, items, ...optional('value', value) }
   }
   return { boxes, reported: figures.some((figure) => figure.stage !== undefined) }
 }

@@ -2,6 +2,7 @@ import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { didYouMean } from '../diagnostics/did-you-mean.js'
 import type { EntityKind } from '../kinds/index.js'
 import type { Entity, Link } from '../model/entity.js'
+import { optional } from '../optional-field.js'
 import type { EdgeAttributes, KnowledgeGraph } from './types.js'
 
 /**
@@ -104,8 +105,8 @@ export function edgeAttributesOf(link: Link): EdgeAttributes {
     basis: link.basis,
     field: link.field,
     place: link.place,
-    ...(link.location === undefined ? {} : { location: link.location }),
-    ...(link.rationale === undefined ? {} : { rationale: link.rationale }),
+    ...optional('location', link.location),
+    ...optional('rationale', link.rationale),
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { entityBase, referenceSchema } from '../schema/common.js'
 import type { KindDefinition } from './kind.js'
+import { todo } from './yaml-text.js'
 
 /**
  * Who a recommendation addresses: the frontmatter of a file in `audiences/`.
@@ -13,11 +14,29 @@ import type { KindDefinition } from './kind.js'
 export const audienceSchema = z.strictObject({
   ...entityBase,
   kind: z.literal('audience'),
-  name: z.string().min(1),
-  examples: z.array(z.string().min(1)).optional(),
-  order: z.number().int().optional(),
-  /** For an audience cell that names several groups: the audiences it includes. */
-  includes: z.array(referenceSchema).optional(),
+  name: z
+    .string()
+    .min(1)
+    .meta({ description: 'Who is addressed.', examples: ['Public health agencies'] }),
+  examples: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({
+      description: 'Examples, as the source lists them.',
+      examples: [['government health ministries']],
+    }),
+  order: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: 'Position in reports.', examples: [1] }),
+  includes: z
+    .array(referenceSchema)
+    .optional()
+    .meta({
+      description: 'For an audience that names several: the audiences it includes (references).',
+      examples: [['healthcare-professionals']],
+    }),
 })
 
 /**
@@ -40,4 +59,21 @@ export const audience: KindDefinition<'audience'> = {
   gaps: [],
   label: (entity) => entity.data.name,
   title: (entity) => entity.data.name,
+  template: {
+    needs: [],
+    uses: [],
+    render: (id) =>
+      [
+        '---',
+        'kind: audience',
+        `id: ${id}`,
+        `name: ${todo('who the recommendations address')}`,
+        '# examples:',
+        '#   - as the source lists them',
+        '# order: 1',
+        '# provenance: Table 2, section 1',
+        '---',
+        '',
+      ].join('\n'),
+  },
 }

@@ -7,6 +7,7 @@ import {
   textOrListSchema,
 } from '../schema/common.js'
 import type { KindDefinition } from './kind.js'
+import { todo } from './yaml-text.js'
 
 /**
  * A mechanism: one text or a list of texts, or split into the resources offered and the
@@ -22,8 +23,14 @@ export const mechanismSchema = z.union([
   textOrListSchema,
   z
     .strictObject({
-      resource: textOrListSchema.optional(),
-      response: textOrListSchema.optional(),
+      resource: textOrListSchema.optional().meta({
+        description: 'What is offered (one text or a list).',
+        examples: ['Needs assessment'],
+      }),
+      response: textOrListSchema.optional().meta({
+        description: 'How people respond to it (one text or a list).',
+        examples: ['Less ambiguity about when to refer'],
+      }),
     })
     .refine((value) => value.resource !== undefined || value.response !== undefined, {
       message: 'Expected a resource, a response, or both',
@@ -93,8 +100,15 @@ export const confidenceComponents = [
  * ```
  */
 export const componentAssessmentSchema = z.strictObject({
-  concern: concernLevelSchema,
-  explanation: z.string().min(1).max(4000),
+  concern: concernLevelSchema.meta({
+    description: 'How much concern the component raises.',
+    examples: ['minor'],
+  }),
+  explanation: z
+    .string()
+    .min(1)
+    .max(4000)
+    .meta({ description: 'Why, in a sentence or two.', examples: ['Two of five studies thin'] }),
 })
 
 /**
@@ -112,19 +126,44 @@ export const componentAssessmentSchema = z.strictObject({
  * ```
  */
 export const confidenceSchema = z.strictObject({
-  methodologicalLimitations: componentAssessmentSchema.optional(),
-  coherence: componentAssessmentSchema.optional(),
-  adequacy: componentAssessmentSchema.optional(),
-  relevance: componentAssessmentSchema.optional(),
+  methodologicalLimitations: componentAssessmentSchema
+    .optional()
+    .meta({ description: 'Concerns about the methods of the studies behind the CMOC.' }),
+  coherence: componentAssessmentSchema
+    .optional()
+    .meta({ description: 'How well the data fit the CMOC.' }),
+  adequacy: componentAssessmentSchema
+    .optional()
+    .meta({ description: 'The richness and quantity of the data.' }),
+  relevance: componentAssessmentSchema
+    .optional()
+    .meta({ description: "How far the data apply to the CMOC's context." }),
   overall: z
     .strictObject({
-      level: confidenceLevelSchema,
-      explanation: z.string().min(1).max(4000),
+      level: confidenceLevelSchema.meta({
+        description: 'The overall confidence.',
+        examples: ['moderate'],
+      }),
+      explanation: z
+        .string()
+        .min(1)
+        .max(4000)
+        .meta({ description: 'Why.', examples: ['Adequacy concerns only'] }),
     })
-    .optional(),
-  by: z.string().min(1).max(200).optional(),
-  /** When it was assessed, as written (`2026-03-01`). */
-  date: z.string().min(1).max(50).optional(),
+    .optional()
+    .meta({ description: 'The overall assessment.' }),
+  by: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Who assessed it.', examples: ['Reviewer A'] }),
+  date: z
+    .string()
+    .min(1)
+    .max(50)
+    .optional()
+    .meta({ description: 'When it was assessed, as written.', examples: ['2026-03-01'] }),
 })
 
 /**
@@ -158,28 +197,58 @@ export const cmocSchema = z
   .strictObject({
     ...entityBase,
     kind: z.literal('cmoc'),
-    label: z.string().optional(),
-    title: z.string().min(1),
-    group: referenceSchema.optional(),
-    status: cmocStatusSchema.optional(),
-    context: textOrListSchema.optional(),
-    mechanism: mechanismSchema.optional(),
-    outcome: textOrListSchema.optional(),
-    strategies: z.array(z.string().min(1)).optional(),
-    related: z.array(referenceSchema).optional(),
-    /** CMOCs whose context this CMOC's outcome is: the next links of a chain. */
-    leadsTo: z.array(referenceSchema).optional(),
-    /** CMOCs this one sits inside (a finer configuration within a broader one). */
-    nestedIn: z.array(referenceSchema).optional(),
-    /** CMOCs this one refines. */
-    refines: z.array(referenceSchema).optional(),
-    /** CMOCs this one conflicts with. */
-    conflictsWith: z.array(referenceSchema).optional(),
-    confidence: confidenceSchema.optional(),
-    order: z.number().int().optional(),
+    label: z
+      .string()
+      .optional()
+      .meta({ description: 'The label the source uses.', examples: ['CMOC1a'] }),
+    title: z
+      .string()
+      .min(1)
+      .meta({ description: 'A short name.', examples: ['Consistent needs identification'] }),
+    group: referenceSchema.optional().meta({
+      description: 'The group it belongs to (a reference to a group), if the review groups CMOCs.',
+      examples: ['coherence'],
+    }),
+    status: cmocStatusSchema.optional().meta({
+      description: '`incomplete` when the source gives only part of it: parts may be left out.',
+      examples: ['incomplete'],
+    }),
+    context: textOrListSchema.optional().meta({
+      description: 'The context (one text or a list); required unless `status: incomplete`.',
+      examples: ['Teams that refer at different points'],
+    }),
+    mechanism: mechanismSchema.optional().meta({
+      description:
+        'The mechanism: one text, a list, or `{resource, response}`; required unless `status: incomplete`.',
+    }),
+    outcome: textOrListSchema.optional().meta({
+      description: 'The outcome (one text or a list); required unless `status: incomplete`.',
+      examples: ['Earlier, more consistent referral'],
+    }),
+    strategies: z
+      .array(z.string().min(1))
+      .optional()
+      .meta({
+        description: 'Strategies the source names with this CMOC.',
+        examples: [['education']],
+      }),
+    related: cmocLinks('Related CMOCs.'),
+    leadsTo: cmocLinks("CMOCs whose context this CMOC's outcome is: the next links of a chain."),
+    nestedIn: cmocLinks('Broader CMOCs this one sits inside.'),
+    refines: cmocLinks('CMOCs this one refines.'),
+    conflictsWith: cmocLinks('CMOCs this one conflicts with.'),
+    confidence: confidenceSchema
+      .optional()
+      .meta({ description: 'The GRADE-CERQual assessment; anything left out is not assessed.' }),
+    order: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'Position within its group.', examples: [1] }),
     acknowledged: z
       .array(acknowledgementSchema(['cmoc-without-evidence', 'single-study-cmoc']))
-      .optional(),
+      .optional()
+      .meta({ description: 'Gaps acknowledged on this CMOC, with the reason: reported as info.' }),
   })
   .superRefine((cmoc, context) => {
     if (cmoc.status === 'incomplete') return
@@ -192,6 +261,14 @@ export const cmocSchema = z
         })
     }
   }, reportAlongsideOtherIssues)
+
+/** A typed link to other CMOCs (references). */
+function cmocLinks(description: string) {
+  return z
+    .array(referenceSchema)
+    .optional()
+    .meta({ description, examples: [['cmoc-2c']] })
+}
 
 /**
  * The frontmatter of a CMOC, once validated.
@@ -289,6 +366,36 @@ export const cmoc: KindDefinition<'cmoc'> = {
   },
   label: (entity) => entity.data.label ?? entity.id,
   title: (entity) => entity.data.title,
+  template: {
+    needs: [],
+    uses: ['group'],
+    render: (id, references) =>
+      [
+        '---',
+        'kind: cmoc',
+        `id: ${id}`,
+        '# label: CMOC1a # the label the source uses',
+        `title: ${todo('a short name')}`,
+        references.group === undefined
+          ? '# group: a-group # the group it belongs to, if the review groups its CMOCs'
+          : `group: ${references.group} # TODO: check: the group this CMOC belongs to`,
+        '# order: 1 # position within its group',
+        '# status: incomplete # when the source gives only part of it: leave the rest out',
+        `context: ${todo('the context in which the mechanism is triggered')}`,
+        'mechanism:',
+        `  resource: ${todo('what is offered')}`,
+        `  response: ${todo('how people respond to it')}`,
+        `outcome: ${todo('what results')}`,
+        '# strategies: [strategies the source names with this CMOC]',
+        '# related: [another-cmoc]',
+        '# leadsTo: [another-cmoc] # also nestedIn, refines, conflictsWith',
+        '# provenance: Results, section, paragraph',
+        '---',
+        '',
+        'TODO: the narrative of the configuration, in your own words.',
+        '',
+      ].join('\n'),
+  },
 }
 
 /**

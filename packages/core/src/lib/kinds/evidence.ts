@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { basisSchema, idSchema, locationSchema, referenceSchema } from '../schema/common.js'
 import { reportAlongsideOtherIssues } from './cmoc.js'
 import type { KindDefinition } from './kind.js'
+import { todo } from './yaml-text.js'
 
 /**
  * How a piece of evidence bears on a CMOC.
@@ -31,18 +32,70 @@ export const cmocPartSchema = z.enum(['context', 'mechanism', 'outcome'])
  * makes unless a link says otherwise.
  */
 export const evidenceFields = {
-  id: idSchema.optional(),
-  cmocs: z.array(referenceSchema).min(1).optional(),
-  groups: z.array(referenceSchema).min(1).optional(),
-  relation: relationSchema,
-  parts: z.array(cmocPartSchema).min(1).optional(),
-  point: z.string().min(1).optional(),
-  quote: z.string().min(1).optional(),
-  locator: z.string().min(1).optional(),
-  provenance: locationSchema.optional(),
-  basis: basisSchema.optional(),
-  location: locationSchema.optional(),
-  rationale: z.string().min(1).optional(),
+  id: idSchema.optional().meta({
+    description: "The entry's id; in a study file by default `<study id>-e<n>` (1-based).",
+    examples: ['collins-2022-e1'],
+  }),
+  cmocs: z
+    .array(referenceSchema)
+    .min(1)
+    .optional()
+    .meta({
+      description: 'The CMOCs it bears on (references); it needs `cmocs` or `groups`.',
+      examples: [['cmoc-2c']],
+    }),
+  groups: z
+    .array(referenceSchema)
+    .min(1)
+    .optional()
+    .meta({
+      description: 'The groups it bears on (references), for studies a review lists per group.',
+      examples: [['coherence']],
+    }),
+  relation: relationSchema.meta({ description: 'How it bears on them.', examples: ['supports'] }),
+  parts: z
+    .array(cmocPartSchema)
+    .min(1)
+    .optional()
+    .meta({ description: 'Which parts of the CMOCs it speaks to.', examples: [['mechanism']] }),
+  point: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({
+      description: 'The finding, paraphrased.',
+      examples: ['Referral criteria made the timing of referral less ambiguous.'],
+    }),
+  quote: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: 'A verbatim quote, only where one is available; shown as a quote.' }),
+  locator: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: 'Where in the study (page, section).', examples: ['p. 4'] }),
+  provenance: locationSchema.optional().meta({
+    description: "Where the link is made (for a review's own mapping: its table or section).",
+    examples: ['Discussion, para 6'],
+  }),
+  basis: basisSchema.optional().meta({
+    description: 'The basis of every link it makes unless a link says otherwise.',
+    examples: ['inferred'],
+  }),
+  location: locationSchema.optional().meta({
+    description: 'Where the source states its links, for every link it makes.',
+    examples: ['Table 3'],
+  }),
+  rationale: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({
+      description: 'Why, when the links are inferred; reaches every link it makes.',
+      examples: ['The Discussion cites it on identifying needs.'],
+    }),
 }
 
 /** An entry must bear on something. */
@@ -92,8 +145,14 @@ export const evidenceSchema = z
   .strictObject({
     ...evidenceFields,
     kind: z.literal('evidence'),
-    study: referenceSchema,
-    tags: z.array(z.string().min(1)).optional(),
+    study: referenceSchema.meta({
+      description: 'The study the entry comes from (a reference to a study).',
+      examples: ['collins-2022'],
+    }),
+    tags: z
+      .array(z.string().min(1))
+      .optional()
+      .meta({ description: 'Free labels.', examples: [['pilot']] }),
   })
   .refine(bearsOnSomething, bearsOnSomethingMessage)
 
@@ -157,4 +216,28 @@ export const evidence: KindDefinition<'evidence'> = {
   gaps: [],
   label: (entity) => entity.id,
   title: (entity) => entity.data.point ?? entity.data.quote ?? entity.id,
+  template: {
+    needs: ['study', 'cmoc'],
+    uses: [],
+    render: (id, references) =>
+      [
+        '---',
+        'kind: evidence',
+        `id: ${id}`,
+        `study: ${references.study} # TODO: check: the study the excerpt comes from`,
+        `cmocs: [${references.cmoc}] # TODO: check: the CMOCs it bears on`,
+        'relation: supports # supports, refines or refutes',
+        'parts: [mechanism] # context, mechanism, outcome',
+        `point: ${todo('the finding, paraphrased')}`,
+        '# quote: a verbatim quote, only where one is available',
+        '# locator: p. 4',
+        '# provenance: where the link is made',
+        '# basis: inferred # when the link is your reading, not the source',
+        '# rationale: why, when the link is inferred',
+        '---',
+        '',
+        'TODO: longer notes on the excerpt.',
+        '',
+      ].join('\n'),
+  },
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { acknowledgementSchema, entityBase, referenceSchema } from '../schema/common.js'
 import type { KindDefinition } from './kind.js'
+import { todo } from './yaml-text.js'
 
 /**
  * A part of the programme theory that findings are grouped by (an NPT construct, a context, a
@@ -14,13 +15,41 @@ import type { KindDefinition } from './kind.js'
 export const groupSchema = z.strictObject({
   ...entityBase,
   kind: z.literal('group'),
-  name: z.string().min(1),
-  aka: z.array(z.string().min(1)).optional(),
-  question: z.string().optional(),
-  order: z.number().int().optional(),
-  parent: referenceSchema.optional(),
-  description: z.string().min(1),
-  acknowledged: z.array(acknowledgementSchema(['group-without-cmoc'])).optional(),
+  name: z
+    .string()
+    .min(1)
+    .meta({ description: 'The group as the theory names it.', examples: ['Coherence'] }),
+  aka: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({ description: 'Other names.', examples: [['sense-making']] }),
+  question: z
+    .string()
+    .optional()
+    .meta({
+      description: 'The plain-language heading the review uses.',
+      examples: ['Understanding what needs to be done'],
+    }),
+  order: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: 'Position in reports.', examples: [1] }),
+  parent: referenceSchema.optional().meta({
+    description: 'The group this one sits in (a reference to a group): groups may nest.',
+    examples: ['coherence'],
+  }),
+  description: z
+    .string()
+    .min(1)
+    .meta({
+      description: 'What the group covers.',
+      examples: ['How people make sense of a new way of working.'],
+    }),
+  acknowledged: z
+    .array(acknowledgementSchema(['group-without-cmoc']))
+    .optional()
+    .meta({ description: 'Gaps acknowledged on this group, with the reason: reported as info.' }),
 })
 
 /**
@@ -69,4 +98,25 @@ export const group: KindDefinition<'group'> = {
   },
   label: (entity) => entity.data.name,
   title: (entity) => entity.data.name,
+  template: {
+    needs: [],
+    uses: [],
+    render: (id) =>
+      [
+        '---',
+        'kind: group',
+        `id: ${id}`,
+        `name: ${todo('the group as the theory names it')}`,
+        `description: ${todo('what the group covers')}`,
+        '# aka: [other names]',
+        '# question: the plain-language heading the review uses',
+        '# order: 1 # position in reports',
+        '# parent: another-group # for a sub-group',
+        '# provenance: where in the source the group is described',
+        '---',
+        '',
+        'TODO: longer notes on the group.',
+        '',
+      ].join('\n'),
+  },
 }

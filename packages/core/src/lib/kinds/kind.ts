@@ -62,8 +62,36 @@ export interface GapFinding {
 }
 
 /**
+ * The entities a `new` template refers to, by kind: the id that fills each reference field.
+ *
+ * @example
+ * ```ts
+ * const references: TemplateReferences = { group: 'coherence', audience: 'public' }
+ * ```
+ */
+export type TemplateReferences = Readonly<Partial<Record<EntityKind, string>>>
+
+/**
+ * How `new` writes a file of a kind: the kinds its references need (one of each must exist), the
+ * kinds it refers to when one exists (a CMOC's group: groups are optional), and the markdown. A
+ * template validates as written: required fields hold TODO text, optional fields are comments,
+ * and references point at the entities given.
+ *
+ * @example
+ * ```ts
+ * const { needs, uses, render } = kindDefinitions.cmoc.template
+ * render('cmoc-1a', { group: 'coherence' }) // '---\nkind: cmoc\nid: cmoc-1a\n...'
+ * ```
+ */
+export interface KindTemplate {
+  readonly needs: readonly EntityKind[]
+  readonly uses: readonly EntityKind[]
+  readonly render: (id: string, references: TemplateReferences) => string
+}
+
+/**
  * Everything the library knows about one kind of entity, in one place: its folder, schema,
- * reference fields, gap rules and how it is named and shown. Parsing, the graph, the checks, the
+ * reference fields, gap rules, how it is named and shown, and its `new` template. Parsing, the graph, the checks, the
  * reports and the command line all read a kind from here.
  *
  * @example
@@ -89,4 +117,6 @@ export interface KindDefinition<K extends EntityKind = EntityKind> {
   readonly label: (entity: EntityOf<K>) => string
   /** The main text: a title, a name, a recommendation's text. */
   readonly title: (entity: EntityOf<K>) => string
+  /** The commented file `new` writes. */
+  readonly template: KindTemplate
 }

@@ -20,6 +20,11 @@ export {
   mechanismSchema,
 } from './cmoc.js'
 export {
+  type EntityTemplate,
+  entityFilePath,
+  entityTemplate,
+} from './entity-template.js'
+export {
   type CmocPart,
   cmocPartSchema,
   type EvidenceEntryData,
@@ -31,12 +36,15 @@ export {
 } from './evidence.js'
 export { type GroupData, groupSchema } from './group.js'
 export { kindDefinitions, kindFolders, kindOfFolder, referenceFields, schemas } from './index.js'
+export { type KindJsonSchemaOptions, kindJsonSchema } from './json-schema.js'
 export {
   type GapFinding,
   type GapName,
   gapNames,
   type KindDefinition,
+  type KindTemplate,
   type ReferenceField,
+  type TemplateReferences,
 } from './kind.js'
 export { type EntityKind, entityKinds, isEntityKind } from './names.js'
 export { type RecommendationData, recommendationSchema } from './recommendation.js'
@@ -72,3 +80,5 @@ export {
   studyRoleSchema,
   studySchema,
 } from './study.js'
+export { type RenderStudyOptions, renderStudy } from './study-file.js'
+export { yamlText } from './yaml-text.js'

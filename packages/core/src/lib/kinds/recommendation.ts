@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { acknowledgementSchema, entityBase, referenceSchema } from '../schema/common.js'
 import type { GapFinding, KindDefinition } from './kind.js'
+import { todo } from './yaml-text.js'
 
 /**
  * An action the review recommends to named audiences: the frontmatter of a file in
@@ -20,18 +21,55 @@ import type { GapFinding, KindDefinition } from './kind.js'
 export const recommendationSchema = z.strictObject({
   ...entityBase,
   kind: z.literal('recommendation'),
-  section: z.number().int().positive().optional(),
-  order: z.number().int().optional(),
-  group: referenceSchema.optional(),
-  text: z.string().min(1),
-  emphasis: z.array(z.string().min(1)).optional(),
-  audiences: z.array(referenceSchema).min(1).optional(),
-  cmocs: z.array(referenceSchema).optional(),
+  section: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .meta({ description: "Section of the source's table.", examples: [2] }),
+  order: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: 'Position within its section.', examples: [3] }),
+  group: referenceSchema.optional().meta({
+    description: 'The group it belongs to (a reference to a group).',
+    examples: ['coherence'],
+  }),
+  text: z
+    .string()
+    .min(1)
+    .meta({
+      description: 'The recommendation as the source words it.',
+      examples: ['Explain palliative care early.'],
+    }),
+  emphasis: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({ description: 'Phrases the source emphasises.', examples: [['early']] }),
+  audiences: z
+    .array(referenceSchema)
+    .min(1)
+    .optional()
+    .meta({
+      description: 'Who it addresses (references to audiences); a warning when absent.',
+      examples: [['healthcare-professionals']],
+    }),
+  cmocs: z
+    .array(referenceSchema)
+    .optional()
+    .meta({
+      description: 'The CMOCs it derives from (references), each stated or inferred.',
+      examples: [['cmoc-2c']],
+    }),
   acknowledged: z
     .array(
       acknowledgementSchema(['recommendation-without-cmoc', 'recommendation-without-audience']),
     )
-    .optional(),
+    .optional()
+    .meta({
+      description: 'Gaps acknowledged on this recommendation, with the reason: reported as info.',
+    }),
 })
 
 /**
@@ -88,4 +126,31 @@ export const recommendation: KindDefinition<'recommendation'> = {
       ? `Recommendation ${entity.data.section}.${entity.data.order}`
       : entity.id,
   title: (entity) => entity.data.text,
+  template: {
+    needs: [],
+    uses: ['group', 'audience'],
+    render: (id, references) =>
+      [
+        '---',
+        'kind: recommendation',
+        `id: ${id}`,
+        references.group === undefined
+          ? '# group: a-group # the group it belongs to, if the review groups them'
+          : `group: ${references.group} # TODO: check: the section it belongs to`,
+        '# section: 1',
+        '# order: 1',
+        `text: ${todo('the recommendation as the source words it')}`,
+        '# emphasis: [phrases the source emphasises]',
+        references.audience === undefined
+          ? '# audiences: [an-audience] # who it addresses (a warning when none is named)'
+          : `audiences: [${references.audience}] # TODO: check: who it addresses`,
+        '# cmocs: # the CMOCs it derives from',
+        '#   - id: cmoc-1a',
+        '#     basis: inferred # stated (default) or inferred',
+        '#     rationale: why, when inferred',
+        '# provenance: Table 2, section 1, row 1',
+        '---',
+        '',
+      ].join('\n'),
+  },
 }

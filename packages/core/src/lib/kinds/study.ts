@@ -7,6 +7,7 @@ import {
 } from '../schema/common.js'
 import { evidenceEntrySchema } from './evidence.js'
 import type { KindDefinition } from './kind.js'
+import { renderStudy } from './study-file.js'
 
 /**
  * Study designs, kept to a fixed list so that gap maps group like with like.
@@ -80,29 +81,59 @@ export const studyRoleSchema = z.enum(['evidence', 'theory', 'background'])
  * ```
  */
 export const citationSchema = z.strictObject({
-  authors: z.array(z.string().min(1)).min(1),
-  etAl: z.boolean().optional(),
-  year: yearSchema.optional(),
-  title: z.string().min(1),
-  journal: z.string().optional(),
-  volume: z.string().optional(),
-  issue: z.string().optional(),
-  pages: z.string().optional(),
+  authors: z
+    .array(z.string().min(1))
+    .min(1)
+    .meta({ description: 'Authors as printed.', examples: [['Collins A', 'Sundararajan V']] }),
+  etAl: z
+    .boolean()
+    .optional()
+    .meta({ description: 'True when the printed list ends in "et al.".', examples: [true] }),
+  year: yearSchema.optional().meta({ description: 'Year of publication.', examples: [2022] }),
+  title: z
+    .string()
+    .min(1)
+    .meta({ description: 'The title.', examples: ['Early palliative care'] }),
+  journal: citationText('The journal.', 'Front Oncol'),
+  volume: citationText('The volume.', '12'),
+  issue: citationText('The journal issue.', '3'),
+  pages: citationText('The pages or article number.', '991843'),
   doi: z
     .string()
     .regex(/^10\.\d{4,9}\/\S+$/, { message: 'Expected a DOI such as 10.3389/fonc.2022.991843' })
-    .optional(),
-  url: z.url().optional(),
-  /** The PubMed identifier, digits only. */
+    .optional()
+    .meta({
+      description: 'The DOI, without `https://doi.org/`.',
+      examples: ['10.3389/fonc.2022.991843'],
+    }),
+  url: z.url().optional().meta({ description: 'Where it can be read.' }),
   pmid: z
     .string()
     .regex(/^[1-9]\d{0,9}$/, { message: 'Expected a PubMed id (digits) such as 23673115' })
-    .optional(),
-  publisher: z.string().optional(),
-  type: z.enum(['article', 'book', 'chapter', 'report', 'webpage', 'thesis', 'other']).optional(),
-  /** Subject keywords, as the record or the researcher gives them (RIS `KW`, BibTeX `keywords`). */
-  keywords: z.array(z.string().min(1)).optional(),
+    .optional()
+    .meta({ description: 'The PubMed identifier, digits only.', examples: ['23673115'] }),
+  publisher: citationText('The publisher.', 'NICE'),
+  type: z
+    .enum(['article', 'book', 'chapter', 'report', 'webpage', 'thesis', 'other'])
+    .optional()
+    .meta({ description: 'The kind of document.', examples: ['article'] }),
+  keywords: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({
+      description:
+        'Subject keywords, as the record or the researcher gives them (RIS `KW`, BibTeX `keywords`).',
+      examples: [['palliative care']],
+    }),
 })
+
+/** An optional text field of a citation. */
+function citationText(description: string, example: string) {
+  return z
+    .string()
+    .optional()
+    .meta({ description, examples: [example] })
+}
 
 /**
  * The levels a study is appraised at, on each dimension, highest first.
@@ -125,9 +156,16 @@ export const appraisalLevelSchema = z.enum(['high', 'moderate', 'low'])
  * ```
  */
 export const appraisalJudgementSchema = z.strictObject({
-  level: appraisalLevelSchema,
-  justification: z.string().min(1).max(4000),
-  notes: z.string().min(1).max(4000).optional(),
+  level: appraisalLevelSchema.meta({ description: 'The level.', examples: ['moderate'] }),
+  justification: z
+    .string()
+    .min(1)
+    .max(4000)
+    .meta({
+      description: 'Why: the judgement, written.',
+      examples: ['Small sample, clear methods'],
+    }),
+  notes: z.string().min(1).max(4000).optional().meta({ description: 'Notes.' }),
 })
 
 /**
@@ -146,13 +184,33 @@ export const appraisalJudgementSchema = z.strictObject({
  * ```
  */
 export const appraisalSchema = z.strictObject({
-  relevance: appraisalJudgementSchema.optional(),
-  richness: appraisalJudgementSchema.optional(),
-  rigour: appraisalJudgementSchema.optional(),
-  notes: z.string().min(1).max(4000).optional(),
-  by: z.string().min(1).max(200).optional(),
-  /** When it was appraised, as written (`2026-03-01`). */
-  date: z.string().min(1).max(50).optional(),
+  relevance: appraisalJudgementSchema
+    .optional()
+    .meta({ description: 'Relevance to the programme theory.' }),
+  richness: appraisalJudgementSchema
+    .optional()
+    .meta({ description: 'Richness of its account of contexts and mechanisms.' }),
+  rigour: appraisalJudgementSchema
+    .optional()
+    .meta({ description: 'Rigour of the methods that produced the data.' }),
+  notes: z
+    .string()
+    .min(1)
+    .max(4000)
+    .optional()
+    .meta({ description: 'Notes on the whole appraisal.' }),
+  by: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Who appraised it.', examples: ['Reviewer A'] }),
+  date: z
+    .string()
+    .min(1)
+    .max(50)
+    .optional()
+    .meta({ description: 'When it was appraised, as written.', examples: ['2026-03-01'] }),
 })
 
 /**
@@ -183,30 +241,88 @@ export const appraisalDimensions = ['relevance', 'richness', 'rigour'] as const
 export const studySchema = z.strictObject({
   ...entityBase,
   kind: z.literal('study'),
-  citation: citationSchema,
-  reference: z.number().int().positive().optional(),
-  /** The study's own label in its review (a letter, a number, `S12`). */
-  label: z.string().min(1).max(100).optional(),
-  role: studyRoleSchema.optional(),
-  design: studyDesignSchema.optional(),
-  /** The design in the study's or review's own words, where the fixed list is too coarse. */
-  designNote: z.string().min(1).max(2000).optional(),
-  countries: z.array(countryCodeSchema).optional(),
-  settings: z.array(z.string().min(1)).optional(),
-  participants: z.array(z.string().min(1)).optional(),
+  citation: citationSchema.meta({ description: 'Bibliographic fields, as printed by the review.' }),
+  reference: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .meta({ description: "Its number in the review's reference list.", examples: [42] }),
+  label: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({
+      description: "The study's own label in its review (a letter, a number).",
+      examples: ['S12'],
+    }),
+  role: studyRoleSchema.optional().meta({
+    description:
+      'What it is to the review; `theory` and `background` sources raise no evidence gap.',
+    examples: ['theory'],
+  }),
+  design: studyDesignSchema.optional().meta({
+    description: 'Its design, only where the source or review says so (see Designs).',
+    examples: ['qualitative'],
+  }),
+  designNote: z
+    .string()
+    .min(1)
+    .max(2000)
+    .optional()
+    .meta({
+      description: "The design in the study's or review's own words, where the list is too coarse.",
+      examples: ['Stepped-wedge cluster trial'],
+    }),
+  countries: z
+    .array(countryCodeSchema)
+    .optional()
+    .meta({
+      description: 'Countries, as ISO 3166-1 alpha-2 codes, only where supported.',
+      examples: [['GB']],
+    }),
+  settings: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({ description: 'Care settings.', examples: [['outpatient', 'home']] }),
+  participants: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({ description: 'Who took part.', examples: [['patients', 'caregivers']] }),
   inclusion: z
     .strictObject({
-      status: inclusionStatusSchema,
-      basis: z.string().min(1).optional(),
+      status: inclusionStatusSchema.meta({
+        description: "Whether it is among the review's included papers.",
+        examples: ['included'],
+      }),
+      basis: z
+        .string()
+        .min(1)
+        .optional()
+        .meta({ description: 'Why.', examples: ['Listed in Additional file 2'] }),
     })
-    .optional(),
-  /** Free-text notes kept from earlier versions of the format; `appraisal` holds the judgement. */
-  rigour: z.string().optional(),
-  /** Free-text notes kept from earlier versions of the format; `appraisal` holds the judgement. */
-  relevance: z.string().optional(),
-  appraisal: appraisalSchema.optional(),
-  evidence: z.array(evidenceEntrySchema).optional(),
-  acknowledged: z.array(acknowledgementSchema(['uncited-study'])).optional(),
+    .optional()
+    .meta({ description: 'Whether the review included it.' }),
+  rigour: z.string().optional().meta({
+    description:
+      'Free-text notes kept from earlier versions of the format; `appraisal` holds the judgement.',
+  }),
+  relevance: z.string().optional().meta({
+    description:
+      'Free-text notes kept from earlier versions of the format; `appraisal` holds the judgement.',
+  }),
+  appraisal: appraisalSchema
+    .optional()
+    .meta({ description: 'The realist appraisal; a dimension left out is not appraised.' }),
+  evidence: z
+    .array(evidenceEntrySchema)
+    .optional()
+    .meta({ description: 'Its evidence entries (see Evidence entries).' }),
+  acknowledged: z
+    .array(acknowledgementSchema(['uncited-study']))
+    .optional()
+    .meta({ description: 'Gaps acknowledged on this study, with the reason: reported as info.' }),
 })
 
 /**
@@ -290,6 +406,15 @@ export type AppraisalData = z.infer<typeof appraisalSchema>
  */
 export type AppraisalDimension = (typeof appraisalDimensions)[number]
 
+/**
+ * Whether a study is a source of evidence: theory and background sources are cited for what they
+ * are, not as evidence, so they are neither expected to evidence a CMOC nor counted as studies
+ * that could.
+ */
+export function isEvidenceSource(study: Pick<StudyData, 'role'>): boolean {
+  return (study.role ?? 'evidence') === 'evidence'
+}
+
 /** A source document; its evidence entries are written in its file. */
 export const study: KindDefinition<'study'> = {
   kind: 'study',
@@ -299,8 +424,7 @@ export const study: KindDefinition<'study'> = {
   noun: { singular: 'study', plural: 'studies' },
   gaps: ['uncited-study'],
   findGaps: (graph, entity) => {
-    // Theory and background sources are cited for what they are, not as evidence.
-    if ((entity.data.role ?? 'evidence') !== 'evidence') return []
+    if (!isEvidenceSource(entity.data)) return []
     if (graph.someInEdge(entity.id, (_edge, attributes) => attributes.type === 'drawn-from'))
       return []
     return [
@@ -312,4 +436,14 @@ export const study: KindDefinition<'study'> = {
   },
   label: (entity) => entity.data.label ?? entity.id,
   title: (entity) => entity.data.citation.title,
+  template: {
+    needs: [],
+    uses: [],
+    render: (id) =>
+      renderStudy(
+        id,
+        { authors: ['TODO Author A'], year: new Date().getFullYear(), title: 'TODO: the title' },
+        { body: 'TODO: notes on the study.', citationHints: true },
+      ),
+  },
 }

@@ -64,7 +64,7 @@ export function tooDeepMarkdown(body: string, limit = maxMarkdownDepth): number 
 }
 
 /** Length of the container marker at `index` (`>`, a bullet or an ordinal), or 0. */
-function markerLength(body: string, index: number): number {
+export function markerLength(body: string, index: number): number {
   const code = body.charCodeAt(index)
   if (code === quote) return 1
   let end = index

@@ -17,12 +17,14 @@ import {
 import type { StudyData } from '../kinds/study.js'
 import { renamedHint } from '../migrate/renamed-names.js'
 import type { Entity, EvidenceData, Link } from '../model/entity.js'
+import { optional } from '../optional-field.js'
 import { checkParseOptions } from '../options.js'
 import { idSchema } from '../schema/common.js'
-import { findBodyLinks } from './body-links.js'
+import { findBodyLinks, findBodyLinksInText } from './body-links.js'
 import { type SplitFile, splitFrontmatter } from './frontmatter.js'
 import { LineIndex } from './line-index.js'
 import { maxMarkdownDepth, tooDeepMarkdown } from './markdown-nesting.js'
+import { type CostlyConstruct, costlyMarkdown } from './markdown-work.js'
 import { normaliseReference } from './references.js'
 import { describeIssues, positionAt } from './schema-issues.js'
 
@@ -313,8 +315,21 @@ function parseWith(
     return { path: file.path, entities: [], declared: [{ id, kind, file: file.path }], diagnostics }
   }
 
+  // micromark's time grows with the square of some repeated markers: a body past the budget is
+  // reported and read as plain text, so no parser spends more than the budget on it.
+  const costly = costlyMarkdown(split.body)
+  if (costly !== undefined) {
+    const offset = split.bodyOffset + costly.offset
+    report('markdown-too-costly', {
+      file: file.path,
+      position: lines.range(offset, offset + 1),
+      message: `Unexpected ${costlyWording[costly.construct][0]} past the markdown work a body may need, expected fewer ${costlyWording[costly.construct][1]} (the body is read as plain text)`,
+      entity: id,
+    })
+  }
+
   const build = new EntityBuilder(file.path, context, diagnostics)
-  const bodyLinks = build.bodyLinks(split)
+  const bodyLinks = build.bodyLinks(split, costly === undefined)
   const position = lines.range(0, split.bodyOffset)
   // The entity the file itself defines (a study's evidence entries are added after it).
   const own = (links: readonly Link[], data: unknown): Entity =>
@@ -346,7 +361,7 @@ function parseWith(
       const data: EvidenceData = {
         ...fields,
         study: normaliseReference(study).id,
-        ...(tags === undefined ? {} : { tags }),
+        ...optional('tags', tags),
       }
       entities.push(own(links, data))
     } else {
@@ -356,6 +371,13 @@ function parseWith(
     }
   }
   return { path: file.path, entities, declared: [], diagnostics }
+}
+
+// What a costly body holds too much of: the marker found, and what to have fewer of.
+const costlyWording: Record<CostlyConstruct, readonly [string, string]> = {
+  containers: ['list or block quote', 'lists and block quotes (or lines that open and close them)'],
+  'setext-headings': ['underlined heading', '`===` and `---` underlines'],
+  emphasis: ['emphasis marker', '`*` and `_` runs in one paragraph'],
 }
 
 /** Turns the validated reference fields of one file into links with exact places. */
@@ -393,8 +415,8 @@ class EntityBuilder {
           expected: field.expected,
           type: field.type,
           basis: reference.basis ?? shared?.basis ?? 'stated',
-          ...optionalText('location', reference.location ?? shared?.location),
-          ...optionalText('rationale', reference.rationale ?? shared?.rationale),
+          ...optional('location', reference.location ?? shared?.location),
+          ...optional('rationale', reference.rationale ?? shared?.rationale),
           place: { file: this.file, ...position },
         })
       })
@@ -431,8 +453,9 @@ class EntityBuilder {
     }
   }
 
-  bodyLinks(split: SplitFile): Link[] {
-    return findBodyLinks(split.body).map((link) => ({
+  bodyLinks(split: SplitFile, asMarkdown: boolean): Link[] {
+    const found = asMarkdown ? findBodyLinks(split.body) : findBodyLinksInText(split.body)
+    return found.map((link) => ({
       field: 'body',
       target: link.target,
       expected: entityKinds,
@@ -511,11 +534,6 @@ interface LinkDefaults {
   readonly basis?: 'stated' | 'inferred' | undefined
   readonly location?: string | undefined
   readonly rationale?: string | undefined
-}
-
-// exactOptionalPropertyTypes: leave a key out rather than set it to undefined.
-function optionalText<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string }
 }
 
 function knownFields(kind: EntityKind, path: readonly PropertyKey[]): string[] {

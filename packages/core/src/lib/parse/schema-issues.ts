@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { Position } from '../diagnostics/diagnostic.js'
 import { didYouMean } from '../diagnostics/did-you-mean.js'
 import { renamedNameHint } from '../migrate/renamed-names.js'
+import { optional } from '../optional-field.js'
 import type { LineIndex } from './line-index.js'
 
 /** A schema problem, worded and placed, ready to become an `invalid-field` diagnostic. */
@@ -69,7 +70,7 @@ function describeIssue(
           (suggestion === undefined ? undefined : `did you mean \`${suggestion}\`?`)
         out.push({
           message: `Unexpected field \`${formatPath([...path, key])}\`, expected one of ${known.map((k) => `\`${k}\``).join(', ')}`,
-          ...(hint === undefined ? {} : { hint }),
+          ...optional('hint', hint),
           position: positionAt(context, [...path, key], true),
         })
       }

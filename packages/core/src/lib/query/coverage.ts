@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { KnowledgeBase } from '../graph/types.js'
 import { type EntityKind, entityKinds } from '../kinds/index.js'
 import { type GapName, gapNames } from '../kinds/kind.js'
+import { isEvidenceSource } from '../kinds/study.js'
 import type { EdgeType } from '../model/entity.js'
 import { neighbours, studiesOfCmoc } from './neighbours.js'
 
@@ -30,6 +31,7 @@ export interface Coverage {
     readonly withEvidence: number
     readonly withSeveralStudies: number
   }
+  /** Sources of evidence (not theory or background sources), and those that evidence a CMOC. */
   readonly studies: { readonly total: number; readonly cited: number }
   readonly groups: { readonly total: number; readonly withCmocs: number }
   /** Links the encoder wrote and a reader weighs (rec-CMOC, evidence, CMOC relations), by basis. */
@@ -68,7 +70,7 @@ export function coverage(kb: KnowledgeBase): Coverage {
       const studies = studiesOfCmoc(graph, id).length
       if (studies > 0) result.cmocs.withEvidence++
       if (studies > 1) result.cmocs.withSeveralStudies++
-    } else if (node.kind === 'study') {
+    } else if (node.kind === 'study' && isEvidenceSource(node.data)) {
       result.studies.total++
       if (neighbours(graph, id, 'in', 'drawn-from', 'evidence').length > 0) result.studies.cited++
     } else if (node.kind === 'group') {

@@ -2,8 +2,9 @@ import type { KnowledgeBase } from '../graph/types.js'
 import { type GapName, gapNames } from '../kinds/kind.js'
 import type { Relation } from '../schema/index.js'
 import { type Coverage, coverage, gaps } from './coverage.js'
-import { compareEntities, entitiesOfKind } from './neighbours.js'
-import { type CmocTrace, evidenceForCmoc } from './trace.js'
+import { entitiesOfKind } from './neighbours.js'
+import { inTheoryOrder } from './theory-order.js'
+import { evidenceForCmoc } from './trace.js'
 import { type Vocabulary, vocabularyOf } from './vocabulary.js'
 
 /**
@@ -62,31 +63,21 @@ export function statistics(kb: KnowledgeBase): KnowledgeBaseStatistics {
   const { counts, ...rest } = coverage(kb)
   const errors = kb.diagnostics.filter((d) => d.severity === 'error').length
   const infos = kb.diagnostics.filter((d) => d.severity === 'info').length
-  // CMOCs grouped by group (in the groups' order), then in their own order.
-  const groupRank = new Map(
-    entitiesOfKind(kb.graph, 'group').map((group, index) => [group.id, index]),
+  // CMOCs in the theory's order, each traced once.
+  const cmocs = inTheoryOrder(kb.graph, entitiesOfKind(kb.graph, 'cmoc')).map(
+    (cmoc): CmocStatistics => {
+      const trace = evidenceForCmoc(kb.graph, cmoc.id)
+      const relations: Record<Relation, number> = { supports: 0, refines: 0, refutes: 0 }
+      for (const item of trace?.evidence ?? []) relations[item.evidence.data.relation]++
+      return {
+        id: cmoc.id,
+        group: trace?.group?.id,
+        evidence: trace?.evidence.length ?? 0,
+        studies: trace?.studies.length ?? 0,
+        relations,
+      }
+    },
   )
-  // Each CMOC is traced once, then sorted by its group's rank.
-  const traced = entitiesOfKind(kb.graph, 'cmoc').map((cmoc) => ({
-    cmoc,
-    trace: evidenceForCmoc(kb.graph, cmoc.id),
-  }))
-  const rank = (trace: CmocTrace | undefined): number =>
-    groupRank.get(trace?.group?.id ?? '') ?? groupRank.size
-  const ordered = traced.sort(
-    (a, b) => rank(a.trace) - rank(b.trace) || compareEntities(a.cmoc, b.cmoc),
-  )
-  const cmocs = ordered.map(({ cmoc, trace }): CmocStatistics => {
-    const relations: Record<Relation, number> = { supports: 0, refines: 0, refutes: 0 }
-    for (const item of trace?.evidence ?? []) relations[item.evidence.data.relation]++
-    return {
-      id: cmoc.id,
-      group: trace?.group?.id,
-      evidence: trace?.evidence.length ?? 0,
-      studies: trace?.studies.length ?? 0,
-      relations,
-    }
-  })
   const grouped = gaps(kb)
   const byName = (acknowledged: boolean): Record<GapName, string[]> =>
     Object.fromEntries(

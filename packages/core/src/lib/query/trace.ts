@@ -1,5 +1,6 @@
 import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
 import type { EntityOf } from '../model/entity.js'
+import { optional } from '../optional-field.js'
 import { evidenceEdgesOfCmoc, studyOfEvidence } from './cmoc-evidence.js'
 import {
   compareEntities,
@@ -85,7 +86,7 @@ export function evidenceForCmoc(graph: KnowledgeGraph, cmocId: string): CmocTrac
       link: edge,
       study:
         study === undefined ? undefined : (graph.getNodeAttributes(study) as EntityOf<'study'>),
-      ...(via === undefined ? {} : { via }),
+      ...optional('via', via),
     }
   })
   // Direct evidence first, in id order; then what reaches it through its groups.

@@ -20,6 +20,19 @@ export interface Vocabulary {
 }
 
 /**
+ * A word or phrase with its first letter in capitals, for a heading or a label: a review's words
+ * for its groups are written as in running text (`context`, `NPT construct`).
+ *
+ * @example
+ * ```ts
+ * capitalised(vocabularyOf(kb.graph).group.plural) // 'Contexts', 'NPT constructs'
+ * ```
+ */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/**
  * The vocabulary of a knowledge base, from its review (defaults where it says nothing).
  *
  * @example

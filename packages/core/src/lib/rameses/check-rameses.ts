@@ -1,5 +1,6 @@
 import { reviewFlow } from '../flow/prisma-flow.js'
 import type { KnowledgeBase } from '../graph/types.js'
+import { optional } from '../optional-field.js'
 import { entitiesOfKind, neighbours } from '../query/neighbours.js'
 import { type RamesesItem, ramesesItems, ramesesSource } from './rameses-items.js'
 
@@ -139,7 +140,7 @@ export function checkRameses(kb: Pick<KnowledgeBase, 'graph'>): RamesesChecklist
       status: 'manual' as const,
       detail: 'not checked automatically',
     }
-    return { item, ...(reportedAt === undefined ? {} : { reportedAt }), check }
+    return { item, ...optional('reportedAt', reportedAt), check }
   })
   return {
     source: ramesesSource,

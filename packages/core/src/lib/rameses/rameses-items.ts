@@ -1,6 +1,7 @@
 /**
  * The source of the RAMESES publication standards for realist syntheses, cited wherever the items
- * are shown. The titles and descriptions below are our own short wording of its 19 items.
+ * are shown. The numbers and titles are the publication's; the descriptions are our own short
+ * wording of what each item asks for.
  *
  * @example
  * ```ts
@@ -40,117 +41,125 @@ export const ramesesItems: readonly RamesesItem[] = [
     number: 1,
     section: 'Title',
     title: 'Title',
-    description: 'The title says the work is a realist synthesis or review.',
+    description: 'The title names the work as a realist synthesis or realist review.',
   },
   {
     number: 2,
     section: 'Abstract',
     title: 'Abstract',
-    description: 'A structured summary: background, objectives, methods, results, conclusions.',
+    description:
+      'A short summary of the realist question or objectives, the methods (focus, search, selection and appraisal, analysis and synthesis), the main results and what they imply.',
   },
   {
     number: 3,
     section: 'Introduction',
     title: 'Rationale for review',
-    description: 'Why the review is needed, against what is already known.',
+    description: 'Why the review is needed and what it should add to what is already understood.',
   },
   {
     number: 4,
     section: 'Introduction',
     title: 'Objectives and focus of review',
-    description: 'The objectives and questions of the review, and its focus.',
+    description: 'The objectives or questions of the review, and its focus, defined and justified.',
   },
   {
     number: 5,
     section: 'Methods',
     title: 'Changes in the review process',
-    description: 'Any change from the protocol or the plan, and why it was made.',
+    description:
+      'Any change from the review process first planned, briefly described and justified.',
   },
   {
     number: 6,
     section: 'Methods',
     title: 'Rationale for using realist synthesis',
-    description: 'Why a realist approach suits the question.',
+    description: 'Why realist synthesis was judged the best method for the question.',
   },
   {
     number: 7,
     section: 'Methods',
     title: 'Scoping the literature',
-    description: 'How the literature was first explored, and why.',
+    description: 'Whether the literature was scoped at the start and, if so, how and why.',
   },
   {
     number: 8,
     section: 'Methods',
     title: 'Searching processes',
     description:
-      'The sources searched, the strategy and the dates, with reasons; further searches as the theory grew.',
+      'How the iterative searching was done and why; every source used, with databases, search terms, coverage and the date last searched; how any experts consulted were found.',
   },
   {
     number: 9,
     section: 'Methods',
     title: 'Selection and appraisal of documents',
-    description: 'How documents were judged for inclusion: relevance and rigour.',
+    description:
+      'How judgements to include or exclude data from documents were made (on relevance and rigour), with reasons.',
   },
   {
     number: 10,
     section: 'Methods',
     title: 'Data extraction',
-    description: 'What data were taken from documents, and why.',
+    description: 'Which data were extracted from the included documents, and why those.',
   },
   {
     number: 11,
     section: 'Methods',
     title: 'Analysis and synthesis processes',
-    description: 'How the data were analysed and synthesised into the programme theory.',
+    description: 'The analysis and synthesis in detail: what was analysed and how.',
   },
   {
     number: 12,
     section: 'Results',
     title: 'Document flow diagram',
     description:
-      'The documents found, screened, assessed, excluded and included, ideally as a flow diagram.',
+      'How many documents were assessed for eligibility and included, the reasons for exclusion at each stage, and where documents came from (databases, reference lists...).',
   },
   {
     number: 13,
     section: 'Results',
     title: 'Document characteristics',
-    description: 'What the included documents are: designs, settings, countries.',
+    description:
+      'The characteristics of the included documents (for example design, setting, country).',
   },
   {
     number: 14,
     section: 'Results',
     title: 'Main findings',
-    description:
-      'The findings as context-mechanism-outcome configurations and the programme theory.',
+    description: 'The key findings, with attention to building and testing theory.',
   },
   {
     number: 15,
     section: 'Discussion',
     title: 'Summary of findings',
-    description: 'The main findings summarised, with their strength and contribution.',
+    description:
+      'The main findings summarised in the light of the objectives, questions, focus and intended audiences.',
   },
   {
     number: 16,
     section: 'Discussion',
     title: 'Strengths, limitations and future research directions',
-    description: 'What the review does well and less well, and what research should come next.',
+    description:
+      'Strengths and limitations across the steps of the review and the strength of the evidence behind its explanations; where further work is needed.',
   },
   {
     number: 17,
     section: 'Discussion',
     title: 'Comparison with existing literature',
-    description: 'How the findings sit with other work.',
+    description:
+      'Where it applies, how the findings compare with other work (for example other reviews) on the topic.',
   },
   {
     number: 18,
     section: 'Discussion',
     title: 'Conclusion and recommendations',
-    description: 'Implications and recommendations, and for whom.',
+    description:
+      'The main implications, set against other relevant work, and where fitting, recommendations for policy and practice.',
   },
   {
     number: 19,
     section: 'Discussion',
     title: 'Funding',
-    description: 'The funding of the review and the role of the funder.',
+    description:
+      'Who funded the review, what the funder did, and any conflicts of interest of the reviewers.',
   },
 ]

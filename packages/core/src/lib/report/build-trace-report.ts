@@ -2,12 +2,14 @@ import type { EdgeAttributes, KnowledgeBase } from '../graph/types.js'
 import { cmocPartsOf } from '../kinds/cmoc.js'
 import { gapNames } from '../kinds/kind.js'
 import type { EntityOf } from '../model/entity.js'
+import { optional } from '../optional-field.js'
 import { meetsAppraisal } from '../query/appraisal.js'
 import { cmocChain } from '../query/chains.js'
 import { groupChain } from '../query/cmoc-evidence.js'
 import { recommendationConfidence } from '../query/confidence.js'
 import { compareEntities, compareIds, entitiesOfKind, neighbours } from '../query/neighbours.js'
 import { type StudyTerms, studyTermIds, studyTermsOf, termDimensions } from '../query/terms.js'
+import { inTheoryOrder } from '../query/theory-order.js'
 import {
   type CmocTrace,
   evidenceForCmoc,
@@ -16,6 +18,7 @@ import {
 } from '../query/trace.js'
 import { vocabularyOf } from '../query/vocabulary.js'
 import { checkRameses } from '../rameses/check-rameses.js'
+import { audienceEntries } from './audience-entries.js'
 import { reportedVersusEncoded } from './figures.js'
 import { buildGapMap } from './gap-map.js'
 import { cmocConfidenceEntry, cmocRelations, studyAppraisalEntry } from './judgement-entries.js'
@@ -48,15 +51,8 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
   const { graph } = kb
   const terms = studyTermsOf(graph)
   const groupsSorted = entitiesOfKind(graph, 'group')
-  const groupOrder = new Map(groupsSorted.map((group, index) => [group.id, index]))
   const groupOf = (id: string): string | undefined =>
     neighbours(graph, id, 'out', 'belongs-to', 'group')[0]?.entity.id
-  const byGroup = <T extends { id: string; data: unknown }>(items: T[]): T[] =>
-    items.sort(
-      (a, b) =>
-        (groupOrder.get(groupOf(a.id) ?? '') ?? 1e9) -
-          (groupOrder.get(groupOf(b.id) ?? '') ?? 1e9) || compareEntities(a, b),
-    )
 
   // Each CMOC is traced once, here, and its trace reused by every recommendation above it.
   const cmocTraces = new Map<string, CmocTrace | undefined>()
@@ -64,7 +60,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
     if (!cmocTraces.has(id)) cmocTraces.set(id, evidenceForCmoc(graph, id))
     return cmocTraces.get(id)
   }
-  const cmocs: CmocEntry[] = byGroup(entitiesOfKind(graph, 'cmoc')).map((cmoc) => {
+  const cmocs: CmocEntry[] = inTheoryOrder(graph, entitiesOfKind(graph, 'cmoc')).map((cmoc) => {
     const trace = cmocTrace(cmoc.id)
     const evidence = trace?.evidence ?? []
     const studies = trace?.studies ?? []
@@ -194,19 +190,12 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
     name: group.data.name,
     ...optional('question', group.data.question),
     description: group.data.description,
+    ...optional('parent', groupOf(group.id)),
     cmocs: cmocs.filter((cmoc) => cmoc.group === group.id).map((cmoc) => cmoc.id),
     recommendations: recommendations.filter((rec) => rec.group === group.id).map((rec) => rec.id),
   }))
 
-  const audiences = entitiesOfKind(graph, 'audience').map((audience) => ({
-    id: audience.id,
-    ...place(audience),
-    name: audience.data.name,
-    examples: audience.data.examples ?? [],
-    recommendations: recommendations
-      .filter((rec) => rec.audiences.includes(audience.id))
-      .map((rec) => rec.id),
-  }))
+  const audiences = audienceEntries(graph, recommendations, reportLink)
 
   const gaps = kb.diagnostics
     .filter((d) => (gapNames as readonly string[]).includes(d.name))
@@ -288,7 +277,7 @@ function studyEntry(
     ...optional('reference', study.data.reference),
     ...optional('label', study.data.label),
     role: study.data.role ?? 'evidence',
-    ...optional('design', studyTermIds(terms, study, 'designs')[0]),
+    ...optional('design', study.data.design),
     ...optional('designNote', study.data.designNote),
     countries: studyTermIds(terms, study, 'countries'),
     settings: studyTermIds(terms, study, 'settings'),
@@ -352,11 +341,6 @@ function place(entity: { file: string; position: { line: number } }): {
   line: number
 } {
   return { file: entity.file, line: entity.position.line }
-}
-
-// exactOptionalPropertyTypes: leave a key out rather than set it to undefined.
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
 }
 
 function dedupeEvidence<T extends { evidence: { id: string } }>(items: readonly T[]): T[] {

@@ -1,7 +1,8 @@
 import type { KnowledgeGraph } from '../graph/types.js'
 import type { EntityOf } from '../model/entity.js'
+import { optional } from '../optional-field.js'
 import { entitiesOfKind } from '../query/neighbours.js'
-import { vocabularyOf } from '../query/vocabulary.js'
+import { capitalised, vocabularyOf } from '../query/vocabulary.js'
 import type { FigureEntry, TraceReport } from './types.js'
 
 /**
@@ -45,7 +46,7 @@ export function reportedVersusEncoded(
   ): FigureEntry => ({
     key,
     label,
-    ...(reportedValue === undefined ? {} : { reported: reportedValue }),
+    ...optional('reported', reportedValue),
     encoded,
     note,
   })
@@ -106,7 +107,7 @@ export function reportedVersusEncoded(
       const reportedCount = reported?.perCountry?.[code]
       return {
         code,
-        ...(reportedCount === undefined ? {} : { reported: reportedCount }),
+        ...optional('reported', reportedCount),
         encoded: encodedCountries.get(code) ?? 0,
       }
     })
@@ -117,8 +118,4 @@ export function reportedVersusEncoded(
         (a.code < b.code ? -1 : 1),
     )
   return { figures, countries, reportedFigures: reported?.figures ?? [] }
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
 }

@@ -1,5 +1,6 @@
 import { appraisalDimensions } from '../kinds/study.js'
 import type { EntityOf } from '../model/entity.js'
+import { optional } from '../optional-field.js'
 import { type StudyTerms, studyTermIds, type TermDimension } from '../query/terms.js'
 import type { CmocEntry, GapMapDimension, GapMapTable } from './types.js'
 
@@ -133,7 +134,7 @@ export function buildGapMap(
       }
       return {
         cmoc: cmoc.id,
-        ...(cmoc.group === undefined ? {} : { group: cmoc.group }),
+        ...optional('group', cmoc.group),
         counts: studies.map((cell) => cell.length),
         studies,
       }

@@ -2,6 +2,7 @@ import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
 import { confidenceComponents } from '../kinds/cmoc.js'
 import { appraisalDimensions } from '../kinds/study.js'
 import type { EdgeType, EntityOf } from '../model/entity.js'
+import { optional } from '../optional-field.js'
 import { confidenceHints } from '../query/confidence-hints.js'
 import { neighbours } from '../query/neighbours.js'
 import type {
@@ -32,8 +33,8 @@ export function cmocConfidenceEntry(
     overall: confidence.overall?.level ?? 'not-assessed',
     ...(confidence.overall === undefined ? {} : { explanation: confidence.overall.explanation }),
     components,
-    ...(confidence.by === undefined ? {} : { by: confidence.by }),
-    ...(confidence.date === undefined ? {} : { date: confidence.date }),
+    ...optional('by', confidence.by),
+    ...optional('date', confidence.date),
     hints: confidenceHints(graph, cmoc.id),
   }
 }
@@ -67,15 +68,15 @@ export function studyAppraisalEntry(study: EntityOf<'study'>): StudyAppraisalEnt
           : {
               level: judged.level,
               justification: judged.justification,
-              ...(judged.notes === undefined ? {} : { notes: judged.notes }),
+              ...optional('notes', judged.notes),
             },
       ]
     }),
   ) as StudyAppraisalEntry['dimensions']
   return {
     dimensions,
-    ...(appraisal.notes === undefined ? {} : { notes: appraisal.notes }),
-    ...(appraisal.by === undefined ? {} : { by: appraisal.by }),
-    ...(appraisal.date === undefined ? {} : { date: appraisal.date }),
+    ...optional('notes', appraisal.notes),
+    ...optional('by', appraisal.by),
+    ...optional('date', appraisal.date),
   }
 }

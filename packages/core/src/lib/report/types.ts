@@ -7,6 +7,7 @@ import type {
   AppraisalLevel,
   CitationData,
   InclusionStatus,
+  StudyDesign,
   StudyRole,
 } from '../kinds/study.js'
 import type { AppraisalLevelOrNot } from '../query/appraisal.js'
@@ -122,6 +123,8 @@ export interface GroupEntry extends SourcePlace {
   readonly name: string
   readonly question?: string
   readonly description: string
+  /** The group it is a sub-group of, when it nests in one. */
+  readonly parent?: string
   readonly cmocs: readonly string[]
   readonly recommendations: readonly string[]
 }
@@ -138,7 +141,15 @@ export interface AudienceEntry extends SourcePlace {
   readonly id: string
   readonly name: string
   readonly examples: readonly string[]
+  /** For a compound audience (a cell that names several groups): the audiences it includes. */
+  readonly includes: readonly ReportLink[]
+  /** The recommendations addressed to this audience itself. */
   readonly recommendations: readonly string[]
+  /**
+   * The recommendations addressed to it directly or through a compound audience that includes
+   * it: what a filter by this audience shows.
+   */
+  readonly allRecommendations: readonly string[]
 }
 
 /**
@@ -267,7 +278,7 @@ export interface StudyEntry extends SourcePlace {
   /** The study's own label in its review. */
   readonly label?: string
   readonly role: StudyRole
-  readonly design?: string
+  readonly design?: StudyDesign
   readonly designNote?: string
   readonly countries: readonly string[]
   readonly settings: readonly string[]

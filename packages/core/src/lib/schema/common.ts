@@ -82,9 +82,21 @@ export const yearSchema = z.number().int().min(1800).max(2200)
 
 /** Fields every entity may carry. */
 export const entityBase = {
-  id: idSchema.optional(),
-  provenance: locationSchema.optional(),
-  tags: z.array(z.string().min(1)).optional(),
+  id: idSchema.optional().meta({
+    description:
+      'Kebab-case, unique in the knowledge base; by default the file name without `.md`.',
+  }),
+  provenance: locationSchema.optional().meta({
+    description: 'Where the entity comes from in the source document.',
+    examples: ['Results, section 2, para 3'],
+  }),
+  tags: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({
+      description: 'Free labels; a gap map can cross CMOCs with them.',
+      examples: [['pilot']],
+    }),
 }
 
 /**
@@ -147,8 +159,15 @@ export type TextOrList = z.infer<typeof textOrListSchema>
  */
 export function acknowledgementSchema<const Gap extends string>(gaps: readonly [Gap, ...Gap[]]) {
   return z.strictObject({
-    gap: z.enum(gaps),
-    reason: z.string().min(1).max(2000),
+    gap: z.enum(gaps).meta({ description: 'The gap warning that stays.' }),
+    reason: z
+      .string()
+      .min(1)
+      .max(2000)
+      .meta({
+        description: 'Why it is true to the source.',
+        examples: ['The review reports no study-to-CMOC mapping'],
+      }),
   })
 }
 

@@ -1,4 +1,5 @@
-import { type CitationData, studyDesignSchema } from '@realist-kb/core'
+import { type CitationData, studyDesignSchema } from './study.js'
+import { yamlText } from './yaml-text.js'
 
 /**
  * Options of {@link renderStudy}.
@@ -15,28 +16,13 @@ export interface RenderStudyOptions {
   readonly citationHints?: boolean
 }
 
-/**
- * A YAML scalar for any text: always double-quoted, with JSON escapes (a subset of YAML's), so
- * that colons, `#`, leading dashes or quotes in titles can never change the meaning. Characters
- * YAML does not allow in a file (DEL, C1 controls, non-characters) are escaped too.
- *
- * @example
- * ```ts
- * yamlText('Pain: a review') // '"Pain: a review"'
- * ```
- */
-export function yamlText(value: string): string {
-  return JSON.stringify(value).replace(
-    /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+// The designs, six to a comment line. Built when called: study.ts imports this file for its
+// template, so `studyDesignSchema` is not yet defined while this module loads.
+const designLines = (): string[] =>
+  [0, 6, 12].map(
+    (start, index, starts) =>
+      `#   ${studyDesignSchema.options.slice(start, start + 6).join(', ')}${index < starts.length - 1 ? ',' : ''}`,
   )
-}
-
-// The designs, six to a comment line.
-const designLines = [0, 6, 12].map(
-  (start, index, starts) =>
-    `#   ${studyDesignSchema.options.slice(start, start + 6).join(', ')}${index < starts.length - 1 ? ',' : ''}`,
-)
 
 const citationOrder = [
   'authors',
@@ -90,7 +76,7 @@ export function renderStudy(
   }
   lines.push(
     '# TODO design, one of:',
-    ...designLines,
+    ...designLines(),
     '# design: qualitative',
     '# TODO countries: ISO 3166-1 alpha-2 codes, only where the study says so',
     '# countries: [GB]',

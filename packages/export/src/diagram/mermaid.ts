@@ -1,7 +1,8 @@
 import type { EntityKind } from '@realist-kb/core'
-import type { Diagram, DiagramEdge, DiagramNode } from './diagram.js'
-import { oneLine } from './entity-text.js'
-import { kindColours } from './kind-colours.js'
+import { oneLine } from '../interchange/entity-text.js'
+import { kindColours } from '../interchange/kind-colours.js'
+import { type ClusterContents, clusterTree } from './cluster-tree.js'
+import type { Diagram, DiagramEdge, DiagramNode } from './model.js'
 
 // Mermaid node shapes by kind; the label goes between the two halves, in double quotes.
 const shapes: Readonly<Record<EntityKind, readonly [string, string]>> = {
@@ -32,9 +33,10 @@ export function escapeMermaid(text: string): string {
 }
 
 /**
- * Draw a diagram as a Mermaid flowchart (left to right). Inferred links are dotted arrows
- * (`-.->`), stated ones solid (`-->`); each kind has its own shape and colour. Labels are one
- * line each: Mermaid wraps them, once.
+ * Draw a diagram as a Mermaid flowchart (left to right). Each group is a `subgraph`, sub-groups
+ * nested in their parent's. Inferred links are dotted arrows (`-.->`), stated ones solid
+ * (`-->`); each kind has its own shape and colour. Labels are one line each: Mermaid wraps them,
+ * once.
  *
  * @example
  * ```ts
@@ -43,14 +45,17 @@ export function escapeMermaid(text: string): string {
  * ```
  */
 export function writeMermaid(diagram: Diagram): string {
-  const ids = nodeIds(diagram.nodes)
+  const ids = mermaidIds('n_', diagram.nodes)
+  // Clusters have a prefix of their own, so that a group never shares an id with a node.
+  const clusterIds = mermaidIds('g_', diagram.clusters)
   const kinds = new Set(diagram.nodes.map((node) => node.kind))
+  const contents = clusterTree(diagram)
   const lines = [
     '---',
     `title: ${JSON.stringify(oneLine(diagram.title))}`,
     '---',
     'flowchart LR',
-    ...diagram.nodes.map((node) => `  ${nodeLine(node, ids)}`),
+    ...clusterBody(contents, undefined, { ids, clusterIds }, '  '),
     ...diagram.edges.flatMap((edge) => {
       const line = edgeLine(edge, ids)
       return line === undefined ? [] : [`  ${line}`]
@@ -63,16 +68,41 @@ export function writeMermaid(diagram: Diagram): string {
   return `${lines.join('\n')}\n`
 }
 
+// One level: its nodes, then each sub-cluster as a subgraph holding its own.
+function clusterBody(
+  contents: (id: string | undefined) => ClusterContents,
+  id: string | undefined,
+  names: {
+    readonly ids: ReadonlyMap<string, string>
+    readonly clusterIds: ReadonlyMap<string, string>
+  },
+  indent: string,
+): string[] {
+  const { clusters, nodes } = contents(id)
+  const { ids, clusterIds } = names
+  return [
+    ...nodes.map((node) => `${indent}${nodeLine(node, ids)}`),
+    ...clusters.flatMap((cluster) => [
+      `${indent}subgraph ${clusterIds.get(cluster.id)}["${escapeMermaid(cluster.label)}"]`,
+      ...clusterBody(contents, cluster.id, names, `${indent}  `),
+      `${indent}end`,
+    ]),
+  ]
+}
+
 // Mermaid ids are kept to letters, digits and underscores, with a prefix so that no id is a
 // keyword (`end`) or starts with an arrow-like letter (`o`, `x`).
-function nodeIds(nodes: readonly DiagramNode[]): Map<string, string> {
+function mermaidIds(
+  prefix: string,
+  items: readonly { readonly id: string }[],
+): Map<string, string> {
   const ids = new Map<string, string>()
   const used = new Set<string>()
-  for (const node of nodes) {
-    let id = `n_${node.id.replace(/[^A-Za-z0-9]/g, '_')}`
+  for (const item of items) {
+    let id = `${prefix}${item.id.replace(/[^A-Za-z0-9]/g, '_')}`
     if (used.has(id)) id = `${id}_${used.size}`
     used.add(id)
-    ids.set(node.id, id)
+    ids.set(item.id, id)
   }
   return ids
 }

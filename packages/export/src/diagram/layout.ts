@@ -1,0 +1,205 @@
+import { Graph, layout } from '@dagrejs/dagre'
+import { wrapWords } from '../interchange/wrap.js'
+import type { Diagram, DiagramCluster, DiagramEdge, DiagramNode } from './model.js'
+
+/** A point of the drawing, in SVG user units. */
+export interface Point {
+  readonly x: number
+  readonly y: number
+}
+
+/** A box placed on the drawing: its top-left corner, size, and the lines of its label. */
+export interface PlacedBox {
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+  readonly lines: readonly string[]
+}
+
+/** A diagram placed by the layout engine: every box, frame and arrow with its coordinates. */
+export interface DiagramLayout {
+  readonly width: number
+  readonly height: number
+  readonly nodes: readonly (PlacedBox & { readonly node: DiagramNode })[]
+  readonly clusters: readonly (PlacedBox & { readonly cluster: DiagramCluster })[]
+  readonly edges: readonly PlacedEdge[]
+}
+
+/** An arrow placed by the layout engine: its path, and where its word goes when it has one. */
+export interface PlacedEdge {
+  readonly edge: DiagramEdge
+  readonly points: readonly Point[]
+  readonly labelAt?: Point
+}
+
+/** Arrows between CMOCs carry their word on the drawing; the many evidence arrows only a tooltip. */
+export function labelledOnDrawing(edge: DiagramEdge): boolean {
+  return edge.label !== undefined && edge.type !== 'evidences' && edge.type !== 'drawn-from'
+}
+
+// Text is measured without a browser: an average glyph of 12px system-ui is under 6.5 units
+// wide, so 7 units a character is a safe bound. Labels wrap at 28 characters, 4 lines at most.
+export const charWidth = 7
+export const lineHeight = 15
+const wrapAt = 28
+const maxLines = 4
+const padding = 8
+const nodeWidth = wrapAt * charWidth + 2 * padding
+/** The band at the top of a frame that holds its label. */
+export const clusterLabelHeight = 16
+
+/** A label in at most four lines of 28 characters, the last cut with an ellipsis. */
+export function labelLines(label: string, lines = maxLines): string[] {
+  const wrapped = wrapWords(label, wrapAt).map((line) =>
+    line.length > wrapAt ? `${line.slice(0, wrapAt - 1)}…` : line,
+  )
+  if (wrapped.length <= lines) return wrapped
+  const kept = wrapped.slice(0, lines)
+  const last = kept[lines - 1] ?? ''
+  kept[lines - 1] = `${last.slice(0, wrapAt - 1).trimEnd()}…`
+  return kept
+}
+
+/**
+ * Lay a diagram out left to right with dagre (the layered layout Mermaid and many diagram tools
+ * use): ranks follow the arrows, frames hold their groups, sub-frames nest. Synchronous and
+ * deterministic: the same diagram gives the same coordinates, rounded to a tenth.
+ */
+export function layoutDiagram(diagram: Diagram): DiagramLayout {
+  const graph = new Graph({ compound: diagram.clusters.length > 0, multigraph: true })
+  graph.setGraph({
+    // Network simplex gives the theory its compact ranks; a trace (studies to CMOCs to one
+    // recommendation) is ranked as well by longest path, at a fraction of the cost, which counts
+    // when a report draws one per recommendation.
+    ranker: diagram.clusters.length > 0 ? 'network-simplex' : 'longest-path',
+    rankdir: 'LR',
+    nodesep: 28,
+    ranksep: 96,
+    edgesep: 8,
+    marginx: 8,
+    marginy: 8,
+  })
+  const known = new Set(diagram.nodes.map((node) => node.id))
+  const clusterIds = new Set(diagram.clusters.map((cluster) => `cluster:${cluster.id}`))
+  for (const cluster of diagram.clusters) graph.setNode(`cluster:${cluster.id}`, {})
+  for (const cluster of diagram.clusters) {
+    const parent = `cluster:${cluster.parent}`
+    if (cluster.parent !== undefined && clusterIds.has(parent))
+      graph.setParent(`cluster:${cluster.id}`, parent)
+  }
+  const lines = new Map<string, string[]>()
+  for (const node of diagram.nodes) {
+    const text = labelLines(node.label)
+    lines.set(node.id, text)
+    graph.setNode(`node:${node.id}`, {
+      width: nodeWidth,
+      height: text.length * lineHeight + 2 * padding,
+    })
+    const cluster = `cluster:${node.cluster}`
+    if (node.cluster !== undefined && clusterIds.has(cluster))
+      graph.setParent(`node:${node.id}`, cluster)
+  }
+  diagram.edges.forEach((edge, index) => {
+    if (!known.has(edge.source) || !known.has(edge.target)) return
+    // Chains between CMOCs weigh more: they are what a reader follows.
+    // A loop is drawn by hand beside its box: dagre is given no label for it to place.
+    const label =
+      labelledOnDrawing(edge) && edge.label !== undefined && edge.source !== edge.target
+        ? { width: edge.label.length * 6 + 6, height: 14, labelpos: 'c' as const }
+        : {}
+    graph.setEdge(
+      `node:${edge.source}`,
+      `node:${edge.target}`,
+      { weight: edge.type === 'leads-to' ? 4 : 1, ...label },
+      `e${index}`,
+    )
+  })
+  layout(graph)
+  const box = (id: string): { x: number; y: number; width: number; height: number } => {
+    const placed = graph.node(id)
+    return {
+      x: round(placed.x - placed.width / 2),
+      y: round(placed.y - placed.height / 2),
+      width: round(placed.width),
+      height: round(placed.height),
+    }
+  }
+  const { width = 0, height = 0 } = graph.graph()
+  return {
+    width: round(width),
+    height: round(height),
+    nodes: diagram.nodes.map((node) => ({
+      node,
+      ...box(`node:${node.id}`),
+      lines: lines.get(node.id) ?? [],
+    })),
+    clusters: diagram.clusters.map((cluster) => ({
+      cluster,
+      ...box(`cluster:${cluster.id}`),
+      lines: labelLines(cluster.label, 1),
+    })),
+    edges: diagram.edges.flatMap((edge, index) => {
+      if (!known.has(edge.source) || !known.has(edge.target)) return []
+      const placed = graph.edge({
+        v: `node:${edge.source}`,
+        w: `node:${edge.target}`,
+        name: `e${index}`,
+      })
+      const source = graph.node(`node:${edge.source}`)
+      if (edge.source === edge.target) {
+        const [points, labelAt] = loop(source)
+        return [{ edge, points, ...(labelledOnDrawing(edge) ? { labelAt } : {}) }]
+      }
+      const points = routed(source, placed?.points ?? [], graph.node(`node:${edge.target}`))
+      const labelAt =
+        labelledOnDrawing(edge) && placed?.x !== undefined && placed.y !== undefined
+          ? { labelAt: { x: round(placed.x), y: round(placed.y) } }
+          : {}
+      return [{ edge, points, ...labelAt }]
+    }),
+  }
+}
+
+interface Centred {
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+}
+
+/**
+ * An arrow's path: from the middle of the source's side facing the way it goes, through the
+ * points dagre routed between the columns, to the middle of the target's facing side. Leaving
+ * and entering by the sides keeps every arrow in the gaps between columns, where dagre left room,
+ * rather than cutting across the boxes of a column to reach a corner.
+ */
+function routed(source: Centred, points: readonly Point[], target: Centred): Point[] {
+  const inner = points.slice(1, -1)
+  const first = inner[0] ?? target
+  const last = inner[inner.length - 1] ?? source
+  const side = (node: Centred, towards: Point): Point => ({
+    x: node.x + (towards.x >= node.x ? node.width / 2 : -node.width / 2),
+    y: node.y,
+  })
+  return [side(source, first), ...inner, side(target, last)].map(roundPoint)
+}
+
+/** A link from a box to itself: a small loop out of its right side and back, its word beside. */
+function loop(box: Centred): [Point[], Point] {
+  const right = box.x + box.width / 2
+  const points = [
+    { x: right, y: box.y - 8 },
+    { x: right + 22, y: box.y },
+    { x: right, y: box.y + 8 },
+  ]
+  return [points.map(roundPoint), roundPoint({ x: right + 44, y: box.y })]
+}
+
+function roundPoint(point: Point): Point {
+  return { x: round(point.x), y: round(point.y) }
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10
+}

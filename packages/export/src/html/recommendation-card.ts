@@ -1,0 +1,145 @@
+import { shortCitation } from '@realist-kb/citations'
+import type { CmocEntry, RecommendationEntry, ReportLink, StudyEntry } from '@realist-kb/core'
+import { capped } from '../report/capped-list.js'
+import { escapeHtml } from '../report/escape.js'
+import { groupWords } from '../report/group-words.js'
+import { appraisalLine, confidenceWords } from '../report/judgement-text.js'
+import { markdownToHtml } from '../report/markdown-to-html.js'
+import { anchorId } from './anchor-id.js'
+import { traceFigure } from './diagram-html.js'
+import { profileTable } from './profile-table.js'
+import { basisBadge, type ReportIndex } from './sections.js'
+
+const e = escapeHtml
+
+function anchor(id: string, label: string): string {
+  return `<a href="#${e(anchorId(id))}">${e(label)}</a>`
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`
+}
+
+/**
+ * The audience filter's key for a recommendation: the audiences it addresses and every audience a
+ * compound one among them includes, so the filter finds it under each group.
+ */
+export function audiencesReached(index: ReportIndex, rec: RecommendationEntry): string[] {
+  return index.report.audiences
+    .filter((audience) => audience.allRecommendations.includes(rec.id))
+    .map((audience) => audience.id)
+}
+
+/**
+ * The collapsed row of a recommendation, like a summary-of-findings row: its text, then its
+ * group, audiences, how many CMOCs and studies it rests on, how its CMOC links are made, and the
+ * lowest CERQual confidence among its CMOCs ("not assessed" when none is).
+ */
+function summaryRow(index: ReportIndex, rec: RecommendationEntry): string {
+  const { report } = index
+  const group = rec.group === undefined ? undefined : index.groups.get(rec.group)
+  const audiences = rec.audiences.map((id) => index.audiences.get(id)?.name ?? id)
+  const stated = rec.cmocs.filter((link) => link.basis === 'stated').length
+  const gap =
+    rec.cmocs.length === 0
+      ? ' <span class="badge badge-gap">no CMOC</span>'
+      : rec.studies.length === 0
+        ? ' <span class="badge badge-gap">no studies</span>'
+        : rec.studies.length === 1
+          ? ' <span class="badge badge-gap">one study</span>'
+          : ''
+  const facts = [
+    report.groups.length === 0
+      ? ''
+      : `<span class="fact"><span class="fact-label">${e(groupWords(report).Singular)}</span> ${e(group?.name ?? 'none')}</span>`,
+    `<span class="fact"><span class="fact-label">Audiences</span> ${e(audiences.join('; ') || 'none')}</span>`,
+    `<span class="fact">${plural(rec.cmocs.length, 'CMOC', 'CMOCs')}</span>`,
+    `<span class="fact">${plural(rec.studies.length, 'study', 'studies')}</span>`,
+    `<span class="fact"><span class="fact-label">Links</span> ${stated} stated, ${rec.cmocs.length - stated} inferred</span>`,
+    `<span class="fact"><span class="fact-label">Confidence</span> <span class="confidence-${e(rec.confidence.lowest)}">${e(confidenceWords(rec.confidence.lowest))}</span></span>`,
+  ]
+  return `<summary><span class="rec-head"><span class="rec-id">${e(rec.id)}</span> <span class="rec-text">${e(rec.text)}</span>${gap}</span>
+<span class="rec-facts">${facts.filter(Boolean).join(' ')}</span></summary>`
+}
+
+/** A study's appraisal in a few words: one phrase when it has none. */
+function appraisal(study: StudyEntry): string {
+  const { dimensions } = study.appraisal
+  const none = Object.values(dimensions).every((dimension) => dimension.level === 'not-appraised')
+  return none ? 'Not appraised' : appraisalLine(study)
+}
+
+/** One evidence entry in a chain: what it says, where, and the study with its appraisal. */
+function evidenceItem(index: ReportIndex, cmoc: CmocEntry, id: string): string {
+  const item = index.evidence.get(id)
+  if (!item) return ''
+  const study = index.studies.get(item.study)
+  const link = item.cmocs.find((l) => l.id === cmoc.id)
+  const said = [
+    item.point === undefined ? '' : e(item.point),
+    item.quote ? `<q>${e(item.quote)}</q>` : '',
+  ].filter(Boolean)
+  return `<li class="link-${link?.basis ?? 'stated'}"><strong>${e(item.relation)}</strong>${item.parts.length > 0 ? ` (${e(item.parts.join(', '))})` : ''}${said.length > 0 ? `: ${said.join(' ')}` : ''}${item.locator ? ` <span class="locator">${e(item.locator)}</span>` : ''}${link ? ` ${basisBadge(link)}` : ''}
+<span class="chain-study">${study ? `${anchor(study.id, shortCitation(study))} <span class="muted">${e(appraisal(study))}</span>` : e(item.study)}</span></li>`
+}
+
+/** One CMOC of a recommendation's chain with its evidence (capped: the CMOC lists it all). */
+function chainLink(index: ReportIndex, link: ReportLink): string {
+  const cmoc = index.cmocs.get(link.id)
+  if (!cmoc) return ''
+  const evidence = capped(
+    cmoc.evidence.map((id) => evidenceItem(index, cmoc, id)),
+    (more) =>
+      `<li class="muted">and ${more} more entries, listed under ${anchor(cmoc.id, cmoc.label ?? cmoc.id)}</li>`,
+  )
+  return `<li class="cmoc-trace link-${link.basis}">
+<h4>${anchor(cmoc.id, `${cmoc.label ?? cmoc.id}: ${cmoc.title}`)}</h4>
+<p>${basisBadge(link)} <span class="fact-label">Confidence</span> <span class="confidence-${e(cmoc.confidence.overall)}">${e(confidenceWords(cmoc.confidence.overall))}</span></p>
+${evidence.length === 0 ? '<p class="badge badge-gap">no evidence encoded</p>' : `<ul class="evidence">${evidence.join('\n')}</ul>`}
+</li>`
+}
+
+/**
+ * The opened part of a recommendation: the chain recommendation -> CMOC -> evidence (point or
+ * quote, locator) -> study with its appraisal, and its evidence profile as a small table.
+ */
+export function recommendationBody(index: ReportIndex, rec: RecommendationEntry): string {
+  const audiences = rec.audiences.map((id) => {
+    const audience = index.audiences.get(id)
+    const included = audience?.includes ?? []
+    return `${anchor(id, audience?.name ?? id)}${included.length === 0 ? '' : ` <span class="muted">(includes ${included.map((l) => e(index.audiences.get(l.id)?.name ?? l.id)).join('; ')})</span>`}`
+  })
+  const studies = capped(
+    rec.studies.map((id) => {
+      const study = index.studies.get(id)
+      return study ? anchor(id, shortCitation(study)) : e(id)
+    }),
+    (more) => `and ${more} more (see its CMOCs)`,
+  )
+  return `<div class="rec-body">
+<p><strong>Audiences:</strong> ${audiences.join(', ') || '<span class="muted">none</span>'}</p>
+${rec.provenance ? `<p class="muted">Source: ${e(rec.provenance)}</p>` : ''}
+${markdownToHtml(rec.notes)}
+${profileTable(rec.profile, `Evidence profile of ${rec.id}`, index.report.terms)}
+${rec.cmocs.length === 0 ? '<p class="badge badge-gap">derives from no CMOC</p>' : `<ol class="rkb-chain" aria-label="CMOCs and evidence behind ${e(rec.id)}">${rec.cmocs.map((link) => chainLink(index, link)).join('\n')}</ol>`}
+${traceFigure(index.report, rec)}
+<p><strong>Studies:</strong> ${studies.join(', ') || '<span class="muted">none</span>'}</p>
+</div>`
+}
+
+/**
+ * A recommendation as a summary-of-findings row that opens to its chain. When `lazy`, the body
+ * waits in a template that the page script renders on first open, so a large report keeps a
+ * small DOM until a reader asks for more.
+ */
+export function recommendationCard(
+  index: ReportIndex,
+  rec: RecommendationEntry,
+  lazy: boolean,
+): string {
+  const body = recommendationBody(index, rec)
+  return `<details class="rec" id="${e(anchorId(rec.id))}" data-audiences="${e(audiencesReached(index, rec).join(' '))}" data-group="${e(rec.group ?? '')}">
+${summaryRow(index, rec)}
+${lazy ? `<template class="rec-lazy">${body}</template>` : body}
+</details>`
+}
