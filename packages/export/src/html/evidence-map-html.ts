@@ -51,7 +51,7 @@ export function evidenceMapHtml(report: TraceReport): string {
 <label for="rkb-map-colour">Colour<select id="rkb-map-colour"><option value="confidence">Confidence in the CMOC</option><option value="rigour">Rigour of the studies (lowest)</option></select></label>
 </div>`
   // Each study once, as the cell lists will show it: the script copies these, so no content
-  // ever enters a script.
+  // ever enters a script; a template keeps them out of the page's DOM until a cell is chosen.
   const names = report.studies
     .map(
       (study) =>
@@ -64,7 +64,7 @@ ${controls}
 ${legend()}
 ${report.gapMap.map((table) => mapTable(report, table, studies)).join('\n')}
 <div id="rkb-map-cell" class="rkb-map-cell" role="region" aria-live="polite" aria-label="Studies in the chosen cell"><p class="muted">Choose a bubble to list its studies.</p></div>
-<ul id="rkb-map-studies" hidden>${names}</ul>
+<template id="rkb-map-studies"><ul>${names}</ul></template>
 </div>`
 }
 
@@ -132,7 +132,7 @@ function mapTable(
       return `${groupRow}<tr><th scope="row"><a href="#${e(anchorId(row.cmoc))}">${e(label)}</a><span class="rkb-map-title">${e(cmoc?.title ?? '')}</span></th>${cells}</tr>`
     })
     .join('\n')
-  return `<div class="rkb-map-scroll" data-dimension="${e(table.dimension)}" role="region" tabindex="0" aria-label="Evidence map by ${e(name.toLowerCase())}">
+  return `<div class="rkb-map-scroll table-wrap" data-dimension="${e(table.dimension)}" role="region" tabindex="0" aria-label="Evidence map by ${e(name.toLowerCase())}">
 <table class="rkb-map-table">
 <caption>CMOCs by ${e(name.toLowerCase())}: number of studies</caption>
 <thead><tr><th scope="col">CMOC</th>${head}</tr></thead>
@@ -183,7 +183,7 @@ export const evidenceMapStyles = `
 .rkb-map-legend ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; margin: .25rem 0; }
 .rkb-map[data-colour="confidence"] .rkb-legend-rigour, .rkb-map[data-colour="rigour"] .rkb-legend-confidence { display: none; }
 .rkb-swatch { display: inline-block; width: 1rem; height: 1rem; border-radius: 50%; margin-right: .35rem; vertical-align: -.15rem; border: 1px solid #3d4650; }
-.rkb-map-scroll { max-width: 100%; max-height: 80vh; overflow: auto; border: 1px solid var(--line); margin: .5rem 0; }
+.rkb-map-scroll { position: relative; max-width: 100%; max-height: 80vh; overflow: auto; border: 1px solid var(--line); margin: .5rem 0; }
 .rkb-map-table { margin: 0; border-collapse: separate; border-spacing: 0; }
 .rkb-map-table caption { text-align: left; font-weight: 600; padding: .25rem .5rem; }
 .rkb-map-table thead th { position: sticky; top: 0; z-index: 1; vertical-align: bottom; min-width: 4.5rem; }
@@ -213,7 +213,8 @@ export const evidenceMapStyles = `
 @media print {
   .rkb-map-controls, .rkb-map-cell { display: none; }
   .rkb-map-scroll, .rkb-map-scroll[hidden] { display: block !important; max-height: none; overflow: visible; }
-  .rkb-map-table thead th, .rkb-map-table tbody th[scope="row"] { position: static; }
+  .rkb-map-table thead th, .rkb-map-table tbody th[scope="row"] { position: static; min-width: 0; }
+  .rkb-map-title { display: none; }
 }
 `
 
@@ -229,7 +230,8 @@ export const evidenceMapScript = `
   var colour = document.getElementById('rkb-map-colour');
   var panel = document.getElementById('rkb-map-cell');
   var names = {};
-  Array.prototype.forEach.call(document.querySelectorAll('#rkb-map-studies > li'), function (item) {
+  var template = document.getElementById('rkb-map-studies');
+  Array.prototype.forEach.call(template.content.querySelectorAll('li'), function (item) {
     names[item.getAttribute('data-study')] = item;
   });
   var tables = Array.prototype.slice.call(map.querySelectorAll('.rkb-map-scroll'));
