@@ -62,7 +62,15 @@ export function evidenceMapHtml(report: TraceReport): string {
 <div class="rkb-map" id="rkb-evidence-map" data-colour="confidence">
 ${controls}
 ${legend()}
-${report.gapMap.map((table) => mapTable(report, table, studies)).join('\n')}
+${report.gapMap
+  .map((table, index) =>
+    // Only the first characteristic's table is in the page; the others wait in templates (a
+    // large base's page stays small) until chosen.
+    index === 0
+      ? mapTable(report, table, studies)
+      : `<template data-dimension="${e(table.dimension)}">${mapTable(report, table, studies)}</template>`,
+  )
+  .join('\n')}
 <div id="rkb-map-cell" class="rkb-map-cell" role="region" aria-live="polite" aria-label="Studies in the chosen cell"><p class="muted">Choose a bubble to list its studies.</p></div>
 <template id="rkb-map-studies"><ul>${names}</ul></template>
 </div>`
@@ -234,10 +242,19 @@ export const evidenceMapScript = `
   Array.prototype.forEach.call(template.content.querySelectorAll('li'), function (item) {
     names[item.getAttribute('data-study')] = item;
   });
-  var tables = Array.prototype.slice.call(map.querySelectorAll('.rkb-map-scroll'));
   var pressed;
   function show() {
-    tables.forEach(function (table) { table.hidden = table.getAttribute('data-dimension') !== dimension.value; });
+    var chosen = dimension.value;
+    var waiting = Array.prototype.filter.call(map.querySelectorAll('template[data-dimension]'), function (t) {
+      return t.getAttribute('data-dimension') === chosen;
+    })[0];
+    if (waiting) {
+      map.insertBefore(document.importNode(waiting.content, true), panel);
+      waiting.remove();
+    }
+    Array.prototype.forEach.call(map.querySelectorAll('.rkb-map-scroll'), function (table) {
+      table.hidden = table.getAttribute('data-dimension') !== chosen;
+    });
     map.setAttribute('data-colour', colour.value);
   }
   map.addEventListener('click', function (event) {
