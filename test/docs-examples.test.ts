@@ -110,7 +110,7 @@ describe('content examples in the docs', () => {
     expect(counts).toMatchInlineSnapshot(`
       {
         "README.md": 1,
-        "docs/content-format.md": 16,
+        "docs/content-format.md": 17,
         "docs/versioning.md": 1,
       }
     `)

@@ -123,6 +123,14 @@ export {
   type KnowledgeBaseStatistics,
   statistics,
 } from './lib/query/statistics.js'
+export {
+  countryName,
+  type StudyTerms,
+  studyTermsOf,
+  type Term,
+  type TermDimension,
+  termDimensions,
+} from './lib/query/terms.js'
 export { inTheoryOrder } from './lib/query/theory-order.js'
 export {
   type CmocTrace,

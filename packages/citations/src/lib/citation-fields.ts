@@ -20,6 +20,7 @@ export interface CitationFields {
   readonly pages?: string | undefined
   readonly doi?: string | undefined
   readonly url?: string | undefined
+  readonly pmid?: string | undefined
   readonly publisher?: string | undefined
   readonly type?: CitationData['type'] | undefined
   readonly keywords?: readonly string[] | undefined

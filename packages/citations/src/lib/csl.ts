@@ -57,6 +57,7 @@ export interface CslItem {
   readonly publisher?: string
   readonly DOI?: string
   readonly URL?: string
+  readonly PMID?: string
   readonly keyword?: string
 }
 
@@ -122,6 +123,7 @@ export function toCslItem(study: CitedStudy): CslItem {
     ...(citation.publisher === undefined ? {} : { publisher: citation.publisher }),
     ...(citation.doi === undefined ? {} : { DOI: citation.doi }),
     ...(citation.url === undefined ? {} : { URL: citation.url }),
+    ...(citation.pmid === undefined ? {} : { PMID: citation.pmid }),
     ...(citation.keywords === undefined || citation.keywords.length === 0
       ? {}
       : { keyword: citation.keywords.join(', ') }),

@@ -1,6 +1,7 @@
-import type { EvidenceProfile } from '@realist-kb/core'
+import type { EvidenceProfile, TermDimension, TraceReport } from '@realist-kb/core'
 import { countryName } from '../report/country-name.js'
 import { escapeHtml } from '../report/escape.js'
+import { termLabel } from '../report/term-label.js'
 
 const e = escapeHtml
 
@@ -24,7 +25,12 @@ const none = 'none recorded'
  * countries by name, settings, participants, years, inclusion and how the links are made. Rows
  * with nothing recorded are left out; no evidence at all is one sentence, not an empty table.
  */
-export function profileTable(profile: EvidenceProfile, caption: string): string {
+export function profileTable(
+  profile: EvidenceProfile,
+  caption: string,
+  terms?: TraceReport['terms'],
+): string {
+  const label = (dimension: TermDimension) => (id: string) => termLabel(terms, dimension, id)
   if (profile.evidence === 0 && profile.studies === 0)
     return `<p class="muted">${e(caption)}: no evidence encoded.</p>`
   const { inclusion, basis, relations } = profile
@@ -38,10 +44,13 @@ export function profileTable(profile: EvidenceProfile, caption: string): string 
         (relation) => relation,
       ),
     ],
-    ['Designs', counts(profile.designs)],
-    ['Countries', counts(profile.countries, countryName)],
-    ['Settings', counts(profile.settings)],
-    ['Participants', counts(profile.participants)],
+    ['Designs', counts(profile.designs, label('designs'))],
+    [
+      'Countries',
+      counts(profile.countries, terms === undefined ? countryName : label('countries')),
+    ],
+    ['Settings', counts(profile.settings, label('settings'))],
+    ['Participants', counts(profile.participants, label('participants'))],
     ['Years', years(profile.years)],
     [
       'Inclusion',

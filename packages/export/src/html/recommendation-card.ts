@@ -144,7 +144,7 @@ export function recommendationBody(index: ReportIndex, rec: RecommendationEntry)
 <p><strong>Audiences:</strong> ${audiences.join(', ') || '<span class="muted">none</span>'}</p>
 ${rec.provenance ? `<p class="muted">Source: ${e(rec.provenance)}</p>` : ''}
 ${markdownToHtml(rec.notes)}
-${profileTable(rec.profile, `Evidence profile of ${rec.id}`)}
+${profileTable(rec.profile, `Evidence profile of ${rec.id}`, index.report.terms)}
 ${
   rec.cmocs.length === 0
     ? '<p class="badge badge-gap">derives from no CMOC</p>'

@@ -1,10 +1,10 @@
-import { formatVancouver, shortCitation } from '@realist-kb/citations'
+import { shortCitation } from '@realist-kb/citations'
 import type { CmocEntry, GroupEntry, ReportLink, StudyEntry, TraceReport } from '@realist-kb/core'
 import { capped } from '../report/capped-list.js'
 import { cmocPartRows, notGiven } from '../report/cmoc-parts.js'
-import { countryName } from '../report/country-name.js'
 import { escapeHtml } from '../report/escape.js'
 import { markdownToHtml } from '../report/markdown-to-html.js'
+import { termLabels } from '../report/term-label.js'
 import { anchorId } from './anchor-id.js'
 import {
   appraisalAttributes,
@@ -13,6 +13,7 @@ import {
   cmocRelationsHtml,
 } from './judgement-html.js'
 import { profileTable } from './profile-table.js'
+import { referenceHtml } from './reference-html.js'
 
 /** Lookups over the report, built once per render. */
 export interface ReportIndex {
@@ -98,7 +99,7 @@ ${cmoc.strategies.length > 0 ? `<p><strong>Strategies:</strong> ${e(cmoc.strateg
 ${markdownToHtml(cmoc.narrative)}
 ${cmocConfidence(cmoc)}
 ${cmocRelationsHtml(cmoc)}
-${profileTable(cmoc.profile, `Evidence profile of ${cmoc.label ?? cmoc.id}`)}
+${profileTable(cmoc.profile, `Evidence profile of ${cmoc.label ?? cmoc.id}`, index.report.terms)}
 ${evidenceList(index, cmoc)}
 <p><strong>Studies:</strong> ${list(studies)}</p>
 <p><strong>Used by recommendations:</strong> ${list(recs)}</p>
@@ -107,17 +108,17 @@ ${cmoc.provenance ? `<p class="muted">Source: ${e(cmoc.provenance)}</p>` : ''}
 }
 
 /** A study with its reference, characteristics, and where it is used. */
-export function studyArticle(study: StudyEntry): string {
+export function studyArticle(study: StudyEntry, terms?: TraceReport['terms']): string {
   const facts = [
-    ['Design', study.design ?? 'not recorded'],
-    ['Countries', study.countries.map(countryName).join(', ') || 'not recorded'],
-    ['Settings', study.settings.join(', ') || 'not recorded'],
-    ['Participants', study.participants.join(', ') || 'not recorded'],
+    ['Design', termLabels(terms, 'designs', study.design === undefined ? [] : [study.design])],
+    ['Countries', termLabels(terms, 'countries', study.countries)],
+    ['Settings', termLabels(terms, 'settings', study.settings)],
+    ['Participants', termLabels(terms, 'participants', study.participants)],
     ['Inclusion', `${study.inclusion}${study.inclusionBasis ? `: ${study.inclusionBasis}` : ''}`],
   ]
   return `<article class="entity study" id="${e(anchorId(study.id))}" ${appraisalAttributes(study)}>
 <h3>${e(shortCitation(study))}${study.reference === undefined ? '' : ` <span class="muted">[ref. ${study.reference}]</span>`}</h3>
-<p>${e(formatVancouver(study))}</p>
+<p>${referenceHtml(study)}</p>
 <dl class="cmo">${facts.map(([key, value]) => `<dt>${e(key ?? '')}</dt><dd>${e(value ?? '')}</dd>`).join('')}</dl>
 ${appraisalHtml(study)}
 ${markdownToHtml(study.notes)}

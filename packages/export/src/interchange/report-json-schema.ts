@@ -153,6 +153,7 @@ export const traceReportJson = z.strictObject({
       year: z.number().int(),
       journal: z.string().optional(),
       doi: z.string().optional(),
+      url: z.string().optional(),
       registration: z.string().optional(),
       theory: z.string().optional(),
       license: z.string().optional(),
@@ -257,6 +258,7 @@ export const traceReportJson = z.strictObject({
       publisher: z.string().optional(),
       type: citationSchema.shape.type,
       keywords: z.array(z.string()).optional(),
+      pmid: z.string().optional(),
       /** The study's Vancouver reference, as every report prints it. */
       citation: z.string(),
       reference: z.number().int().optional(),
@@ -319,15 +321,23 @@ export const traceReportJson = z.strictObject({
     z.strictObject({
       dimension: z.string(),
       values: z.array(z.string()),
+      labels: z.array(z.string()),
       rows: z.array(
         z.strictObject({
           cmoc: z.string(),
           group: z.string().optional(),
           counts: z.array(z.number().int().min(0)),
+          studies: z.array(z.array(z.string())),
         }),
       ),
     }),
   ),
+  terms: z.strictObject({
+    settings: z.record(z.string(), z.string()),
+    participants: z.record(z.string(), z.string()),
+    designs: z.record(z.string(), z.string()),
+    countries: z.record(z.string(), z.string()),
+  }),
   gapMapWeighting: z
     .strictObject({
       dimension: z.enum(['relevance', 'richness', 'rigour']),

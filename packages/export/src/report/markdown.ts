@@ -1,10 +1,11 @@
-import { formatVancouver, shortCitation } from '@realist-kb/citations'
+import { shortCitation } from '@realist-kb/citations'
 import type { CmocEntry, ReportLink, TraceReport } from '@realist-kb/core'
 import { diffSections } from '../diff/diff-sections.js'
 import { capped } from './capped-list.js'
 import { cmocPartRows, notGiven } from './cmoc-parts.js'
 import { escapeMarkdown } from './escape.js'
 import type { Exporter } from './exporter.js'
+import { gapsMarkdown } from './gaps-markdown.js'
 import { groupWords } from './group-words.js'
 import { reportIdentity } from './identity.js'
 import {
@@ -17,8 +18,12 @@ import {
   relationLists,
   spreadWords,
 } from './judgement-text.js'
+import { workLinks } from './links.js'
 import { recommendationSections } from './recommendation-sections.js'
+import { referenceMarkdown, workLinkMarkdown } from './reference-markdown.js'
+import { referenceOrder } from './reference-parts.js'
 import { studiesCount } from './studies-count.js'
+import { termLabels } from './term-label.js'
 
 const m = escapeMarkdown
 
@@ -70,7 +75,9 @@ export function renderMarkdown(report: TraceReport): string {
   if (report.review) {
     const r = report.review
     out.push(
-      `${m(r.authors.join(', '))}. ${r.journal ? `${m(r.journal)}. ` : ''}${r.year}.${r.doi ? ` doi:${m(r.doi)}` : ''}`,
+      `${m(r.authors.join(', '))}. ${r.journal ? `${m(r.journal)}. ` : ''}${r.year}.${workLinks(r)
+        .map((l) => ` ${l.kind === 'DOI' ? 'doi:' : ''}${workLinkMarkdown(l)}`)
+        .join('')}`,
       '',
     )
   }
@@ -174,21 +181,9 @@ export function renderMarkdown(report: TraceReport): string {
     report.studies.flatMap((study) => [
       `<a id="${study.id}"></a>`,
       '',
-      `- **${m(shortCitation(study))}**: ${m(formatVancouver(study))} Design: ${m(study.design ?? 'not recorded')}; inclusion: ${m(study.inclusion)}${study.role === 'evidence' ? '' : `; cited as ${m(study.role)}`}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}. Appraisal: ${m(appraisalLine(study))}.`,
+      `- **${m(shortCitation(study))}**: ${referenceMarkdown(study)} Design: ${m(termLabels(report.terms, 'designs', study.design === undefined ? [] : [study.design]))}; inclusion: ${m(study.inclusion)}${study.role === 'evidence' ? '' : `; cited as ${m(study.role)}`}. Evidence for: ${study.cmocs.map((id) => link(id, id)).join(', ') || 'none'}. Appraisal: ${m(appraisalLine(study))}.`,
       '',
     ])
-  // Recommendations, CMOCs and studies have anchors; other entities (a group, an audience) are
-  // named without a link, which would lead nowhere.
-  const anchored = new Set(
-    [...report.recommendations, ...report.cmocs, ...report.studies].map((entry) => entry.id),
-  )
-  const entityOf = (id: string | undefined): string =>
-    id === undefined ? '' : `${anchored.has(id) ? link(id, id) : `\`${id}\``}: `
-  const gapLines = (): string[] =>
-    report.gaps.map(
-      (gap) =>
-        `- \`${gap.name}\` ${entityOf(gap.entity)}${m(gap.message)}${gap.acknowledged === undefined ? '' : ` Acknowledged: ${m(gap.acknowledged)}`}`,
-    )
   const figureLines = (): string[] => [
     '| figure | reported | encoded | note |',
     '|---|---:|---:|---|',
@@ -257,7 +252,21 @@ export function renderMarkdown(report: TraceReport): string {
     },
     { title: 'CMOCs', anchor: 'cmocs', lines: cmocLines, shown: report.cmocs.length > 0 },
     { title: 'Studies', anchor: 'studies', lines: studyLines, shown: report.studies.length > 0 },
-    { title: 'Gaps', anchor: 'gaps', lines: gapLines, shown: report.gaps.length > 0 },
+    {
+      title: 'References',
+      anchor: 'references',
+      lines: () =>
+        referenceOrder(report.studies).map(
+          (study, index) => `${index + 1}. ${referenceMarkdown(study)} ${link(study.id, 'Entry')}`,
+        ),
+      shown: report.studies.length > 0,
+    },
+    {
+      title: 'Gaps',
+      anchor: 'gaps',
+      lines: () => gapsMarkdown(report),
+      shown: report.gaps.length > 0,
+    },
     {
       title: 'Reported versus encoded',
       anchor: 'reported-versus-encoded',

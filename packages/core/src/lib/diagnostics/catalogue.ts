@@ -208,6 +208,13 @@ export const catalogue = {
     title: 'An entity acknowledges a gap it does not have',
     hint: 'Remove the acknowledgement: the gap has been filled.',
   },
+  'term-not-in-vocabulary': {
+    code: 'RKB310',
+    severity: 'info',
+    title:
+      "A study's setting, participants, design or country is not a term of the review's vocabulary",
+    hint: "Nothing to do if the value is a term of its own; if it is a synonym, add it to the term's `aliases` under `vocabularies` in review.md.",
+  },
   'confidence-disagrees-with-data': {
     code: 'RKB401',
     severity: 'warning',

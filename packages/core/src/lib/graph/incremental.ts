@@ -1,6 +1,7 @@
 import graphology from 'graphology'
 import { acknowledgeForReview, checkNodeGaps } from '../checks/gaps.js'
 import { checkLeadsToCycles, checkNodeJudgement } from '../checks/judgement.js'
+import { checkStudyTerms } from '../checks/terms.js'
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { capPerFile } from '../diagnostics/per-file-cap.js'
 import type { Entity } from '../model/entity.js'
@@ -73,6 +74,8 @@ export class IncrementalKnowledgeBase {
         this.#reviewDiagnostics(),
         // Cycles span entities: found over the whole graph, which is cheap (CMOC links only).
         checkLeadsToCycles(this.#graph),
+        // Read through the review's vocabularies, which any study may use: over the whole graph.
+        checkStudyTerms(this.#graph),
       ]
       for (const list of lists) for (const diagnostic of list) diagnostics.push(diagnostic)
       diagnostics.sort(compareDiagnostics)

@@ -57,6 +57,9 @@ export {
   reportedFiguresSchema,
   reviewSchema,
   theorySchema,
+  type Vocabularies,
+  vocabulariesSchema,
+  vocabularyTermSchema,
 } from './review.js'
 export {
   type AppraisalData,

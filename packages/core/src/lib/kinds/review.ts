@@ -150,6 +150,70 @@ export const theorySchema = z.union([
 ])
 
 /**
+ * One term of a controlled vocabulary: the label readers see and the other ways sources write
+ * it (matched ignoring case, spaces, hyphens and underscores).
+ *
+ * @example
+ * ```ts
+ * vocabularyTermSchema.parse({ label: 'Nursing homes', aliases: ['care home', 'care-home'] })
+ * ```
+ */
+export const vocabularyTermSchema = z.strictObject({
+  label: z
+    .string()
+    .min(1)
+    .max(200)
+    .meta({ description: 'What readers see for the term.', examples: ['Family carers'] }),
+  aliases: z
+    .array(z.string().min(1).max(200))
+    .optional()
+    .meta({
+      description: 'Other ways sources write it (case, spaces and hyphens aside).',
+      examples: [['caregivers', 'informal carers']],
+    }),
+  description: z
+    .string()
+    .min(1)
+    .max(2000)
+    .optional()
+    .meta({ description: 'What the term covers.' }),
+})
+
+/**
+ * The controlled vocabularies of a review: for settings, participants, designs and countries,
+ * each term's id (what studies should write) with its label and aliases, so synonyms fall into
+ * one term and reports show labels, not slugs.
+ *
+ * @example
+ * ```ts
+ * vocabulariesSchema.parse({
+ *   participants: { carers: { label: 'Family carers', aliases: ['caregivers', 'informal carers'] } },
+ * })
+ * ```
+ */
+export const vocabulariesSchema = z.strictObject({
+  settings: vocabulary('Settings: term id (what studies write) to its label and aliases.'),
+  participants: vocabulary('Participants: term id to its label and aliases.'),
+  designs: vocabulary('Designs: design to its label.'),
+  countries: vocabulary('Countries: country code to its label.'),
+})
+
+/** One controlled vocabulary: term ids to their terms. */
+function vocabulary(description: string) {
+  return z.record(z.string().min(1).max(200), vocabularyTermSchema).optional().meta({ description })
+}
+
+/**
+ * The controlled vocabularies a review declares, once validated.
+ *
+ * @example
+ * ```ts
+ * const settings = (vocabularies: Vocabularies) => Object.keys(vocabularies.settings ?? {})
+ * ```
+ */
+export type Vocabularies = z.infer<typeof vocabulariesSchema>
+
+/**
  * The review itself, one per knowledge base: the frontmatter of `review.md`.
  *
  * @example
@@ -243,7 +307,8 @@ export const reviewSchema = z.strictObject({
         .array(z.string().min(1).max(100))
         .min(1)
         .meta({
-          description: 'Study fields (or `tags`) the gap map crosses CMOCs with.',
+          description:
+            'Study fields (or `tags`, `inclusion`, `relevance`, `richness`, `rigour`) the evidence map crosses CMOCs with.',
           examples: [['countries', 'design']],
         }),
     })
@@ -251,6 +316,9 @@ export const reviewSchema = z.strictObject({
     .meta({
       description: 'The evidence gap map; by default settings, countries, designs, participants.',
     }),
+  vocabularies: vocabulariesSchema.optional().meta({
+    description: 'Labels and aliases for study settings, participants, designs and countries.',
+  }),
 })
 
 /** An optional text field of the review. */

@@ -107,6 +107,11 @@ export const citationSchema = z.strictObject({
       examples: ['10.3389/fonc.2022.991843'],
     }),
   url: z.url().optional().meta({ description: 'Where it can be read.' }),
+  pmid: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/, { message: 'Expected a PubMed id (digits) such as 23673115' })
+    .optional()
+    .meta({ description: 'The PubMed identifier, digits only.', examples: ['23673115'] }),
   publisher: citationText('The publisher.', 'NICE'),
   type: z
     .enum(['article', 'book', 'chapter', 'report', 'webpage', 'thesis', 'other'])

@@ -8,6 +8,7 @@ import { cmocChain } from '../query/chains.js'
 import { groupChain } from '../query/cmoc-evidence.js'
 import { recommendationConfidence } from '../query/confidence.js'
 import { compareEntities, compareIds, entitiesOfKind, neighbours } from '../query/neighbours.js'
+import { type StudyTerms, studyTermIds, studyTermsOf, termDimensions } from '../query/terms.js'
 import { inTheoryOrder } from '../query/theory-order.js'
 import {
   type CmocTrace,
@@ -22,7 +23,7 @@ import { audienceEntries } from './audience-entries.js'
 import { reportedVersusEncoded } from './figures.js'
 import { buildGapMap } from './gap-map.js'
 import { cmocConfidenceEntry, cmocRelations, studyAppraisalEntry } from './judgement-entries.js'
-import { evidenceProfile } from './profile.js'
+import { evidenceProfile, sortKeys } from './profile.js'
 import type {
   CmocEntry,
   ReportLink,
@@ -49,6 +50,7 @@ import { traceReportVersion } from './types.js'
  */
 export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions = {}): TraceReport {
   const { graph } = kb
+  const terms = studyTermsOf(graph)
   const groupsSorted = entitiesOfKind(graph, 'group')
   const groupOf = (id: string): string | undefined =>
     neighbours(graph, id, 'out', 'belongs-to', 'group')[0]?.entity.id
@@ -88,6 +90,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
       profile: evidenceProfile(
         studies,
         evidence.map((item) => ({ evidence: item.evidence, basis: item.link.basis })),
+        terms,
       ),
       ...optional('provenance', cmoc.data.provenance),
     }
@@ -111,7 +114,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
         cmoc.link ? [reportLink(cmoc.cmoc.id, cmoc.link)] : [],
       ),
       studies: (trace?.studies ?? []).map((study) => study.id),
-      profile: evidenceProfile(trace?.studies ?? [], dedupeEvidence(evidence)),
+      profile: evidenceProfile(trace?.studies ?? [], dedupeEvidence(evidence), terms),
       confidence: recommendationConfidence(graph, rec.id),
       notes: rec.body.trim(),
       ...optional('provenance', rec.data.provenance),
@@ -175,7 +178,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
     const recommendationIds = new Set<string>()
     for (const cmoc of cmocIds)
       for (const rec of recommendationsByCmoc.get(cmoc) ?? []) recommendationIds.add(rec)
-    return studyEntry(study, {
+    return studyEntry(study, terms, {
       evidence: [...(usage?.evidence ?? [])].sort(compareIds),
       cmocs: cmocIds,
       recommendations: byEntityOrder(recommendationIds),
@@ -238,7 +241,9 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
       cmocs,
       new Map(gapMapStudies.map((study) => [study.id, study])),
       reviewEntity?.data.gapMap?.dimensions,
+      terms,
     ),
+    terms: termLabels(studyEntities, terms),
     ...optional('gapMapWeighting', weighting),
     diagnostics: { errors, warnings: kb.diagnostics.length - errors - infos, infos },
     rameses: checkRameses(kb),
@@ -247,6 +252,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
 
 function studyEntry(
   study: EntityOf<'study'>,
+  terms: StudyTerms,
   usage: {
     readonly evidence: readonly string[]
     readonly cmocs: readonly string[]
@@ -267,6 +273,7 @@ function studyEntry(
     ...optional('pages', citation.pages),
     ...optional('doi', citation.doi),
     ...optional('url', citation.url),
+    ...optional('pmid', citation.pmid),
     ...optional('publisher', citation.publisher),
     ...optional('type', citation.type),
     ...optional('keywords', citation.keywords),
@@ -275,9 +282,9 @@ function studyEntry(
     role: study.data.role ?? 'evidence',
     ...optional('design', study.data.design),
     ...optional('designNote', study.data.designNote),
-    countries: study.data.countries ?? [],
-    settings: study.data.settings ?? [],
-    participants: study.data.participants ?? [],
+    countries: studyTermIds(terms, study, 'countries'),
+    settings: studyTermIds(terms, study, 'settings'),
+    participants: studyTermIds(terms, study, 'participants'),
     inclusion: study.data.inclusion?.status ?? 'unknown',
     ...optional('inclusionBasis', study.data.inclusion?.basis),
     appraisal: studyAppraisalEntry(study),
@@ -286,6 +293,23 @@ function studyEntry(
     recommendations: usage.recommendations,
     notes: study.body.trim(),
   }
+}
+
+/** The label of every term the studies use, by dimension, keys in a stable order. */
+function termLabels(
+  studies: readonly EntityOf<'study'>[],
+  terms: StudyTerms,
+): Record<(typeof termDimensions)[number], Record<string, string>> {
+  const labels = Object.fromEntries(
+    termDimensions.map((dimension) => {
+      const used = new Map<string, string>()
+      for (const study of studies)
+        for (const id of studyTermIds(terms, study, dimension))
+          if (!used.has(id)) used.set(id, terms.term(dimension, id).label)
+      return [dimension, sortKeys(Object.fromEntries(used))]
+    }),
+  )
+  return labels as Record<(typeof termDimensions)[number], Record<string, string>>
 }
 
 function reviewSummary(review: EntityOf<'review'>): ReviewSummary {
@@ -298,6 +322,7 @@ function reviewSummary(review: EntityOf<'review'>): ReviewSummary {
     year: data.year,
     ...optional('journal', data.journal),
     ...optional('doi', data.doi),
+    ...optional('url', data.url),
     ...optional('registration', data.registration),
     ...optional('theory', typeof data.theory === 'string' ? data.theory : data.theory?.name),
     ...optional('license', data.license),

@@ -1,9 +1,12 @@
 import type { EntityOf } from '../model/entity.js'
+import { type StudyTerms, studyTermIds } from '../query/terms.js'
 import type { EvidenceProfile } from './types.js'
 
 /**
  * Describe a body of evidence: how many studies, of which designs, countries, settings,
  * participants, years and inclusion status, and how the evidence relates and on what basis.
+ * Designs, countries, settings and participants are counted by the term of the review's
+ * vocabularies they fall into.
  */
 export function evidenceProfile(
   studies: readonly EntityOf<'study'>[],
@@ -11,6 +14,7 @@ export function evidenceProfile(
     readonly evidence: EntityOf<'evidence'>
     readonly basis: 'stated' | 'inferred'
   }[],
+  terms: StudyTerms,
 ): EvidenceProfile {
   const designs: Record<string, number> = {}
   const countries: Record<string, number> = {}
@@ -19,10 +23,13 @@ export function evidenceProfile(
   const inclusion = { included: 0, excluded: 0, unknown: 0 }
   const years = new Set<number>()
   for (const study of studies) {
-    count(designs, study.data.design ?? 'not recorded')
-    for (const value of orNotRecorded(study.data.countries)) count(countries, value)
-    for (const value of orNotRecorded(study.data.settings)) count(settings, value)
-    for (const value of orNotRecorded(study.data.participants)) count(participants, value)
+    for (const value of orNotRecorded(studyTermIds(terms, study, 'designs'))) count(designs, value)
+    for (const value of orNotRecorded(studyTermIds(terms, study, 'countries')))
+      count(countries, value)
+    for (const value of orNotRecorded(studyTermIds(terms, study, 'settings')))
+      count(settings, value)
+    for (const value of orNotRecorded(studyTermIds(terms, study, 'participants')))
+      count(participants, value)
     inclusion[study.data.inclusion?.status ?? 'unknown']++
     if (study.data.citation.year !== undefined) years.add(study.data.citation.year)
   }

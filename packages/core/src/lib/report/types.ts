@@ -13,6 +13,7 @@ import type {
 import type { AppraisalLevelOrNot } from '../query/appraisal.js'
 import type { ConfidenceOrNot, RecommendationConfidence } from '../query/confidence.js'
 import type { ConfidenceHints } from '../query/confidence-hints.js'
+import type { TermDimension } from '../query/terms.js'
 import type { Vocabulary } from '../query/vocabulary.js'
 import type { RamesesChecklist } from '../rameses/check-rameses.js'
 import type { Basis } from '../schema/common.js'
@@ -100,6 +101,7 @@ export interface ReviewSummary extends SourcePlace {
   readonly year: number
   readonly journal?: string
   readonly doi?: string
+  readonly url?: string
   readonly registration?: string
   /** The programme theory's name. */
   readonly theory?: string
@@ -268,6 +270,7 @@ export interface StudyEntry extends SourcePlace {
   readonly pages?: string
   readonly doi?: string
   readonly url?: string
+  readonly pmid?: string
   readonly publisher?: string
   readonly type?: CitationData['type']
   readonly keywords?: readonly string[]
@@ -349,13 +352,21 @@ export type GapMapDimension = string
  */
 export interface GapMapTable {
   readonly dimension: GapMapDimension
-  /** Column values, sorted; `not recorded` last when some studies lack the characteristic. */
+  /**
+   * Column values, sorted by label (appraisal levels highest first); `not recorded` last when some studies
+   * lack the characteristic. Settings, participants, designs and countries are the ids of the
+   * terms of the review's vocabularies.
+   */
   readonly values: readonly string[]
+  /** How each column is shown (same order as `values`): a term's label, a country's name. */
+  readonly labels: readonly string[]
   /** Per CMOC, the number of distinct studies with each value (same order as `values`). */
   readonly rows: readonly {
     readonly cmoc: string
     readonly group?: string
     readonly counts: readonly number[]
+    /** The ids of those studies, per column. */
+    readonly studies: readonly (readonly string[])[]
   }[]
 }
 
@@ -400,6 +411,11 @@ export interface TraceReport {
     readonly encoded: number
   }[]
   readonly gapMap: readonly GapMapTable[]
+  /**
+   * The label of every setting, participant group, design and country the studies use, by the
+   * id of its term (see `vocabularies` in the review): what reports show in place of the id.
+   */
+  readonly terms: Readonly<Record<TermDimension, Readonly<Record<string, string>>>>
   /** The studies the gap map counts, when it counts only some (see {@link TraceReportOptions}). */
   readonly gapMapWeighting?: GapMapWeighting
   readonly diagnostics: {

@@ -1,0 +1,280 @@
+import { shortCitation } from '@realist-kb/citations'
+import type { CmocEntry, GapMapTable, StudyEntry, TraceReport } from '@realist-kb/core'
+import { escapeHtml } from '../report/escape.js'
+import { groupWords } from '../report/group-words.js'
+import { appraisalWords, confidenceWords } from '../report/judgement-text.js'
+import { anchorId } from './anchor-id.js'
+
+const e = escapeHtml
+
+// The column of studies that do not record the characteristic: shown apart, never coloured.
+const notRecorded = 'not recorded'
+
+/** What each column choice is called in the page. */
+const dimensionNames: Readonly<Record<string, string>> = {
+  design: 'Design',
+  designs: 'Design',
+  country: 'Country',
+  countries: 'Country',
+  setting: 'Setting',
+  settings: 'Setting',
+  participants: 'Participants',
+  rigour: 'Rigour (appraisal)',
+  relevance: 'Relevance (appraisal)',
+  richness: 'Richness (appraisal)',
+  inclusion: 'Inclusion',
+}
+
+// Lowest first: a cell's rigour is that of its weakest appraised study.
+const rigourRank: readonly string[] = ['low', 'moderate', 'high']
+
+/**
+ * The evidence map: CMOCs (by group, in theory order) against a study characteristic chosen in
+ * the page, one bubble per cell sized by its number of studies and coloured by the CMOC's
+ * confidence or the rigour of the cell's studies (with a legend, and the level in each bubble's
+ * accessible name). A click on a bubble lists its studies, linked to their entries. Without a
+ * script every table shows, one after another.
+ */
+export function evidenceMapHtml(report: TraceReport): string {
+  if (report.gapMap.length === 0) return ''
+  const studies = new Map(report.studies.map((study) => [study.id, study]))
+  const weighting = report.gapMapWeighting
+  const intro = `<p>Each bubble is the number of distinct studies behind a CMOC with a study characteristic; its colour is the confidence in the CMOC or the rigour of its studies. Choose a bubble to list its studies. Rows without a bubble are CMOCs without encoded evidence for that characteristic.${weighting ? ` Only studies of at least ${e(weighting.atLeast)} ${e(weighting.dimension)} are counted.` : ''}</p>`
+  const options = report.gapMap
+    .map(
+      (table) =>
+        `<option value="${e(table.dimension)}">${e(dimensionName(table.dimension))}</option>`,
+    )
+    .join('')
+  const controls = `<div class="rkb-map-controls">
+<label for="rkb-map-dimension">Columns<select id="rkb-map-dimension">${options}</select></label>
+<label for="rkb-map-colour">Colour<select id="rkb-map-colour"><option value="confidence">Confidence in the CMOC</option><option value="rigour">Rigour of the studies (lowest)</option></select></label>
+</div>`
+  // Each study once, as the cell lists will show it: the script copies these, so no content
+  // ever enters a script; a template keeps them out of the page's DOM until a cell is chosen.
+  const names = report.studies
+    .map(
+      (study) =>
+        `<li data-study="${e(study.id)}"><a href="#${e(anchorId(study.id))}" data-study="${e(study.id)}">${e(shortCitation(study))}</a></li>`,
+    )
+    .join('')
+  return `${intro}
+<div class="rkb-map" id="rkb-evidence-map" data-colour="confidence">
+${controls}
+${legend()}
+${report.gapMap
+  .map((table, index) =>
+    // Only the first characteristic's table is in the page; the others wait in templates (a
+    // large base's page stays small) until chosen.
+    index === 0
+      ? mapTable(report, table, studies)
+      : `<template data-dimension="${e(table.dimension)}">${mapTable(report, table, studies)}</template>`,
+  )
+  .join('\n')}
+<div id="rkb-map-cell" class="rkb-map-cell" role="region" aria-live="polite" aria-label="Studies in the chosen cell"><p class="muted">Choose a bubble to list its studies.</p></div>
+<template id="rkb-map-studies"><ul>${names}</ul></template>
+</div>`
+}
+
+function dimensionName(dimension: string): string {
+  return dimensionNames[dimension] ?? `${dimension.charAt(0).toUpperCase()}${dimension.slice(1)}`
+}
+
+function legend(): string {
+  const swatch = (mode: string, level: string, words: string): string =>
+    `<li><span class="rkb-swatch" data-${mode}="${level}" aria-hidden="true"></span>${e(words)}</li>`
+  const confidence = ['high', 'moderate', 'low', 'very-low', 'not-assessed'] as const
+  const rigour = ['high', 'moderate', 'low', 'not-appraised'] as const
+  return `<div class="rkb-map-legend">
+<p>Bubble size: number of studies (the number is written in each bubble). Colour:</p>
+<ul class="rkb-legend-confidence">${confidence.map((level) => swatch('confidence', level, `${confidenceWords(level)} confidence`)).join('')}</ul>
+<ul class="rkb-legend-rigour">${rigour.map((level) => swatch('rigour', level, level === 'not-appraised' ? 'No study appraised' : `${appraisalWords(level)} rigour`)).join('')}</ul>
+</div>`
+}
+
+function mapTable(
+  report: TraceReport,
+  table: GapMapTable,
+  studies: ReadonlyMap<string, StudyEntry>,
+): string {
+  const cmocs = new Map(report.cmocs.map((cmoc) => [cmoc.id, cmoc]))
+  const groups = new Map(report.groups.map((group) => [group.id, group.name]))
+  const most = table.rows.reduce(
+    (max, row) => row.counts.reduce((rowMax, count) => Math.max(rowMax, count), max),
+    1,
+  )
+  const name = dimensionName(table.dimension)
+  const head = table.values
+    .map(
+      (value, index) =>
+        `<th scope="col" data-value="${e(value)}"${value === notRecorded ? ' class="rkb-not-recorded"' : ''}>${e(table.labels[index] ?? value)}</th>`,
+    )
+    .join('')
+  let currentGroup: string | undefined
+  const body = table.rows
+    .map((row) => {
+      const cmoc = cmocs.get(row.cmoc)
+      let groupRow = ''
+      if (row.group !== currentGroup) {
+        currentGroup = row.group
+        const groupName =
+          row.group === undefined
+            ? `No ${groupWords(report).singular}`
+            : (groups.get(row.group) ?? row.group)
+        groupRow = `<tr class="rkb-map-group"><th scope="rowgroup" colspan="${table.values.length + 1}">${e(groupName)}</th></tr>`
+      }
+      const label = cmoc?.label ?? row.cmoc
+      const cells = table.values
+        .map((value, index) =>
+          cell({
+            cmoc,
+            label,
+            column: table.labels[index] ?? value,
+            notRecorded: value === notRecorded,
+            ids: row.studies[index] ?? [],
+            most,
+            studies,
+          }),
+        )
+        .join('')
+      return `${groupRow}<tr><th scope="row"><a href="#${e(anchorId(row.cmoc))}">${e(label)}</a><span class="rkb-map-title">${e(cmoc?.title ?? '')}</span></th>${cells}</tr>`
+    })
+    .join('\n')
+  return `<div class="rkb-map-scroll table-wrap" data-dimension="${e(table.dimension)}" role="region" tabindex="0" aria-label="Evidence map by ${e(name.toLowerCase())}">
+<table class="rkb-map-table">
+<caption>CMOCs by ${e(name.toLowerCase())}: number of studies</caption>
+<thead><tr><th scope="col">CMOC</th>${head}</tr></thead>
+<tbody>
+${body}
+</tbody></table></div>`
+}
+
+function cell(options: {
+  readonly cmoc: CmocEntry | undefined
+  readonly label: string
+  readonly column: string
+  readonly notRecorded: boolean
+  readonly ids: readonly string[]
+  readonly most: number
+  readonly studies: ReadonlyMap<string, StudyEntry>
+}): string {
+  const { ids, cmoc } = options
+  const className = options.notRecorded ? ' class="rkb-not-recorded"' : ''
+  if (ids.length === 0) return `<td${className}><span class="sr-only">none</span></td>`
+  const confidence = cmoc?.confidence.overall ?? 'not-assessed'
+  const rigour = lowestRigour(ids, options.studies)
+  // Area grows with the number of studies: the diameter with its square root.
+  const size = (1.6 + 1.6 * Math.sqrt(ids.length / options.most)).toFixed(2)
+  const count = `${ids.length} ${ids.length === 1 ? 'study' : 'studies'}`
+  const levels = `${confidenceWords(confidence)} confidence, ${rigour === 'not-appraised' ? 'no study appraised' : `lowest rigour ${rigour}`}`
+  return `<td${className}><button type="button" class="rkb-bubble" style="--size:${size}rem" data-studies="${e(ids.join(' '))}" data-confidence="${e(confidence)}" data-rigour="${e(rigour)}" aria-label="${e(`${options.label}, ${options.column}: ${count}; ${levels}`)}" title="${e(`${count}; ${levels}`)}">${ids.length}</button></td>`
+}
+
+function lowestRigour(ids: readonly string[], studies: ReadonlyMap<string, StudyEntry>): string {
+  let lowest: string | undefined
+  for (const id of ids) {
+    const level = studies.get(id)?.appraisal.dimensions.rigour.level
+    if (level === undefined || level === 'not-appraised') continue
+    if (lowest === undefined || rigourRank.indexOf(level) < rigourRank.indexOf(lowest))
+      lowest = level
+  }
+  return lowest ?? 'not-appraised'
+}
+
+/** The evidence map's styles: its own box scrolls, the page never does. */
+export const evidenceMapStyles = `
+.rkb-map-controls { display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; margin: .5rem 0; }
+.rkb-map-controls label { display: flex; flex-direction: column; font-size: .85rem; font-weight: 600; }
+.rkb-map-controls select { font: inherit; padding: .3rem .4rem; border: 1px solid #6b7684; border-radius: 4px; background: #fff; color: var(--ink); max-width: 100%; }
+.rkb-map-legend { font-size: .85rem; }
+.rkb-map-legend p { margin: .25rem 0; }
+.rkb-map-legend ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; margin: .25rem 0; }
+.rkb-map[data-colour="confidence"] .rkb-legend-rigour, .rkb-map[data-colour="rigour"] .rkb-legend-confidence { display: none; }
+.rkb-swatch { display: inline-block; width: 1rem; height: 1rem; border-radius: 50%; margin-right: .35rem; vertical-align: -.15rem; border: 1px solid #3d4650; }
+.rkb-map-scroll { position: relative; max-width: 100%; max-height: 80vh; overflow: auto; border: 1px solid var(--line); margin: .5rem 0; }
+.rkb-map-table { margin: 0; border-collapse: separate; border-spacing: 0; }
+.rkb-map-table caption { text-align: left; font-weight: 600; padding: .25rem .5rem; }
+.rkb-map-table thead th { position: sticky; top: 0; z-index: 1; vertical-align: bottom; min-width: 4.5rem; }
+.rkb-map-table tbody th[scope="row"] { position: sticky; left: 0; z-index: 1; background: #fff; min-width: 9rem; max-width: 16rem; font-weight: 600; }
+.rkb-map-table thead th:first-child { left: 0; z-index: 2; }
+.rkb-map-title { display: block; font-weight: 400; font-size: .8rem; color: var(--muted); }
+.rkb-map-group th { background: var(--tint); font-style: italic; }
+.rkb-map-table td { text-align: center; vertical-align: middle; padding: .2rem; }
+.rkb-map-table .rkb-not-recorded { background: repeating-linear-gradient(135deg, #fff 0 6px, #f1f3f5 6px 12px); font-style: italic; }
+.rkb-bubble { width: var(--size); height: var(--size); border-radius: 50%; border: 1px solid #3d4650; font: inherit; font-size: .8rem; font-weight: 700; cursor: pointer; padding: 0; }
+.rkb-bubble:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
+.rkb-bubble[aria-pressed="true"] { box-shadow: 0 0 0 3px #f2a900; }
+.rkb-map [data-confidence="high"] { --fill: #0b3d6e; --text: #fff; }
+.rkb-map [data-confidence="moderate"] { --fill: #2f6fad; --text: #fff; }
+.rkb-map [data-confidence="low"] { --fill: #a9cbea; --text: #1b1f24; }
+.rkb-map [data-confidence="very-low"] { --fill: #e8eef5; --text: #1b1f24; }
+.rkb-map [data-confidence="not-assessed"] { --fill: #fff; --text: #1b1f24; }
+.rkb-map[data-colour="confidence"] .rkb-bubble, .rkb-legend-confidence .rkb-swatch { background: var(--fill); color: var(--text); }
+.rkb-map[data-colour="rigour"] .rkb-bubble[data-rigour="high"], .rkb-swatch[data-rigour="high"] { background: #1d5e3a; color: #fff; }
+.rkb-map[data-colour="rigour"] .rkb-bubble[data-rigour="moderate"], .rkb-swatch[data-rigour="moderate"] { background: #5fa77a; color: #1b1f24; }
+.rkb-map[data-colour="rigour"] .rkb-bubble[data-rigour="low"], .rkb-swatch[data-rigour="low"] { background: #d8eddf; color: #1b1f24; }
+.rkb-map[data-colour="rigour"] .rkb-bubble[data-rigour="not-appraised"], .rkb-swatch[data-rigour="not-appraised"] { background: #fff; color: #1b1f24; }
+.rkb-bubble[data-confidence="not-assessed"], .rkb-swatch[data-confidence="not-assessed"], .rkb-map[data-colour="rigour"] .rkb-bubble[data-rigour="not-appraised"], .rkb-swatch[data-rigour="not-appraised"] { border-style: dashed; }
+.rkb-map .rkb-not-recorded .rkb-bubble { background: #fff; color: #1b1f24; border-style: dotted; }
+.rkb-map-cell { border-left: 4px solid var(--accent); padding: .25rem .75rem; margin: .5rem 0 1rem; }
+.rkb-map-cell h3 { margin: .25rem 0; font-size: 1rem; }
+@media print {
+  .rkb-map-controls, .rkb-map-cell { display: none; }
+  .rkb-map-scroll, .rkb-map-scroll[hidden] { display: block !important; max-height: none; overflow: visible; }
+  .rkb-map-table thead th, .rkb-map-table tbody th[scope="row"] { position: static; min-width: 0; }
+  .rkb-map-title { display: none; }
+}
+`
+
+/**
+ * The evidence map's script: shows the table of the chosen characteristic, colours by the chosen
+ * measure, and lists the studies of a chosen bubble. It reads only the page.
+ */
+export const evidenceMapScript = `
+(function () {
+  var map = document.getElementById('rkb-evidence-map');
+  if (!map) return;
+  var dimension = document.getElementById('rkb-map-dimension');
+  var colour = document.getElementById('rkb-map-colour');
+  var panel = document.getElementById('rkb-map-cell');
+  var names = {};
+  var template = document.getElementById('rkb-map-studies');
+  Array.prototype.forEach.call(template.content.querySelectorAll('li'), function (item) {
+    names[item.getAttribute('data-study')] = item;
+  });
+  var pressed;
+  function show() {
+    var chosen = dimension.value;
+    var waiting = Array.prototype.filter.call(map.querySelectorAll('template[data-dimension]'), function (t) {
+      return t.getAttribute('data-dimension') === chosen;
+    })[0];
+    if (waiting) {
+      map.insertBefore(document.importNode(waiting.content, true), panel);
+      waiting.remove();
+    }
+    Array.prototype.forEach.call(map.querySelectorAll('.rkb-map-scroll'), function (table) {
+      table.hidden = table.getAttribute('data-dimension') !== chosen;
+    });
+    map.setAttribute('data-colour', colour.value);
+  }
+  map.addEventListener('click', function (event) {
+    var bubble = event.target.closest('button.rkb-bubble');
+    if (!bubble) return;
+    if (pressed) pressed.removeAttribute('aria-pressed');
+    pressed = bubble;
+    bubble.setAttribute('aria-pressed', 'true');
+    panel.textContent = '';
+    var heading = document.createElement('h3');
+    heading.textContent = bubble.getAttribute('aria-label');
+    var list = document.createElement('ul');
+    bubble.getAttribute('data-studies').split(' ').forEach(function (id) {
+      if (names[id]) list.appendChild(names[id].cloneNode(true));
+    });
+    panel.appendChild(heading);
+    panel.appendChild(list);
+  });
+  dimension.addEventListener('change', show);
+  colour.addEventListener('change', show);
+  show();
+})();
+`

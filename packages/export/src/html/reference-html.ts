@@ -1,0 +1,31 @@
+import { shortCitation } from '@realist-kb/citations'
+import type { StudyEntry, TraceReport } from '@realist-kb/core'
+import { escapeHtml } from '../report/escape.js'
+import type { WorkLink } from '../report/links.js'
+import { referenceOrder, referenceParts } from '../report/reference-parts.js'
+import { anchorId } from './anchor-id.js'
+
+const e = escapeHtml
+
+/** A link out of the report, escaped; only ever made from a {@link WorkLink}. */
+export function workLinkHtml(link: WorkLink): string {
+  return `<a href="${e(link.href)}">${e(link.text)}</a>`
+}
+
+/** A study's Vancouver reference with its DOI, URL and PubMed id as links. */
+export function referenceHtml(study: StudyEntry): string {
+  const parts = referenceParts(study)
+  return `${e(parts.text)}${parts.link === undefined ? '' : workLinkHtml(parts.link)}${parts.pubmed === undefined ? '' : ` PMID: ${workLinkHtml(parts.pubmed)}`}`
+}
+
+/**
+ * The reference list: every study in Vancouver style, numbered in the order the review numbers
+ * its references (then the others, in report order), each linked to its entry.
+ */
+export function referencesHtml(report: TraceReport): string {
+  const items = referenceOrder(report.studies).map(
+    (study) =>
+      `<li>${referenceHtml(study)} <a class="rkb-ref-entry" href="#${e(anchorId(study.id))}">Entry<span class="sr-only">: ${e(shortCitation(study))}</span></a></li>`,
+  )
+  return `<ol class="rkb-references">\n${items.join('\n')}\n</ol>`
+}

@@ -1,0 +1,149 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { buildTraceReport, type TraceReport } from '@realist-kb/core'
+import { loadDirectory } from '@realist-kb/core/node'
+import { renderHtml } from '@realist-kb/export'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connectChromium, hasChromium } from './chromium.js'
+
+const root = path.resolve(import.meta.dirname, '../..')
+const artefacts = path.join(root, 'test-results')
+
+// Read straight from the studies and CMOCs, not from the gap map the page is drawn from.
+const fieldOf = { setting: 'settings', participants: 'participants', country: 'countries' } as const
+
+function studiesOfCell(
+  report: TraceReport,
+  cmoc: string,
+  dimension: keyof typeof fieldOf,
+  value: string,
+): string[] {
+  const studies = new Map(report.studies.map((study) => [study.id, study]))
+  return (report.cmocs.find((entry) => entry.id === cmoc)?.studies ?? [])
+    .filter((id) => {
+      const values = studies.get(id)?.[fieldOf[dimension]] ?? []
+      return value === 'not recorded' ? values.length === 0 : values.includes(value)
+    })
+    .sort()
+}
+
+describe.skipIf(!hasChromium)('evidence map of the bundled review in a real browser', () => {
+  let browser: Browser
+  let page: Page
+  let report: TraceReport
+  const consoleErrors: string[] = []
+
+  beforeAll(async () => {
+    await mkdir(artefacts, { recursive: true })
+    report = buildTraceReport(await loadDirectory(path.join(root, 'content')))
+    const file = path.join(artefacts, 'evidence-map.html')
+    await writeFile(file, renderHtml(report))
+    browser = await connectChromium()
+    page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+    page.on('pageerror', (error) => consoleErrors.push(String(error)))
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
+    await page.goto(`${pathToFileURL(file).href}#rkb-gap-map`)
+  }, 60_000)
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('lists exactly the studies of a clicked cell, and shows the chosen columns', async () => {
+    expect(consoleErrors).toEqual([])
+    await page.selectOption('#rkb-map-dimension', 'participants')
+    // The fullest cell of the participants map, and one of its "not recorded" cells.
+    const participants = [...new Set(report.studies.flatMap((study) => study.participants))]
+    const cells = report.cmocs.flatMap((cmoc) =>
+      [...participants, 'not recorded'].map((value) => ({
+        cmoc: cmoc.id,
+        value,
+        studies: studiesOfCell(report, cmoc.id, 'participants', value),
+      })),
+    )
+    const fullest = [...cells].sort((a, b) => b.studies.length - a.studies.length)[0]
+    const unrecorded = cells.find((cell) => cell.value === 'not recorded' && cell.studies.length)
+    expect(fullest?.studies.length).toBeGreaterThan(1)
+    for (const cell of [fullest, unrecorded]) {
+      if (cell === undefined) continue
+      const listed = await page.evaluate(
+        ({ cmoc, value }) => {
+          const scroll = document.querySelector<HTMLElement>(
+            '.rkb-map-scroll[data-dimension="participants"]',
+          )
+          const table = scroll?.querySelector('table')
+          const heads = Array.from(table?.querySelectorAll('thead th') ?? [])
+          const column = heads.findIndex((head) => head.getAttribute('data-value') === value)
+          const row = table
+            ?.querySelector(`tbody th a[href="#kb-${cmoc}"]`)
+            ?.closest('tr') as HTMLTableRowElement | null
+          row?.cells[column]?.querySelector('button')?.click()
+          return {
+            heading: heads[column]?.textContent,
+            studies: Array.from(document.querySelectorAll('#rkb-map-cell a[data-study]')).map(
+              (link) => [link.getAttribute('data-study'), link.getAttribute('href')],
+            ),
+          }
+        },
+        { cmoc: cell.cmoc, value: cell.value },
+      )
+      expect(listed.heading).toBe(
+        cell.value === 'not recorded' ? 'Not recorded' : report.terms.participants[cell.value],
+      )
+      expect(listed.studies.map(([id]) => id).sort()).toEqual(cell.studies)
+      for (const [id, href] of listed.studies) expect(href).toBe(`#kb-${id}`)
+    }
+
+    // Synonyms written by the studies fall into the bundled review's terms, shown by label.
+    const visibleHeads = (): Promise<string[]> =>
+      page.$$eval('.rkb-map-scroll:not([hidden]) thead th', (heads) =>
+        heads.map((head) => head.textContent ?? ''),
+      )
+    expect(await visibleHeads()).toContain('Family carers')
+    expect(await visibleHeads()).not.toContain('caregivers')
+    // The study's own entry names the term by its label too (it writes "caregivers").
+    const facts = await page.textContent('#kb-desai-2021 dl')
+    expect(facts).toContain('Family carers')
+    expect(facts).not.toContain('caregivers')
+
+    await page.selectOption('#rkb-map-dimension', 'country')
+    const names = new Intl.DisplayNames(['en'], { type: 'region' })
+    const countries = [...new Set(report.studies.flatMap((study) => study.countries))]
+      .map((code) => names.of(code) ?? code)
+      .sort()
+    const anyUnrecorded = report.studies.some((study) => study.countries.length === 0)
+    expect(await visibleHeads()).toEqual([
+      'CMOC',
+      ...countries,
+      ...(anyUnrecorded ? ['Not recorded'] : []),
+    ])
+    expect(await page.$$eval('.rkb-map-scroll:not([hidden])', (nodes) => nodes.length)).toBe(1)
+
+    // The colour choice swaps the legend; the map's box, not the page, scrolls.
+    expect(await page.isVisible('.rkb-legend-rigour')).toBe(false)
+    await page.selectOption('#rkb-map-colour', 'rigour')
+    expect(await page.isVisible('.rkb-legend-rigour')).toBe(true)
+    expect(await page.isVisible('.rkb-legend-confidence')).toBe(false)
+    const right = await page.$eval('#rkb-evidence-map', (map) => map.getBoundingClientRect().right)
+    expect(right).toBeLessThanOrEqual(390)
+    await page.screenshot({ path: path.join(artefacts, 'evidence-map-390.png') })
+  })
+
+  it('has no serious or critical accessibility violation in the evidence map (axe-core)', async () => {
+    const axeSource = await readFile(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8')
+    await page.addScriptTag({ content: axeSource })
+    const result = (await page.evaluate(() =>
+      (window as unknown as { axe: { run: (context: unknown) => Promise<unknown> } }).axe.run({
+        include: [['#rkb-evidence-map']],
+      }),
+    )) as { violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }
+    const serious = result.violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    )
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([])
+  })
+})
