@@ -57,7 +57,10 @@ describe.skipIf(!hasChromium)('the report page of a large base', () => {
     const rec = report.recommendations.find((r) => r.cmocs.length > 0)
     expect(rec).toBeDefined()
     await page.click(`#kb-${rec?.id} > summary`)
-    expect(await page.locator(`#kb-${rec?.id} ol.rkb-chain > li`).count()).toBe(rec?.cmocs.length)
+    // The chain opens at most 12 CMOCs; the rest are named in one line after it.
+    expect(await page.locator(`#kb-${rec?.id} ol.rkb-chain > li`).count()).toBe(
+      Math.min(rec?.cmocs.length ?? 0, 12),
+    )
     expect((await count()).templates).toBe(recs - 1)
 
     // The long lists keep their later articles in templates; a link into one renders it.
