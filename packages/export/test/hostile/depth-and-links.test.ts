@@ -59,7 +59,7 @@ describe('HTML rendering of bodies micromark would read in quadratic time', () =
   }, 60_000)
 
   it('the same markers, fewer of them, still render as markdown', () => {
-    const html = markdownToHtml('- x\n# h\n'.repeat(20) + 'a\n=\n' + '*_ *a* '.repeat(20))
+    const html = markdownToHtml(`${'- x\n# h\n'.repeat(20)}a\n=\n${'*_ *a* '.repeat(20)}`)
     expect(html.match(/<ul>/g)).toHaveLength(20)
     expect(html).toContain('<h1>a</h1>')
     expect(html.match(/<em>a<\/em>/g)).toHaveLength(20)
