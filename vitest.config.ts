@@ -21,6 +21,9 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     testTimeout: 30_000,
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine,
+    // which left one core idle for the whole unit group (much of it waits on child processes).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
