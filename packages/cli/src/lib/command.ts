@@ -132,3 +132,17 @@ export function defineCommand<const O extends OptionDeclarations>(
 ): Command {
   return declaration as unknown as Command
 }
+
+/** The positional content folder that most commands take. */
+export const contentDirArgument: ArgumentDeclaration = {
+  name: 'dir',
+  help: 'content folder (default: content)',
+}
+
+/** `--format text|json`, for the commands that print either. */
+export const textOrJsonFormat = {
+  type: 'string',
+  value: '<format>',
+  help: 'text (default) or json',
+  choices: [{ name: 'text' }, { name: 'json' }],
+} as const satisfies OptionDeclaration

@@ -1,5 +1,5 @@
 import type { RamesesChecklist } from '@realist-kb/core'
-import { defineCommand } from '../command.js'
+import { contentDirArgument, defineCommand, textOrJsonFormat } from '../command.js'
 import { exitCodes } from '../io.js'
 
 export const check = defineCommand({
@@ -19,15 +19,10 @@ alone.`,
       required: true,
       choices: [{ name: 'rameses' }],
     },
-    { name: 'dir', help: 'content folder (default: content)' },
+    contentDirArgument,
   ],
   options: {
-    format: {
-      type: 'string',
-      value: '<format>',
-      help: 'text (default) or json',
-      choices: [{ name: 'text' }, { name: 'json' }],
-    },
+    format: textOrJsonFormat,
   },
   loads: true,
   exitCodes: '0 every automatic check passed, 1 an automatic check failed, 2 usage error.',

@@ -1,5 +1,5 @@
 import type { Choice } from '../command.js'
-import { defineCommand } from '../command.js'
+import { contentDirArgument, defineCommand } from '../command.js'
 import { exitCodes, UsageError } from '../io.js'
 
 /** The interchange formats, from the exporter registry (loaded only when needed). */
@@ -15,7 +15,7 @@ export const exportCommand = defineCommand({
   name: 'export',
   summary: 'the knowledge base for other tools: graphs, diagrams, codebook (--help: formats)',
   description: 'Write the knowledge base in a format other tools open.',
-  arguments: [{ name: 'dir', help: 'content folder (default: content)' }],
+  arguments: [contentDirArgument],
   options: {
     format: { type: 'string', value: '<format>', help: 'one of:', choices: exportFormats },
     trace: {

@@ -1,13 +1,8 @@
-import { defineCommand } from '../command.js'
+import { contentDirArgument, defineCommand, textOrJsonFormat } from '../command.js'
 
 const migrateOptions = {
   write: { type: 'boolean', help: 'apply the plan: edit the files and move them' },
-  format: {
-    type: 'string',
-    value: '<format>',
-    help: 'text (default) or json',
-    choices: [{ name: 'text' }, { name: 'json' }],
-  },
+  format: textOrJsonFormat,
 } as const
 
 /** The options of `migrate`, for its handler's types. */
@@ -22,7 +17,7 @@ CMOCs and recommendations, \`reported.constructs\` -> \`reported.groups\` in rev
 words change: comments, order, formatting and bodies are kept.
 
 Without --write nothing is written: the plan is printed, each file with its changed lines.`,
-  arguments: [{ name: 'dir', help: 'content folder (default: content)' }],
+  arguments: [contentDirArgument],
   options: migrateOptions,
   notes: `A file is never moved onto an existing one, and nothing is written through a link that leads
 out of the folder. Running it again on a migrated folder changes nothing.`,

@@ -1,6 +1,6 @@
 import type { GapMapWeighting, KnowledgeBase, ReportChanges } from '@realist-kb/core'
 import type { Choice } from '../command.js'
-import { defineCommand } from '../command.js'
+import { contentDirArgument, defineCommand } from '../command.js'
 import { exitCodes, UsageError } from '../io.js'
 
 /** The report formats, from the exporter registry (loaded only when needed), and PDF. */
@@ -21,7 +21,7 @@ export const report = defineCommand({
   summary: 'traceability report, from every recommendation to its studies (--help: formats)',
   description: `Generate a traceability report: every recommendation traced to its CMOCs, the evidence
 behind them and the studies it comes from, with gaps made visible.`,
-  arguments: [{ name: 'dir', help: 'content folder (default: content)' }],
+  arguments: [contentDirArgument],
   options: {
     format: {
       type: 'string',

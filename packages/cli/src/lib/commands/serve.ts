@@ -1,4 +1,4 @@
-import { defineCommand } from '../command.js'
+import { contentDirArgument, defineCommand } from '../command.js'
 import { UsageError } from '../io.js'
 
 export const serve = defineCommand({
@@ -8,7 +8,7 @@ export const serve = defineCommand({
 read and parsed again on its own, the page reloads itself, and a banner at its top lists the
 current errors and warnings with their places. Only the report is served, from memory: no other
 path, no file. Stop with Ctrl-C.`,
-  arguments: [{ name: 'dir', help: 'content folder (default: content)' }],
+  arguments: [contentDirArgument],
   options: {
     port: {
       type: 'string',

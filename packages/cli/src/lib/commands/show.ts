@@ -1,5 +1,5 @@
 import type { EntityDescription, EntityLink } from '@realist-kb/export'
-import { defineCommand } from '../command.js'
+import { contentDirArgument, defineCommand, textOrJsonFormat } from '../command.js'
 import { exitCodes, UsageError } from '../io.js'
 
 /** Shape of `show --format json`, version 1. */
@@ -15,15 +15,10 @@ it, and what the chain says about it (for a recommendation its CMOCs and studies
 evidence and recommendations, for a study where it is used and its reference in Vancouver style).`,
   arguments: [
     { name: 'id', help: "the entity's id (e.g. cmoc-2c, collins-2022, rec-2-3)", required: true },
-    { name: 'dir', help: 'content folder (default: content)' },
+    contentDirArgument,
   ],
   options: {
-    format: {
-      type: 'string',
-      value: '<format>',
-      help: 'text (default) or json',
-      choices: [{ name: 'text' }, { name: 'json' }],
-    },
+    format: textOrJsonFormat,
   },
   loads: true,
   exitCodes: '0 shown, 2 usage error (including an id that names nothing).',

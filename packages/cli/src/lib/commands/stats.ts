@@ -1,5 +1,5 @@
 import type { KnowledgeBaseStatistics } from '@realist-kb/core'
-import { defineCommand } from '../command.js'
+import { contentDirArgument, defineCommand, textOrJsonFormat } from '../command.js'
 import { exitCodes } from '../io.js'
 
 /** Shape of `stats --format json`, version 1. */
@@ -13,14 +13,9 @@ export const stats = defineCommand({
   summary: 'counts, evidence per CMOC, coverage and gaps',
   description: `Count what a knowledge base holds and how well it is connected: entities per kind, evidence per
 CMOC, coverage of the chain recommendation -> CMOC -> evidence -> study, and the evidence gaps.`,
-  arguments: [{ name: 'dir', help: 'content folder (default: content)' }],
+  arguments: [contentDirArgument],
   options: {
-    format: {
-      type: 'string',
-      value: '<format>',
-      help: 'text (default) or json',
-      choices: [{ name: 'text' }, { name: 'json' }],
-    },
+    format: textOrJsonFormat,
   },
   loads: true,
   exitCodes:

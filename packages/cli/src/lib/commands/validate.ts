@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@realist-kb/core'
-import { defineCommand } from '../command.js'
+import { contentDirArgument, defineCommand, textOrJsonFormat } from '../command.js'
 import { exitCodes } from '../io.js'
 
 /** Shape of `validate --format json`, version 1. */
@@ -18,14 +18,9 @@ export const validate = defineCommand({
   name: 'validate',
   summary: 'check files, references and evidence gaps',
   description: 'Check a knowledge base: every file, field and reference, and the evidence gaps.',
-  arguments: [{ name: 'dir', help: 'content folder (default: content)' }],
+  arguments: [contentDirArgument],
   options: {
-    format: {
-      type: 'string',
-      value: '<format>',
-      help: 'text (default) or json',
-      choices: [{ name: 'text' }, { name: 'json' }],
-    },
+    format: textOrJsonFormat,
     quiet: { type: 'boolean', help: 'print errors only (warnings still count in the summary)' },
     'no-hints': { type: 'boolean', help: 'leave out the hint under each message (text format)' },
   },

@@ -1,4 +1,4 @@
-import { defineCommand } from '../command.js'
+import { contentDirArgument, defineCommand } from '../command.js'
 import { UsageError } from '../io.js'
 
 export const watch = defineCommand({
@@ -8,7 +8,7 @@ export const watch = defineCommand({
 only the diagnostics that appeared (+) and those that were resolved (-), then the summary line.
 An edited file is read and parsed again on its own; added, deleted and renamed files and folders
 are picked up (a branch switch too). Stop with Ctrl-C.`,
-  arguments: [{ name: 'dir', help: 'content folder (default: content)' }],
+  arguments: [contentDirArgument],
   options: {
     debounce: {
       type: 'string',
