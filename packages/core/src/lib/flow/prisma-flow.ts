@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../graph/types.js'
 import type { ReportedFigure } from '../kinds/review.js'
 import { optional } from '../optional-field.js'
+import { reviewDataOf } from '../query/review-data.js'
 import { type FlowStage, flowStages } from './flow-stages.js'
 
 /**
@@ -77,8 +78,5 @@ export function prismaFlow(figures: readonly ReportedFigure[]): PrismaFlow {
  * ```
  */
 export function reviewFlow(kb: Pick<KnowledgeBase, 'graph'>): PrismaFlow {
-  const id = kb.graph.getAttribute('review')
-  const review =
-    id === undefined || !kb.graph.hasNode(id) ? undefined : kb.graph.getNodeAttributes(id)
-  return prismaFlow(review?.kind === 'review' ? (review.data.reported?.figures ?? []) : [])
+  return prismaFlow(reviewDataOf(kb.graph)?.reported?.figures ?? [])
 }

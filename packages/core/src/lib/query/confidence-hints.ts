@@ -5,6 +5,7 @@ import type { Basis } from '../schema/common.js'
 import { type AppraisalLevelOrNot, appraisalLevelOf } from './appraisal.js'
 import { evidenceEdgesOfCmoc, studyOfEvidence } from './cmoc-evidence.js'
 import { compareIds } from './neighbours.js'
+import { reviewDataOf } from './review-data.js'
 
 /**
  * What the data say about each GRADE-CERQual component of a CMOC: signals a reviewer weighs when
@@ -162,11 +163,9 @@ interface Scope {
 
 /** The countries and settings the review's eligibility names, if it names any. */
 function reviewScope(graph: KnowledgeGraph): Scope | undefined {
-  const reviewId = graph.getAttribute('review')
-  if (reviewId === undefined || !graph.hasNode(reviewId)) return undefined
-  const review = graph.getNodeAttributes(reviewId)
-  if (review.kind !== 'review') return undefined
-  const eligibility = review.data.eligibility ?? {}
+  const review = reviewDataOf(graph)
+  if (review === undefined) return undefined
+  const eligibility = review.eligibility ?? {}
   const countries = eligibility.countries
   const settings = eligibility.settings
   if (countries === undefined && settings === undefined) return undefined

@@ -1,6 +1,7 @@
 import type { KnowledgeGraph } from '../graph/types.js'
 import type { Vocabularies } from '../kinds/review.js'
 import type { EntityOf } from '../model/entity.js'
+import { reviewDataOf } from './review-data.js'
 
 /**
  * The study characteristics a review can give a controlled vocabulary for.
@@ -113,12 +114,7 @@ const none: Vocabularies = {}
  * ```
  */
 export function studyTermsOf(graph: KnowledgeGraph): StudyTerms {
-  const reviewId = graph.getAttribute('review')
-  const review =
-    reviewId !== undefined && graph.hasNode(reviewId)
-      ? graph.getNodeAttributes(reviewId)
-      : undefined
-  const vocabularies = (review?.kind === 'review' ? review.data.vocabularies : undefined) ?? none
+  const vocabularies = reviewDataOf(graph)?.vocabularies ?? none
   let terms = cache.get(vocabularies)
   if (terms === undefined) {
     terms = readVocabularies(vocabularies)

@@ -1,5 +1,6 @@
 import type { KnowledgeGraph } from '../graph/types.js'
 import { kindDefinitions } from '../kinds/index.js'
+import { reviewDataOf } from './review-data.js'
 
 /**
  * The words a review uses for its own structure: the name of its programme theory and what it
@@ -41,12 +42,7 @@ export function capitalised(text: string): string {
  * ```
  */
 export function vocabularyOf(graph: KnowledgeGraph): Vocabulary {
-  const reviewId = graph.getAttribute('review')
-  const review =
-    reviewId !== undefined && graph.hasNode(reviewId)
-      ? graph.getNodeAttributes(reviewId)
-      : undefined
-  const theory = review?.kind === 'review' ? review.data.theory : undefined
+  const theory = reviewDataOf(graph)?.theory
   const named = typeof theory === 'string' ? { name: theory } : theory
   return {
     ...(named?.name === undefined ? {} : { theory: named.name }),
