@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '@realist-kb/core'
 import type { ContentFolder } from '@realist-kb/core/node'
 import type { CommandIo } from '../command.js'
 import { exitCodes, UsageError } from '../io.js'
-import { followFolder, untilStopped } from '../watch/follow-folder.js'
+import { followUntilStopped } from '../watch/follow-folder.js'
 import { PortUnavailableError, type PreviewPage, startPreviewServer } from './preview-server.js'
 import { servedPage } from './served-page.js'
 
@@ -45,33 +45,25 @@ export async function serveFolder(
   }
   io.stdout.write(`serving ${shown} at ${server.url} (Ctrl-C to stop)\n`)
 
-  const lost = new AbortController()
-  const following = followFolder(folder, options.debounce, {
-    ready: () => {},
-    updated: (update) => {
-      const changed =
-        update.reparsed.length > 0 ||
-        update.dropped.length > 0 ||
-        update.added.length > 0 ||
-        update.removed.length > 0
-      if (!changed) return
-      server.publish(pageOf(update.knowledgeBase))
-      io.stdout.write(`rebuilt (${summaryLine(update.knowledgeBase.diagnostics)})\n`)
+  await followUntilStopped(
+    folder,
+    options.debounce,
+    io,
+    { command: 'serve', shown },
+    {
+      ready: () => {},
+      updated: (update) => {
+        const changed =
+          update.reparsed.length > 0 ||
+          update.dropped.length > 0 ||
+          update.added.length > 0 ||
+          update.removed.length > 0
+        if (!changed) return
+        server.publish(pageOf(update.knowledgeBase))
+        io.stdout.write(`rebuilt (${summaryLine(update.knowledgeBase.diagnostics)})\n`)
+      },
     },
-    failed: (message) => io.stderr.write(`realist-kb serve: ${message}\n`),
-    lost: (message, starting) => {
-      io.stderr.write(
-        starting
-          ? `realist-kb serve: cannot watch ${shown} (${message})\n`
-          : `realist-kb serve: ${message}\n`,
-      )
-      lost.abort()
-    },
-  })
-  await untilStopped(
-    io.signal === undefined ? lost.signal : AbortSignal.any([io.signal, lost.signal]),
   )
-  await following.stop()
   await server.close()
   io.stdout.write('stopped serving\n')
   return exitCodes.ok

@@ -1,4 +1,5 @@
 import type { ContentFolder, ContentUpdate } from '@realist-kb/core/node'
+import type { CommandIo } from '../command.js'
 import { TreeWatcher } from './tree-watcher.js'
 
 /** What {@link followFolder} calls as the folder changes. */
@@ -81,6 +82,38 @@ export function followFolder(
     },
   )
   return { stop }
+}
+
+/**
+ * Follow `folder` until Ctrl-C, SIGTERM or `io.signal` stops it, or until it can no longer be
+ * watched. Failed updates and the loss of the folder are told on stderr in `command`'s name;
+ * `handlers` say what the command does when the watch is ready and after each update.
+ */
+export async function followUntilStopped(
+  folder: ContentFolder,
+  debounce: number,
+  io: CommandIo,
+  said: { readonly command: string; readonly shown: string },
+  handlers: Pick<FollowHandlers, 'ready' | 'updated'>,
+): Promise<void> {
+  const lost = new AbortController()
+  const prefix = `realist-kb ${said.command}`
+  const following = followFolder(folder, debounce, {
+    ...handlers,
+    failed: (message) => io.stderr.write(`${prefix}: ${message}\n`),
+    lost: (message, starting) => {
+      io.stderr.write(
+        starting
+          ? `${prefix}: cannot watch ${said.shown} (${message})\n`
+          : `${prefix}: ${message}\n`,
+      )
+      lost.abort()
+    },
+  })
+  await untilStopped(
+    io.signal === undefined ? lost.signal : AbortSignal.any([io.signal, lost.signal]),
+  )
+  await following.stop()
 }
 
 /**
