@@ -1,5 +1,5 @@
 import type { KnowledgeBaseDiff } from '@realist-kb/core'
-import { anchorId } from '../html/anchor-id.js'
+import { entityLink } from '../html/anchor-id.js'
 import { escapeHtml, escapeMarkdown } from '../report/escape.js'
 import { diffSections } from './diff-sections.js'
 
@@ -87,7 +87,7 @@ export function whatsNewHtml(diff: KnowledgeBaseDiff, sides: Readonly<DiffSides>
       : sections
           .map(
             (s) =>
-              `<h3>${s.id === undefined ? e(s.heading) : `<a href="#${e(anchorId(s.id))}">${e(s.heading)}</a>`}</h3>\n<ul>${s.lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul>`,
+              `<h3>${s.id === undefined ? e(s.heading) : `${entityLink(s.id, s.heading)}`}</h3>\n<ul>${s.lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul>`,
           )
           .join('\n')
   return `<p>Changes from ${e(sides.from)} to ${e(sides.to)}.</p>\n${body}`

@@ -3,7 +3,7 @@ import type { CmocEntry, GapMapTable, StudyEntry, TraceReport } from '@realist-k
 import { escapeHtml } from '../report/escape.js'
 import { groupWords } from '../report/group-words.js'
 import { appraisalWords, confidenceWords } from '../report/judgement-text.js'
-import { anchorId } from './anchor-id.js'
+import { anchorId, entityLink } from './anchor-id.js'
 
 const e = escapeHtml
 
@@ -137,7 +137,7 @@ function mapTable(
           }),
         )
         .join('')
-      return `${groupRow}<tr><th scope="row"><a href="#${e(anchorId(row.cmoc))}">${e(label)}</a><span class="rkb-map-title">${e(cmoc?.title ?? '')}</span></th>${cells}</tr>`
+      return `${groupRow}<tr><th scope="row">${entityLink(row.cmoc, label)}<span class="rkb-map-title">${e(cmoc?.title ?? '')}</span></th>${cells}</tr>`
     })
     .join('\n')
   return `<div class="rkb-map-scroll table-wrap" data-dimension="${e(table.dimension)}" role="region" tabindex="0" aria-label="Evidence map by ${e(name.toLowerCase())}">

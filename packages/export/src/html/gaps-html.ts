@@ -1,7 +1,7 @@
 import type { TraceReport } from '@realist-kb/core'
 import { escapeHtml } from '../report/escape.js'
 import { type GapEntity, type GapSentence, gapSentences } from '../report/gap-sentences.js'
-import { anchorId } from './anchor-id.js'
+import { entityLink } from './anchor-id.js'
 
 const e = escapeHtml
 
@@ -30,8 +30,6 @@ function item(gap: GapSentence): string {
 }
 
 function entity(named: GapEntity): string {
-  const label = named.anchored
-    ? `<a href="#${e(anchorId(named.id))}">${e(named.label)}</a>`
-    : e(named.label)
+  const label = named.anchored ? `${entityLink(named.id, named.label)}` : e(named.label)
   return `${label}${named.detail === undefined ? '' : ` (${e(named.detail)})`}`
 }

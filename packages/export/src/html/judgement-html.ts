@@ -10,7 +10,7 @@ import {
   relationLists,
   spreadWords,
 } from '../report/judgement-text.js'
-import { anchorId } from './anchor-id.js'
+import { entityLink } from './anchor-id.js'
 
 const e = escapeHtml
 
@@ -21,7 +21,7 @@ const e = escapeHtml
 export function summaryOfFindings(report: TraceReport): string {
   const rows = report.recommendations.map(
     (rec) =>
-      `<tr><td><a href="#${e(anchorId(rec.id))}">${e(rec.id)}</a>: ${e(rec.text)}</td><td class="confidence-${e(rec.confidence.lowest)}">${e(confidenceWords(rec.confidence.lowest))}</td><td>${e(spreadWords(rec))}</td><td>${e(profileWords(rec.profile))}</td></tr>`,
+      `<tr><td>${entityLink(rec.id, rec.id)}: ${e(rec.text)}</td><td class="confidence-${e(rec.confidence.lowest)}">${e(confidenceWords(rec.confidence.lowest))}</td><td>${e(spreadWords(rec))}</td><td>${e(profileWords(rec.profile))}</td></tr>`,
   )
   return `<div class="table-wrap"><table class="rkb-sof">
 <caption>Confidence (lowest) is the lowest overall confidence among the CMOCs a recommendation rests on.</caption>
@@ -48,7 +48,7 @@ ${rows.join('\n')}
 
 /** A CMOC's typed links to other CMOCs, and the chain through it. */
 export function cmocRelationsHtml(cmoc: CmocEntry): string {
-  const link = (id: string): string => `<a href="#${e(anchorId(id))}">${e(id)}</a>`
+  const link = (id: string): string => entityLink(id, id)
   const lines = relationLists(cmoc).map(
     ([label, ids]) => `<p><strong>${e(label)}:</strong> ${ids.map(link).join(', ')}</p>`,
   )

@@ -5,16 +5,12 @@ import { escapeHtml } from '../report/escape.js'
 import { groupWords } from '../report/group-words.js'
 import { appraisalLine, confidenceWords } from '../report/judgement-text.js'
 import { markdownToHtml } from '../report/markdown-to-html.js'
-import { anchorId } from './anchor-id.js'
+import { anchorId, entityLink } from './anchor-id.js'
 import { traceFigure } from './diagram-html.js'
 import { profileTable } from './profile-table.js'
 import { basisBadge, type ReportIndex } from './sections.js'
 
 const e = escapeHtml
-
-function anchor(id: string, label: string): string {
-  return `<a href="#${e(anchorId(id))}">${e(label)}</a>`
-}
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`
@@ -80,7 +76,7 @@ function evidenceItem(index: ReportIndex, cmoc: CmocEntry, id: string): string {
     item.quote ? `<q>${e(item.quote)}</q>` : '',
   ].filter(Boolean)
   return `<li class="link-${link?.basis ?? 'stated'}"><strong>${e(item.relation)}</strong>${item.parts.length > 0 ? ` (${e(item.parts.join(', '))})` : ''}${said.length > 0 ? `: ${said.join(' ')}` : ''}${item.locator ? ` <span class="locator">${e(item.locator)}</span>` : ''}${link ? ` ${basisBadge(link)}` : ''}
-<span class="chain-study">${study ? `${anchor(study.id, shortCitation(study))} <span class="muted">${e(appraisal(study))}</span>` : e(item.study)}</span></li>`
+<span class="chain-study">${study ? `${entityLink(study.id, shortCitation(study))} <span class="muted">${e(appraisal(study))}</span>` : e(item.study)}</span></li>`
 }
 
 /**
@@ -98,7 +94,7 @@ function moreCmocs(index: ReportIndex, links: readonly ReportLink[]): string {
   if (links.length === 0) return ''
   const named = links.map((link) => {
     const cmoc = index.cmocs.get(link.id)
-    return `${anchor(link.id, cmoc?.label ?? link.id)} (${link.basis})`
+    return `${entityLink(link.id, cmoc?.label ?? link.id)} (${link.basis})`
   })
   return `<p class="chain-more"><strong>Also derives from ${links.length} more CMOCs:</strong> ${named.join(', ')}</p>`
 }
@@ -113,10 +109,10 @@ function chainLink(index: ReportIndex, link: ReportLink, budget: { left: number 
   const items = shown.map((id) => evidenceItem(index, cmoc, id))
   if (more > 0)
     items.push(
-      `<li class="muted">${shown.length === 0 ? '' : 'and '}${more} ${more === 1 ? 'entry' : 'entries'}${shown.length === 0 ? '' : ' more'}, listed under ${anchor(cmoc.id, cmoc.label ?? cmoc.id)}</li>`,
+      `<li class="muted">${shown.length === 0 ? '' : 'and '}${more} ${more === 1 ? 'entry' : 'entries'}${shown.length === 0 ? '' : ' more'}, listed under ${entityLink(cmoc.id, cmoc.label ?? cmoc.id)}</li>`,
     )
   return `<li class="cmoc-trace link-${link.basis}">
-<h4>${anchor(cmoc.id, `${cmoc.label ?? cmoc.id}: ${cmoc.title}`)}</h4>
+<h4>${entityLink(cmoc.id, `${cmoc.label ?? cmoc.id}: ${cmoc.title}`)}</h4>
 <p>${basisBadge(link)} <span class="fact-label">Confidence</span> <span class="confidence-${e(cmoc.confidence.overall)}">${e(confidenceWords(cmoc.confidence.overall))}</span></p>
 ${items.length === 0 ? '<p class="badge badge-gap">no evidence encoded</p>' : `<ul class="evidence">${items.join('\n')}</ul>`}
 </li>`
@@ -130,12 +126,12 @@ export function recommendationBody(index: ReportIndex, rec: RecommendationEntry)
   const audiences = rec.audiences.map((id) => {
     const audience = index.audiences.get(id)
     const included = audience?.includes ?? []
-    return `${anchor(id, audience?.name ?? id)}${included.length === 0 ? '' : ` <span class="muted">(includes ${included.map((l) => e(index.audiences.get(l.id)?.name ?? l.id)).join('; ')})</span>`}`
+    return `${entityLink(id, audience?.name ?? id)}${included.length === 0 ? '' : ` <span class="muted">(includes ${included.map((l) => e(index.audiences.get(l.id)?.name ?? l.id)).join('; ')})</span>`}`
   })
   const studies = capped(
     rec.studies.map((id) => {
       const study = index.studies.get(id)
-      return study ? anchor(id, shortCitation(study)) : e(id)
+      return study ? entityLink(id, shortCitation(study)) : e(id)
     }),
     (more) => `and ${more} more (see its CMOCs)`,
   )

@@ -14,7 +14,7 @@ import { reportIdentity } from '../report/identity.js'
 import { workLinks } from '../report/links.js'
 import { recommendationSections } from '../report/recommendation-sections.js'
 import { studiesCount } from '../report/studies-count.js'
-import { anchorId } from './anchor-id.js'
+import { anchorId, entityLink } from './anchor-id.js'
 import { programmeTheoryFigure } from './diagram-html.js'
 import { evidenceMapHtml, evidenceMapScript, evidenceMapStyles } from './evidence-map-html.js'
 import { figuresChart } from './figures-chart.js'
@@ -254,7 +254,7 @@ ${group.recs.map((rec) => recommendationCard(index, rec, lazy)).join('\n')}
 
 function audiencesTable(report: TraceReport): string {
   const names = new Map(report.audiences.map((a) => [a.id, a.name]))
-  const link = (id: string): string => `<a href="#${e(anchorId(id))}">${e(id)}</a>`
+  const link = (id: string): string => entityLink(id, id)
   const rows = report.audiences.map((a) => {
     const through = a.allRecommendations.filter((id) => !a.recommendations.includes(id))
     const includes = a.includes.map(

@@ -5,7 +5,7 @@ import { cmocPartRows, notGiven } from '../report/cmoc-parts.js'
 import { escapeHtml } from '../report/escape.js'
 import { markdownToHtml } from '../report/markdown-to-html.js'
 import { termLabels } from '../report/term-label.js'
-import { anchorId } from './anchor-id.js'
+import { anchorId, entityLink } from './anchor-id.js'
 import {
   appraisalAttributes,
   appraisalHtml,
@@ -50,10 +50,6 @@ export function basisBadge(link: ReportLink): string {
   return `<span class="badge badge-${link.basis}">${link.basis}</span><span class="muted">${e(detail)}</span>`
 }
 
-function anchor(id: string, label: string): string {
-  return `<a href="#${e(anchorId(id))}">${e(label)}</a>`
-}
-
 function list(items: readonly string[], empty = 'none'): string {
   return items.length === 0 ? `<span class="muted">${empty}</span>` : items.join(', ')
 }
@@ -80,17 +76,17 @@ export function evidenceList(index: ReportIndex, cmoc: CmocEntry): string {
     if (!item) return ''
     const study = index.studies.get(item.study)
     const link = item.cmocs.find((l) => l.id === cmoc.id)
-    return `<li class="link-${link?.basis ?? 'stated'}"><strong>${e(item.relation)}</strong>${item.parts.length > 0 ? ` (${e(item.parts.join(', '))})` : ''}${item.point === undefined ? '' : `: ${e(item.point)}`}${item.quote ? ` <q>${e(item.quote)}</q>` : ''} — ${study ? anchor(study.id, shortCitation(study)) : e(item.study)}${item.locator ? `, ${e(item.locator)}` : ''}${item.provenance ? ` <span class="muted">[${e(item.provenance)}]</span>` : ''}${link ? ` ${basisBadge(link)}` : ''}</li>`
+    return `<li class="link-${link?.basis ?? 'stated'}"><strong>${e(item.relation)}</strong>${item.parts.length > 0 ? ` (${e(item.parts.join(', '))})` : ''}${item.point === undefined ? '' : `: ${e(item.point)}`}${item.quote ? ` <q>${e(item.quote)}</q>` : ''} — ${study ? entityLink(study.id, shortCitation(study)) : e(item.study)}${item.locator ? `, ${e(item.locator)}` : ''}${item.provenance ? ` <span class="muted">[${e(item.provenance)}]</span>` : ''}${link ? ` ${basisBadge(link)}` : ''}</li>`
   })
   return `<ul class="evidence">${items.join('')}</ul>`
 }
 
 /** A CMOC in the catalogue, with back links to the recommendations that use it. */
 export function cmocArticle(index: ReportIndex, cmoc: CmocEntry): string {
-  const recs = cmoc.recommendations.map((id) => anchor(id, id))
+  const recs = cmoc.recommendations.map((id) => entityLink(id, id))
   const studies = cmoc.studies.map((id) => {
     const study = index.studies.get(id)
-    return study ? anchor(id, shortCitation(study)) : e(id)
+    return study ? entityLink(id, shortCitation(study)) : e(id)
   })
   return `<article class="entity" id="${e(anchorId(cmoc.id))}">
 <h3>${e(cmoc.label ?? cmoc.id)}: ${e(cmoc.title)}</h3>
@@ -122,10 +118,10 @@ export function studyArticle(study: StudyEntry, terms?: TraceReport['terms']): s
 <dl class="cmo">${facts.map(([key, value]) => `<dt>${e(key ?? '')}</dt><dd>${e(value ?? '')}</dd>`).join('')}</dl>
 ${appraisalHtml(study)}
 ${markdownToHtml(study.notes)}
-<p><strong>Evidence for:</strong> ${list(study.cmocs.map((id) => anchor(id, id)))}</p>
+<p><strong>Evidence for:</strong> ${list(study.cmocs.map((id) => entityLink(id, id)))}</p>
 <p><strong>Used by recommendations:</strong> ${list(
     capped(
-      study.recommendations.map((id) => anchor(id, id)),
+      study.recommendations.map((id) => entityLink(id, id)),
       (more) => `and ${more} more (through the CMOCs it is evidence for)`,
     ),
   )}</p>
