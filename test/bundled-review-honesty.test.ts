@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildTraceReport, type Entity, entitiesOfKind, type KnowledgeBase } from '@realist-kb/core'
@@ -6,11 +7,13 @@ import { renderHtml, renderMarkdown } from '@realist-kb/export'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 // The bundled review must say what the paper says in its own words, and call a link `stated` only
-// where the paper states it. Both checks read the paper's full text, kept beside the repository in
-// ../shared/seed/ (CI has it). A missing seed fails the suite rather than skipping it: a check
-// that silently does not run is worse than none.
+// where the paper states it. Both checks read the paper's full text, which the repository does
+// not carry: it is kept beside it in ../shared/seed/, or in the folder REALIST_KB_PAPER names. In
+// CI (CI=true) a missing paper fails the suite; in a clone without it the checks are skipped, as
+// the browser tests are without a browser, and vitest lists them as skipped.
 const root = path.resolve(import.meta.dirname, '..')
-const seedDir = path.resolve(root, '../shared/seed')
+const seedDir = process.env.REALIST_KB_PAPER ?? path.resolve(root, '../shared/seed')
+const hasPaper = existsSync(seedDir) || process.env.CI === 'true'
 const runLength = 12
 
 /** Lowercase words, with markup, apostrophes and punctuation out of the way. */
@@ -103,7 +106,7 @@ function labelPattern(label: string): RegExp {
   return new RegExp(`\\bCM(?:OC|CO)\\s*${match[1]}\\s*${match[2]}\\b`, 'i')
 }
 
-describe('the bundled review, honest to the paper', () => {
+describe.skipIf(!hasPaper)('the bundled review, honest to the paper', () => {
   let kb: KnowledgeBase
   let paper: string
   beforeAll(async () => {
