@@ -61,6 +61,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          // One worker imports the libraries once for every file, instead of a fresh worker per
+          // file importing them again (seconds each, one file at a time). The files share only
+          // the chromium connection helper and mock nothing.
+          isolate: false,
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
           fileParallelism: false,
