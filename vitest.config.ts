@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config'
 
-// Three groups, run one after another so that the heavy ones never overlap on a busy machine:
-// the unit and integration tests (files in parallel, most sharing modules), then the packaging tests (one file at a
-// time: each builds, packs, installs and runs tsc), then the browser tests (one shared chromium).
+// One queue, two workers. Vitest takes projects in name order: the browser files first (two at a
+// time, on the one shared chromium), then the packaging test (a single file that builds, packs,
+// installs and runs tsc three times, one after another) beside the unit and integration files,
+// and the isolated files last. Run as groups one after another, the packaging and browser groups
+// left a core idle (about 60% CPU): each waits on npm, chromium or one tsc at a time.
+
 // Tests that replace functions of Node's built-in modules (file system, network, processes) to
 // watch the code under test: each runs in a fresh worker, so that what it watches is imported
 // with the replacements in place, as on its own.
@@ -34,7 +37,6 @@ export default defineConfig({
           // Files share their workers' modules: each file importing the libraries afresh cost
           // more than the tests themselves. Tests restore what they change (mocks, cwd).
           isolate: false,
-          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -42,7 +44,6 @@ export default defineConfig({
         test: {
           name: 'unit-isolated',
           include: isolated,
-          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -50,11 +51,9 @@ export default defineConfig({
         test: {
           name: 'packages',
           include: ['test/packages/**/*.test.ts'],
-          fileParallelism: false,
           // tsc and npm on a loaded 2-core machine: minutes, not seconds.
           testTimeout: 300_000,
           hookTimeout: 600_000,
-          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -67,10 +66,8 @@ export default defineConfig({
           isolate: false,
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
-          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          sequence: { groupOrder: 2 },
         },
       },
     ],
