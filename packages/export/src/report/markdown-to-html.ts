@@ -187,7 +187,10 @@ function plainParagraphsToHtml(markdown: string): string | undefined {
     }
     const links = (text: string): string =>
       hasLink
-        ? text.replace(wikiLinkInText, (_link, id: string) => `<a href="#${anchorId(id)}">${id}</a>`)
+        ? text.replace(
+            wikiLinkInText,
+            (_link, id: string) => `<a href="#${anchorId(id)}">${id}</a>`,
+          )
         : text
     // Code spans split the paragraph: links are made only in the text between them.
     const html = hasCode

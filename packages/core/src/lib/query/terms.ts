@@ -186,9 +186,14 @@ export function studyTermIds(
     read = { terms, ids: {} }
     termIdsRead.set(study, read)
   }
-  return (read.ids[dimension] ??= [
-    ...new Set(writtenValues(study, dimension).map((value) => terms.term(dimension, value).id)),
-  ])
+  let ids = read.ids[dimension]
+  if (ids === undefined) {
+    ids = [
+      ...new Set(writtenValues(study, dimension).map((value) => terms.term(dimension, value).id)),
+    ]
+    read.ids[dimension] = ids
+  }
+  return ids
 }
 
 const termIdsRead = new WeakMap<
