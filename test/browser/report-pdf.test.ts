@@ -38,8 +38,18 @@ describe('realist-kb report --format pdf', () => {
         mergePages: false,
       })
       expect(totalPages).toBeGreaterThan(1)
-      for (const [index, page] of text.entries())
-        expect(page.replace(/\s+/g, ' ')).toContain(`Page ${index + 1} of ${totalPages}`)
+      for (const [index, page] of text.entries()) {
+        const words = page.replace(/\s+/g, ' ')
+        expect(words).toContain(`Page ${index + 1} of ${totalPages}`)
+        // No blank page: every page but the last carries more than its footer and a heading
+        // (the programme theory's heading was once left alone on a page, its figure on the next).
+        if (index < totalPages - 1)
+          expect(
+            words.replace(`Page ${index + 1} of ${totalPages}`, '').trim().length,
+            `page ${index + 1}`,
+          ).toBeGreaterThan(120)
+      }
+      expect(text[0]?.replace(/\s+/g, ' ')).toMatch(/Traceability report.*Summary of findings/)
       expect(text.join(' ')).toContain('Traceability report')
     },
   )

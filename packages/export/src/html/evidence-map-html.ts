@@ -222,6 +222,11 @@ export const evidenceMapStyles = `
   .rkb-map-controls, .rkb-map-cell { display: none; }
   .rkb-map-scroll, .rkb-map-scroll[hidden] { display: block !important; max-height: none; overflow: visible; }
   .rkb-map-table thead th, .rkb-map-table tbody th[scope="row"] { position: static; min-width: 0; }
+  /* Column labels run upwards, as printed gap maps set them: a dozen columns fit the page and no
+     label is broken inside a word. */
+  .rkb-map-table th { overflow-wrap: normal; }
+  .rkb-map-table thead th:not(:first-child) { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; text-align: left; vertical-align: middle; padding: .3rem .1rem; }
+  .rkb-map-table tbody th[scope="row"] { min-width: 4rem; }
   .rkb-map-title { display: none; }
 }
 `
