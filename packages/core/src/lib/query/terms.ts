@@ -177,26 +177,8 @@ export function studyTermIds(
   terms: StudyTerms,
   study: EntityOf<'study'>,
   dimension: TermDimension,
-): readonly string[] {
-  // A report reads each study's terms once for its entry and again for every CMOC, recommendation
-  // and map cell it counts in: they are worked out once per study and vocabulary (entities are
-  // never mutated; a new vocabulary is a new reader, so a stale entry is never read).
-  let read = termIdsRead.get(study)
-  if (read === undefined || read.terms !== terms) {
-    read = { terms, ids: {} }
-    termIdsRead.set(study, read)
-  }
-  let ids = read.ids[dimension]
-  if (ids === undefined) {
-    ids = [
-      ...new Set(writtenValues(study, dimension).map((value) => terms.term(dimension, value).id)),
-    ]
-    read.ids[dimension] = ids
-  }
-  return ids
+): string[] {
+  return [
+    ...new Set(writtenValues(study, dimension).map((value) => terms.term(dimension, value).id)),
+  ]
 }
-
-const termIdsRead = new WeakMap<
-  EntityOf<'study'>,
-  { readonly terms: StudyTerms; readonly ids: Partial<Record<TermDimension, readonly string[]>> }
->()

@@ -45,7 +45,7 @@ export function studyValues(
   study: EntityOf<'study'>,
   dimension: GapMapDimension,
   terms?: StudyTerms,
-): readonly string[] {
+): string[] {
   const termDimension = Object.hasOwn(termDimensionOf, dimension)
     ? termDimensionOf[dimension]
     : undefined
@@ -101,7 +101,7 @@ export function buildGapMap(
     const columns = new Set<string>()
     let missing = false
     // Each study's values, read once rather than once per CMOC it bears on.
-    const valuesOfStudy = new Map<string, readonly string[]>()
+    const valuesOfStudy = new Map<string, string[]>()
     for (const [id, study] of studiesById) {
       const values = studyValues(study, dimension, terms)
       valuesOfStudy.set(id, values)
