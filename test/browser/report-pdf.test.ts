@@ -2,6 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { exitCodes, main } from '@realist-kb/cli'
+import { buildTraceReport } from '@realist-kb/core'
+import { loadDirectory } from '@realist-kb/core/node'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { memoryIo } from '../../packages/cli/test/cli-io.js'
@@ -38,8 +40,26 @@ describe('realist-kb report --format pdf', () => {
         mergePages: false,
       })
       expect(totalPages).toBeGreaterThan(1)
-      for (const [index, page] of text.entries())
-        expect(page.replace(/\s+/g, ' ')).toContain(`Page ${index + 1} of ${totalPages}`)
+      for (const [index, page] of text.entries()) {
+        const words = page.replace(/\s+/g, ' ')
+        expect(words).toContain(`Page ${index + 1} of ${totalPages}`)
+        // No blank page: every page but the last carries more than its footer and a heading
+        // (the programme theory's heading was once left alone on a page, its figure on the next).
+        if (index < totalPages - 1)
+          expect(
+            words.replace(`Page ${index + 1} of ${totalPages}`, '').trim().length,
+            `page ${index + 1}`,
+          ).toBeGreaterThan(120)
+      }
+      expect(text[0]?.replace(/\s+/g, ' ')).toMatch(/Traceability report.*Summary of findings/)
+      // Paper has no menu: the printed evidence map shows every characteristic, not just the first.
+      const report = buildTraceReport(await loadDirectory(path.join(root, 'content')))
+      expect(report.gapMap.length).toBeGreaterThan(1)
+      const captions = text
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .match(/CMOCs by [a-z ]+: number of studies/g)
+      expect(captions).toHaveLength(report.gapMap.length)
       expect(text.join(' ')).toContain('Traceability report')
     },
   )

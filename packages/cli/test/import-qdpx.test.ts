@@ -138,6 +138,13 @@ describe('realist-kb import <project>.qdpx', () => {
     expect(Object.keys(await files(content))).toEqual(Object.keys(after))
   })
 
+  it('knows a project by its bytes, whatever its name', async () => {
+    await writeFile(path.join(work, 'saved-as.zip'), await readFile(path.join(work, 'coded.qdpx')))
+    const io = memoryIo(work)
+    expect(await main(['import', 'saved-as.zip', '--dir', 'content'], io)).toBe(0)
+    expect(io.out()).toContain('saved-as.zip (qdpx) -> content (dry run: nothing written')
+  })
+
   it('exits 1 for bytes that are not a project, 2 for a missing file or --write with a reference export', async () => {
     await writeFile(path.join(work, 'broken.qdpx'), 'not a zip')
     const broken = memoryIo(work)

@@ -60,6 +60,25 @@ export function isEtAl(printed: string): boolean {
  * ```
  */
 export function parseAuthorName(printed: string): AuthorName {
+  let name = namesRead.get(printed)
+  if (name === undefined) {
+    name = readAuthorName(printed)
+    if (name.initials !== undefined) Object.freeze(name.initials)
+    Object.freeze(name)
+    // Bounded: a long-running process that formats many libraries keeps only recent names.
+    if (namesRead.size >= namesKept) namesRead.clear()
+    namesRead.set(printed, name)
+  }
+  return name
+}
+
+// A report prints each study's authors in several places (labels, references, the reference
+// list) and the same authors across studies: each printed name is read once. Names are frozen
+// because every caller shares them.
+const namesRead = new Map<string, AuthorName>()
+const namesKept = 10_000
+
+function readAuthorName(printed: string): AuthorName {
   const name = printed.replace(/\s+/g, ' ').trim()
   const comma = name.indexOf(',')
   if (comma > 0) {

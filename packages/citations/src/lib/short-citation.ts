@@ -13,9 +13,14 @@ import type { CitationFields } from './citation-fields.js'
  * ```
  */
 export function shortCitation(citation: CitationFields): string {
-  const names = citation.authors.map((printed) => citedName(parseAuthorName(printed)))
-  let who = names[0] ?? citation.title
-  if (citation.etAl === true || names.length > 2) who = `${who} et al.`
-  else if (names.length === 2) who = `${who} & ${names[1]}`
+  const { authors } = citation
+  // Only the first two names are ever shown: the others are not read.
+  const cited = (index: number): string | undefined => {
+    const printed = authors[index]
+    return printed === undefined ? undefined : citedName(parseAuthorName(printed))
+  }
+  let who = cited(0) ?? citation.title
+  if (citation.etAl === true || authors.length > 2) who = `${who} et al.`
+  else if (authors.length === 2) who = `${who} & ${cited(1)}`
   return `${who} ${citation.year ?? 'n.d.'}`
 }

@@ -222,6 +222,11 @@ export const evidenceMapStyles = `
   .rkb-map-controls, .rkb-map-cell { display: none; }
   .rkb-map-scroll, .rkb-map-scroll[hidden] { display: block !important; max-height: none; overflow: visible; }
   .rkb-map-table thead th, .rkb-map-table tbody th[scope="row"] { position: static; min-width: 0; }
+  /* Column labels run upwards, as printed gap maps set them: a dozen columns fit the page and no
+     label is broken inside a word. */
+  .rkb-map-table th { overflow-wrap: normal; }
+  .rkb-map-table thead th:not(:first-child) { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; text-align: left; vertical-align: middle; padding: .3rem .1rem; }
+  .rkb-map-table tbody th[scope="row"] { min-width: 4rem; }
   .rkb-map-title { display: none; }
 }
 `
@@ -243,20 +248,29 @@ export const evidenceMapScript = `
     names[item.getAttribute('data-study')] = item;
   });
   var pressed;
+  // A table takes its template's place, so the tables keep their order whichever is shown first.
+  function place(waiting) {
+    waiting.parentNode.insertBefore(document.importNode(waiting.content, true), waiting);
+    waiting.remove();
+  }
   function show() {
     var chosen = dimension.value;
-    var waiting = Array.prototype.filter.call(map.querySelectorAll('template[data-dimension]'), function (t) {
-      return t.getAttribute('data-dimension') === chosen;
-    })[0];
-    if (waiting) {
-      map.insertBefore(document.importNode(waiting.content, true), panel);
-      waiting.remove();
-    }
+    Array.prototype.forEach.call(map.querySelectorAll('template[data-dimension]'), function (t) {
+      if (t.getAttribute('data-dimension') === chosen) place(t);
+    });
     Array.prototype.forEach.call(map.querySelectorAll('.rkb-map-scroll'), function (table) {
       table.hidden = table.getAttribute('data-dimension') !== chosen;
     });
     map.setAttribute('data-colour', colour.value);
   }
+  // Paper has no menu to choose from: a printed map shows every characteristic, in order (the
+  // print stylesheet shows hidden tables).
+  function printAll() {
+    Array.prototype.forEach.call(map.querySelectorAll('template[data-dimension]'), place);
+    show();
+  }
+  window.addEventListener('beforeprint', printAll);
+  window.matchMedia('print').addEventListener('change', function (event) { if (event.matches) printAll(); });
   map.addEventListener('click', function (event) {
     var bubble = event.target.closest('button.rkb-bubble');
     if (!bubble) return;

@@ -108,7 +108,9 @@ svg:not(.rkb-diagram) text { font: 12px system-ui, sans-serif; fill: var(--ink);
   table.rkb-profile { width: auto; }
   th, td { overflow-wrap: anywhere; }
   .heat table { font-size: 7pt; }
-  figure svg { max-width: 100%; height: auto; }
+  /* A figure is kept whole and with its heading: scaled to fit in most of one page, it never
+     leaves its heading alone at the foot of the page before. */
+  figure svg { max-width: 100%; max-height: 80vh; width: auto; height: auto; }
   a { color: inherit; text-decoration: none; }
   a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .85em; overflow-wrap: anywhere; }
   mark { background: none; }

@@ -169,7 +169,7 @@ export const csvExporter: Exporter = {
 
 /**
  * The evidence gap map as CSV: one row per CMOC and study characteristic value with the number
- * of distinct studies. Starts with a UTF-8 byte order mark, as {@link renderCsv} does.
+ * of distinct studies, the value both as its term id and as the label readers see. Starts with a UTF-8 byte order mark, as {@link renderCsv} does.
  *
  * @example
  * ```ts
@@ -178,7 +178,9 @@ export const csvExporter: Exporter = {
  */
 export function renderGapMapCsv(report: TraceReport): string {
   const rows: (string | number | undefined)[][] = [
-    ['group', 'cmoc', 'cmoc_label', 'dimension', 'value', 'studies'],
+    // `value` is the term's id, stable for joins; `value_label` what readers see (the review's
+    // vocabulary label, a country's name). Added last, so columns read by position keep theirs.
+    ['group', 'cmoc', 'cmoc_label', 'dimension', 'value', 'studies', 'value_label'],
   ]
   const labels = new Map(report.cmocs.map((cmoc) => [cmoc.id, cmoc.label]))
   for (const table of report.gapMap) {
@@ -191,6 +193,7 @@ export function renderGapMapCsv(report: TraceReport): string {
           table.dimension,
           value,
           row.counts[index] ?? 0,
+          table.labels[index] ?? value,
         ])
       })
     }

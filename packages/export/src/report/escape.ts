@@ -15,8 +15,14 @@ const htmlEscapes: Record<string, string> = {
  * ```
  */
 export function escapeHtml(value: string | number): string {
-  return String(value).replace(/[&<>"']/g, (character) => htmlEscapes[character] ?? character)
+  const text = String(value)
+  // Most text has nothing to escape: testing first spares a copy of every string on the page.
+  return needsEscape.test(text)
+    ? text.replace(/[&<>"']/g, (character) => htmlEscapes[character] ?? character)
+    : text
 }
+
+const needsEscape = /[&<>"']/
 
 /**
  * Escape text for a Markdown paragraph or table cell: no raw HTML, no accidental emphasis, links

@@ -174,22 +174,31 @@ function plainParagraphsToHtml(markdown: string): string | undefined {
       out.push(`<pre><code>${code.map((line) => `${line}\n`).join('')}</code></pre>`)
       continue
     }
+    // Most prose has no code span and no link: those replacements are skipped, not run for nothing.
+    const hasCode = paragraph.includes('`')
+    const hasLink = paragraph.includes('[[')
     for (const line of lines) {
-      const plain = line.replace(codeSpan, 'x').replace(wikiLinkInText, 'x')
+      const plain = hasLink
+        ? (hasCode ? line.replace(codeSpan, 'x') : line).replace(wikiLinkInText, 'x')
+        : hasCode
+          ? line.replace(codeSpan, 'x')
+          : line
       if (!plainLine.test(plain) || plain.includes('  ')) return undefined
     }
+    const links = (text: string): string =>
+      hasLink
+        ? text.replace(
+            wikiLinkInText,
+            (_link, id: string) => `<a href="#${anchorId(id)}">${id}</a>`,
+          )
+        : text
     // Code spans split the paragraph: links are made only in the text between them.
-    const html = paragraph
-      .split(codeSpan)
-      .map((part, index) =>
-        index % 2 === 1
-          ? `<code>${part}</code>`
-          : part.replace(
-              wikiLinkInText,
-              (_link, id: string) => `<a href="#${anchorId(id)}">${id}</a>`,
-            ),
-      )
-      .join('')
+    const html = hasCode
+      ? paragraph
+          .split(codeSpan)
+          .map((part, index) => (index % 2 === 1 ? `<code>${part}</code>` : links(part)))
+          .join('')
+      : links(paragraph)
     out.push(`<p>${html}</p>`)
   }
   return out.join('\n')

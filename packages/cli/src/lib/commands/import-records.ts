@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { type FileHandle, open, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import {
   detectFormat,
@@ -51,7 +51,9 @@ export async function runImport(context: CommandContext<ImportOptions>): Promise
   // A coded REFI-QDA project is compared with the base, not imported record by record.
   if (
     values.from === 'qdpx' ||
-    ((values.from ?? 'auto') === 'auto' && /\.qdpx$/i.test(args.file ?? ''))
+    ((values.from ?? 'auto') === 'auto' &&
+      (/\.qdpx$/i.test(args.file ?? '') ||
+        (await startsAsZip(path.resolve(io.cwd, args.file ?? '')))))
   )
     return (await import('./import-qdpx.js')).runQdpxImport(context)
   const chosen = (values.from ?? 'auto') as ImportFormat | 'auto'
@@ -242,4 +244,25 @@ function renderText(
     `${records} record${records === 1 ? '' : 's'}: ${made} ${report.dryRun ? 'to create' : 'created'}, ${skipped} skipped as duplicates, ${failed} failed`,
   )
   return `${lines.join('\n')}\n`
+}
+
+// Reference exports are text; a REFI-QDA project is a zip archive whatever its name (a project
+// saved as .zip, or sent without an extension). Four bytes tell them apart.
+const zipSignature = [0x50, 0x4b, 0x03, 0x04]
+
+/** Whether a file begins as a zip archive does; false when it cannot be read (reported later). */
+async function startsAsZip(file: string): Promise<boolean> {
+  let handle: FileHandle | undefined
+  try {
+    // Only a regular file is opened: opening a pipe would wait for a writer.
+    if (!(await stat(file)).isFile()) return false
+    handle = await open(file, 'r')
+    const start = Buffer.alloc(zipSignature.length)
+    const { bytesRead } = await handle.read(start, 0, start.length, 0)
+    return bytesRead === start.length && zipSignature.every((byte, index) => start[index] === byte)
+  } catch {
+    return false
+  } finally {
+    await handle?.close()
+  }
 }

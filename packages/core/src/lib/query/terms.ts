@@ -139,13 +139,25 @@ function readVocabularies(vocabularies: Vocabularies): StudyTerms {
       keys.set(matchKey(id), { id, label, declared: true })
     byKey.set(dimension, keys)
   }
+  // Each value as written is read once: a report reads the same few values for every study, and
+  // normalising, matching and naming them again each time was a large share of a report's work.
+  const read = new Map<TermDimension, Map<string, Term>>(
+    termDimensions.map((dimension) => [dimension, new Map()]),
+  )
   return {
-    term: (dimension, value) =>
-      byKey.get(dimension)?.get(matchKey(value)) ?? {
-        id: value,
-        label: undeclaredLabel(dimension, value),
-        declared: false,
-      },
+    term: (dimension, value) => {
+      const known = read.get(dimension) as Map<string, Term>
+      let term = known.get(value)
+      if (term === undefined) {
+        term = byKey.get(dimension)?.get(matchKey(value)) ?? {
+          id: value,
+          label: undeclaredLabel(dimension, value),
+          declared: false,
+        }
+        known.set(value, term)
+      }
+      return term
+    },
     declares: (dimension) => byKey.has(dimension),
   }
 }

@@ -8,7 +8,7 @@ import { cmocChain } from '../query/chains.js'
 import { groupChain } from '../query/cmoc-evidence.js'
 import { recommendationConfidence } from '../query/confidence.js'
 import { compareEntities, compareIds, entitiesOfKind, neighbours } from '../query/neighbours.js'
-import { type StudyTerms, studyTermIds, studyTermsOf, termDimensions } from '../query/terms.js'
+import { type StudyTerms, studyTermsOf, termDimensions } from '../query/terms.js'
 import { inTheoryOrder } from '../query/theory-order.js'
 import {
   type CmocTrace,
@@ -24,6 +24,7 @@ import { reportedVersusEncoded } from './figures.js'
 import { buildGapMap } from './gap-map.js'
 import { cmocConfidenceEntry, cmocRelations, studyAppraisalEntry } from './judgement-entries.js'
 import { evidenceProfile, sortKeys } from './profile.js'
+import { type StudyTermIds, studyTermIndex } from './study-term-index.js'
 import type {
   CmocEntry,
   ReportLink,
@@ -51,6 +52,7 @@ import { traceReportVersion } from './types.js'
 export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions = {}): TraceReport {
   const { graph } = kb
   const terms = studyTermsOf(graph)
+  const termIdsOf = studyTermIndex(terms)
   const groupsSorted = entitiesOfKind(graph, 'group')
   const groupOf = (id: string): string | undefined =>
     neighbours(graph, id, 'out', 'belongs-to', 'group')[0]?.entity.id
@@ -90,7 +92,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
       profile: evidenceProfile(
         studies,
         evidence.map((item) => ({ evidence: item.evidence, basis: item.link.basis })),
-        terms,
+        termIdsOf,
       ),
       ...optional('provenance', cmoc.data.provenance),
     }
@@ -114,7 +116,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
         cmoc.link ? [reportLink(cmoc.cmoc.id, cmoc.link)] : [],
       ),
       studies: (trace?.studies ?? []).map((study) => study.id),
-      profile: evidenceProfile(trace?.studies ?? [], dedupeEvidence(evidence), terms),
+      profile: evidenceProfile(trace?.studies ?? [], dedupeEvidence(evidence), termIdsOf),
       confidence: recommendationConfidence(graph, rec.id),
       notes: rec.body.trim(),
       ...optional('provenance', rec.data.provenance),
@@ -178,7 +180,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
     const recommendationIds = new Set<string>()
     for (const cmoc of cmocIds)
       for (const rec of recommendationsByCmoc.get(cmoc) ?? []) recommendationIds.add(rec)
-    return studyEntry(study, terms, {
+    return studyEntry(study, termIdsOf(study), {
       evidence: [...(usage?.evidence ?? [])].sort(compareIds),
       cmocs: cmocIds,
       recommendations: byEntityOrder(recommendationIds),
@@ -243,7 +245,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
       reviewEntity?.data.gapMap?.dimensions,
       terms,
     ),
-    terms: termLabels(studyEntities, terms),
+    terms: termLabels(studyEntities, terms, termIdsOf),
     ...optional('gapMapWeighting', weighting),
     diagnostics: { errors, warnings: kb.diagnostics.length - errors - infos, infos },
     rameses: checkRameses(kb),
@@ -252,7 +254,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
 
 function studyEntry(
   study: EntityOf<'study'>,
-  terms: StudyTerms,
+  termIds: StudyTermIds,
   usage: {
     readonly evidence: readonly string[]
     readonly cmocs: readonly string[]
@@ -282,9 +284,9 @@ function studyEntry(
     role: study.data.role ?? 'evidence',
     ...optional('design', study.data.design),
     ...optional('designNote', study.data.designNote),
-    countries: studyTermIds(terms, study, 'countries'),
-    settings: studyTermIds(terms, study, 'settings'),
-    participants: studyTermIds(terms, study, 'participants'),
+    countries: termIds.countries,
+    settings: termIds.settings,
+    participants: termIds.participants,
     inclusion: study.data.inclusion?.status ?? 'unknown',
     ...optional('inclusionBasis', study.data.inclusion?.basis),
     appraisal: studyAppraisalEntry(study),
@@ -299,12 +301,13 @@ function studyEntry(
 function termLabels(
   studies: readonly EntityOf<'study'>[],
   terms: StudyTerms,
+  termIdsOf: (study: EntityOf<'study'>) => StudyTermIds,
 ): Record<(typeof termDimensions)[number], Record<string, string>> {
   const labels = Object.fromEntries(
     termDimensions.map((dimension) => {
       const used = new Map<string, string>()
       for (const study of studies)
-        for (const id of studyTermIds(terms, study, dimension))
+        for (const id of termIdsOf(study)[dimension])
           if (!used.has(id)) used.set(id, terms.term(dimension, id).label)
       return [dimension, sortKeys(Object.fromEntries(used))]
     }),

@@ -1,5 +1,5 @@
 import type { EntityOf } from '../model/entity.js'
-import { type StudyTerms, studyTermIds } from '../query/terms.js'
+import type { StudyTermIds } from './study-term-index.js'
 import type { EvidenceProfile } from './types.js'
 
 /**
@@ -14,7 +14,7 @@ export function evidenceProfile(
     readonly evidence: EntityOf<'evidence'>
     readonly basis: 'stated' | 'inferred'
   }[],
-  terms: StudyTerms,
+  termIdsOf: (study: EntityOf<'study'>) => StudyTermIds,
 ): EvidenceProfile {
   const designs: Record<string, number> = {}
   const countries: Record<string, number> = {}
@@ -23,13 +23,11 @@ export function evidenceProfile(
   const inclusion = { included: 0, excluded: 0, unknown: 0 }
   const years = new Set<number>()
   for (const study of studies) {
-    for (const value of orNotRecorded(studyTermIds(terms, study, 'designs'))) count(designs, value)
-    for (const value of orNotRecorded(studyTermIds(terms, study, 'countries')))
-      count(countries, value)
-    for (const value of orNotRecorded(studyTermIds(terms, study, 'settings')))
-      count(settings, value)
-    for (const value of orNotRecorded(studyTermIds(terms, study, 'participants')))
-      count(participants, value)
+    const ids = termIdsOf(study)
+    for (const value of orNotRecorded(ids.designs)) count(designs, value)
+    for (const value of orNotRecorded(ids.countries)) count(countries, value)
+    for (const value of orNotRecorded(ids.settings)) count(settings, value)
+    for (const value of orNotRecorded(ids.participants)) count(participants, value)
     inclusion[study.data.inclusion?.status ?? 'unknown']++
     if (study.data.citation.year !== undefined) years.add(study.data.citation.year)
   }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { counted } from './counted.js'
 import { visibleControls } from './visible-controls.js'
 
 /**
@@ -88,11 +89,11 @@ export function summaryLine(diagnostics: readonly Diagnostic[]): string {
   const infos = diagnostics.filter((d) => d.severity === 'info').length
   const warnings = diagnostics.length - errors - infos
   const parts = [
-    errors > 0 ? plural(errors, 'error') : '',
-    warnings > 0 ? plural(warnings, 'warning') : '',
+    errors > 0 ? counted(errors, 'error') : '',
+    warnings > 0 ? counted(warnings, 'warning') : '',
     infos > 0 ? `${infos} info` : '',
   ].filter(Boolean)
-  return `${plural(diagnostics.length, 'message')} (${parts.join(', ')})`
+  return `${counted(diagnostics.length, 'message')} (${parts.join(', ')})`
 }
 
 function placeOf(d: Diagnostic): string {
@@ -109,8 +110,4 @@ function placeOf(d: Diagnostic): string {
 // Messages quote content, and file names are content too: line breaks would also break the grid.
 function printable(text: string): string {
   return visibleControls(text)
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
 }

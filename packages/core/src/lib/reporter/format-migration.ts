@@ -1,4 +1,5 @@
 import type { MigrateDirectoryResult } from '../node/migrate-directory.js'
+import { counted } from './counted.js'
 
 /**
  * Options of {@link formatMigration}.
@@ -46,9 +47,8 @@ export function formatMigration(
     lines.push(`${shown}/${problem.file}:${problem.line}  error  ${problem.message}`)
   const files = new Set(changes.map((change) => change.from)).size
   const moved = changes.filter((change) => change.from !== change.to).length
-  const count = `${files} file${files === 1 ? '' : 's'}${moved > 0 ? ` (${moved} moved)` : ''}`
-  if (problems.length > 0)
-    lines.push(`${problems.length} problem${problems.length === 1 ? '' : 's'}: nothing written`)
+  const count = `${counted(files, 'file')}${moved > 0 ? ` (${moved} moved)` : ''}`
+  if (problems.length > 0) lines.push(`${counted(problems.length, 'problem')}: nothing written`)
   else if (files === 0) lines.push(`${shown} is in the current format: nothing to change`)
   else if (write) lines.push(`${count} migrated`)
   else lines.push(`${count} to migrate: run \`realist-kb migrate ${shown} --write\` to write them`)

@@ -3,6 +3,7 @@ import { kindDefinitions } from '../kinds/index.js'
 import { gapNames } from '../kinds/kind.js'
 import { type EntityKind, entityKinds } from '../kinds/names.js'
 import type { KnowledgeBaseStatistics } from '../query/statistics.js'
+import { counted } from './counted.js'
 
 /**
  * Options of {@link formatStatistics}.
@@ -72,7 +73,7 @@ export function formatStatistics(
   for (const cmoc of stats.cmocs) {
     const { supports, refines, refutes } = cmoc.relations
     lines.push(
-      `  ${cmoc.id.padEnd(idWidth)}  ${plural(cmoc.evidence, 'entry', 'entries')} from ${plural(cmoc.studies, 'study', 'studies')} (supports ${supports}, refines ${refines}, refutes ${refutes})`,
+      `  ${cmoc.id.padEnd(idWidth)}  ${counted(cmoc.evidence, 'entry', 'entries')} from ${counted(cmoc.studies, 'study', 'studies')} (supports ${supports}, refines ${refines}, refutes ${refutes})`,
     )
   }
 
@@ -98,8 +99,4 @@ export function formatStatistics(
     `  cycles of leadsTo links: ${judgement.leadsToCycles.map((cycle) => cycle.join(' -> ')).join('; ') || 'none'}`,
   )
   return `${lines.join('\n')}\n`
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`
 }
