@@ -55,6 +55,7 @@ describe('realist-kb schema', () => {
         'index.json',
         'knowledge-base.schema.json',
         'report.schema.json',
+        'diff.schema.json',
       ].sort(),
     )
     const index = JSON.parse(await readFile(path.join(work, 'schemas/index.json'), 'utf8')) as {
@@ -64,6 +65,7 @@ describe('realist-kb schema', () => {
     expect(index.documents).toEqual({
       'knowledge-base': { schema: 'knowledge-base.schema.json' },
       report: { schema: 'report.schema.json' },
+      diff: { schema: 'diff.schema.json' },
     })
     const kbSchema = JSON.parse(
       await readFile(path.join(work, 'schemas/knowledge-base.schema.json'), 'utf8'),

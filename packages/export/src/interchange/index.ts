@@ -35,3 +35,4 @@ export {
 } from './read-qdpx.js'
 export type { QdpxCodeChange } from './read-qdpx-codes.js'
 export { reportJsonSchema } from './report-json-schema.js'
+export { diffJsonSchema } from './diff-json-schema.js'

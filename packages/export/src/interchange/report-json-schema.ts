@@ -13,6 +13,7 @@ import {
   traceReportVersion,
 } from '@realist-kb/core'
 import { z } from 'zod'
+import { knowledgeBaseDiffJson } from './diff-json-schema.js'
 
 // The report JSON (docs/report-json.md) as zod, so that its JSON Schema is generated rather than
 // written by hand. Objects are strict: a field the report gains and this does not know fails the
@@ -351,7 +352,7 @@ export const traceReportJson = z.strictObject({
     warnings: z.number().int(),
     infos: z.number().int(),
   }),
-  // Described in docs/report-json.md; checked here by their outline.
+  // Described in docs/report-json.md; checked here by its outline.
   rameses: z
     .looseObject({
       source: z.string(),
@@ -360,7 +361,7 @@ export const traceReportJson = z.strictObject({
       unaccounted: z.array(z.number().int()),
     })
     .optional(),
-  changes: z.looseObject({ since: z.string(), diff: z.looseObject({}) }).optional(),
+  changes: z.strictObject({ since: z.string(), diff: knowledgeBaseDiffJson }).optional(),
 })
 
 /**

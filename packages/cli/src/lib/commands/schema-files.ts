@@ -1,5 +1,5 @@
 import { type EntityKind, entityFilePath, entityKinds, kindJsonSchema } from '@realist-kb/core'
-import { knowledgeBaseJsonSchema, reportJsonSchema } from '@realist-kb/export'
+import { diffJsonSchema, knowledgeBaseJsonSchema, reportJsonSchema } from '@realist-kb/export'
 import { schemaMarker } from './schema.js'
 
 /** A kind's JSON Schema as `schema` writes it: marked as generated, so that it may be replaced. */
@@ -28,6 +28,7 @@ export function schemaFiles(): Map<string, string> {
   const documents = {
     'knowledge-base': ['knowledge-base.schema.json', knowledgeBaseJsonSchema()],
     report: ['report.schema.json', reportJsonSchema()],
+    diff: ['diff.schema.json', diffJsonSchema()],
   } as const
   for (const [name, schema] of Object.values(documents))
     files.set(name, `${JSON.stringify({ $comment: schemaMarker, ...schema }, null, 2)}\n`)

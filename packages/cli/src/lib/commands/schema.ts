@@ -11,8 +11,9 @@ export const schema = defineCommand({
   summary: 'JSON Schema of every kind',
   description: `Generate the JSON Schema (draft-07) of every kind's frontmatter from the same zod schemas the
 loader uses: one <kind>.schema.json per kind and an index.json. With them, the schemas of the
-JSON realist-kb writes: knowledge-base.schema.json (export --format json, docs/json-format.md)
-and report.schema.json (report --format json, docs/report-json.md). Without --out, print one
+JSON realist-kb writes: knowledge-base.schema.json (export --format json, docs/json-format.md),
+report.schema.json (report --format json, docs/report-json.md) and diff.schema.json (diff
+--format json, docs/cli.md). Without --out, print one
 JSON object holding every kind's schema. See docs/editor-setup.md for editor use.`,
   options: {
     out: {
