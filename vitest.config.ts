@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config'
 // installs and runs tsc three times, one after another) beside the unit and integration files,
 // and the isolated files last. Run as groups one after another, the packaging and browser groups
 // left a core idle (about 60% CPU): each waits on npm, chromium or one tsc at a time.
+// `pnpm test` runs the packaging project in a vitest of its own, after the build it packs, beside
+// a vitest running every other project (package.json, test:build and test:vitest).
 
 // Tests that replace functions of Node's built-in modules (file system, network, processes) to
 // watch the code under test: each runs in a fresh worker, so that what it watches is imported
