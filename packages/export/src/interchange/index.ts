@@ -14,6 +14,7 @@ export {
   writeCslJson,
   writeRisStudies,
 } from './csl-json.js'
+export { diffJsonSchema } from './diff-json-schema.js'
 export { writeGexf } from './gexf.js'
 export { writeGraphml } from './graphml.js'
 export {
@@ -35,4 +36,3 @@ export {
 } from './read-qdpx.js'
 export type { QdpxCodeChange } from './read-qdpx-codes.js'
 export { reportJsonSchema } from './report-json-schema.js'
-export { diffJsonSchema } from './diff-json-schema.js'

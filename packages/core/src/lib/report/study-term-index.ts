@@ -1,5 +1,10 @@
 import type { EntityOf } from '../model/entity.js'
-import { type StudyTerms, studyTermIds, type TermDimension, termDimensions } from '../query/terms.js'
+import {
+  type StudyTerms,
+  studyTermIds,
+  type TermDimension,
+  termDimensions,
+} from '../query/terms.js'
 
 /** A study's values of every characteristic with a vocabulary, as the terms they fall into. */
 export type StudyTermIds = Readonly<Record<TermDimension, readonly string[]>>
@@ -15,7 +20,8 @@ export function studyTermIndex(terms: StudyTerms): (study: EntityOf<'study'>) =>
     let ids = known.get(study)
     if (ids === undefined) {
       const read = {} as Record<TermDimension, readonly string[]>
-      for (const dimension of termDimensions) read[dimension] = studyTermIds(terms, study, dimension)
+      for (const dimension of termDimensions)
+        read[dimension] = studyTermIds(terms, study, dimension)
       ids = read
       known.set(study, ids)
     }
