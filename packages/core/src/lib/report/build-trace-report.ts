@@ -24,7 +24,7 @@ import { reportedVersusEncoded } from './figures.js'
 import { buildGapMap } from './gap-map.js'
 import { cmocConfidenceEntry, cmocRelations, studyAppraisalEntry } from './judgement-entries.js'
 import { evidenceProfile, sortKeys } from './profile.js'
-import { type StudyTermIds, studyTermIndex } from './study-term-index.js'
+import { type StudyFacts, studyFactsIndex } from './study-facts.js'
 import type {
   CmocEntry,
   ReportLink,
@@ -52,7 +52,7 @@ import { traceReportVersion } from './types.js'
 export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions = {}): TraceReport {
   const { graph } = kb
   const terms = studyTermsOf(graph)
-  const termIdsOf = studyTermIndex(terms)
+  const factsOf = studyFactsIndex(terms)
   const groupsSorted = entitiesOfKind(graph, 'group')
   const groupOf = (id: string): string | undefined =>
     neighbours(graph, id, 'out', 'belongs-to', 'group')[0]?.entity.id
@@ -92,7 +92,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
       profile: evidenceProfile(
         studies,
         evidence.map((item) => ({ evidence: item.evidence, basis: item.link.basis })),
-        termIdsOf,
+        factsOf,
       ),
       ...optional('provenance', cmoc.data.provenance),
     }
@@ -116,7 +116,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
         cmoc.link ? [reportLink(cmoc.cmoc.id, cmoc.link)] : [],
       ),
       studies: (trace?.studies ?? []).map((study) => study.id),
-      profile: evidenceProfile(trace?.studies ?? [], dedupeEvidence(evidence), termIdsOf),
+      profile: evidenceProfile(trace?.studies ?? [], dedupeEvidence(evidence), factsOf),
       confidence: recommendationConfidence(graph, rec.id),
       notes: rec.body.trim(),
       ...optional('provenance', rec.data.provenance),
@@ -180,7 +180,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
     const recommendationIds = new Set<string>()
     for (const cmoc of cmocIds)
       for (const rec of recommendationsByCmoc.get(cmoc) ?? []) recommendationIds.add(rec)
-    return studyEntry(study, termIdsOf(study), {
+    return studyEntry(study, factsOf(study), {
       evidence: [...(usage?.evidence ?? [])].sort(compareIds),
       cmocs: cmocIds,
       recommendations: byEntityOrder(recommendationIds),
@@ -245,7 +245,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
       reviewEntity?.data.gapMap?.dimensions,
       terms,
     ),
-    terms: termLabels(studyEntities, terms, termIdsOf),
+    terms: termLabels(studyEntities, terms, factsOf),
     ...optional('gapMapWeighting', weighting),
     diagnostics: { errors, warnings: kb.diagnostics.length - errors - infos, infos },
     rameses: checkRameses(kb),
@@ -254,7 +254,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
 
 function studyEntry(
   study: EntityOf<'study'>,
-  termIds: StudyTermIds,
+  termIds: StudyFacts,
   usage: {
     readonly evidence: readonly string[]
     readonly cmocs: readonly string[]
@@ -301,13 +301,13 @@ function studyEntry(
 function termLabels(
   studies: readonly EntityOf<'study'>[],
   terms: StudyTerms,
-  termIdsOf: (study: EntityOf<'study'>) => StudyTermIds,
+  factsOf: (study: EntityOf<'study'>) => StudyFacts,
 ): Record<(typeof termDimensions)[number], Record<string, string>> {
   const labels = Object.fromEntries(
     termDimensions.map((dimension) => {
       const used = new Map<string, string>()
       for (const study of studies)
-        for (const id of termIdsOf(study)[dimension])
+        for (const id of factsOf(study)[dimension])
           if (!used.has(id)) used.set(id, terms.term(dimension, id).label)
       return [dimension, sortKeys(Object.fromEntries(used))]
     }),

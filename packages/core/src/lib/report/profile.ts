@@ -1,5 +1,5 @@
 import type { EntityOf } from '../model/entity.js'
-import type { StudyTermIds } from './study-term-index.js'
+import type { StudyFacts } from './study-facts.js'
 import type { EvidenceProfile } from './types.js'
 
 /**
@@ -14,22 +14,22 @@ export function evidenceProfile(
     readonly evidence: EntityOf<'evidence'>
     readonly basis: 'stated' | 'inferred'
   }[],
-  termIdsOf: (study: EntityOf<'study'>) => StudyTermIds,
+  factsOf: (study: EntityOf<'study'>) => StudyFacts,
 ): EvidenceProfile {
-  const designs: Record<string, number> = {}
-  const countries: Record<string, number> = {}
-  const settings: Record<string, number> = {}
-  const participants: Record<string, number> = {}
+  const designs = new Map<string, number>()
+  const countries = new Map<string, number>()
+  const settings = new Map<string, number>()
+  const participants = new Map<string, number>()
   const inclusion = { included: 0, excluded: 0, unknown: 0 }
   const years = new Set<number>()
   for (const study of studies) {
-    const ids = termIdsOf(study)
-    for (const value of orNotRecorded(ids.designs)) count(designs, value)
-    for (const value of orNotRecorded(ids.countries)) count(countries, value)
-    for (const value of orNotRecorded(ids.settings)) count(settings, value)
-    for (const value of orNotRecorded(ids.participants)) count(participants, value)
-    inclusion[study.data.inclusion?.status ?? 'unknown']++
-    if (study.data.citation.year !== undefined) years.add(study.data.citation.year)
+    const facts = factsOf(study)
+    countEach(designs, facts.designs)
+    countEach(countries, facts.countries)
+    countEach(settings, facts.settings)
+    countEach(participants, facts.participants)
+    inclusion[facts.inclusion]++
+    if (facts.year !== undefined) years.add(facts.year)
   }
   const relations = { supports: 0, refines: 0, refutes: 0 }
   const basis = { stated: 0, inferred: 0 }
@@ -40,10 +40,10 @@ export function evidenceProfile(
   return {
     studies: studies.length,
     evidence: evidence.length,
-    designs: sortKeys(designs),
-    countries: sortKeys(countries),
-    settings: sortKeys(settings),
-    participants: sortKeys(participants),
+    designs: sortKeys(Object.fromEntries(designs)),
+    countries: sortKeys(Object.fromEntries(countries)),
+    settings: sortKeys(Object.fromEntries(settings)),
+    participants: sortKeys(Object.fromEntries(participants)),
     inclusion,
     relations,
     years: [...years].sort((a, b) => a - b),
@@ -51,12 +51,10 @@ export function evidenceProfile(
   }
 }
 
-function orNotRecorded(values: readonly string[] | undefined): readonly string[] {
-  return values && values.length > 0 ? values : ['not recorded']
-}
-
-function count(record: Record<string, number>, key: string): void {
-  record[key] = (record[key] ?? 0) + 1
+// A study with no value for a characteristic counts as `not recorded`, so gaps stay visible.
+function countEach(counts: Map<string, number>, values: readonly string[]): void {
+  if (values.length === 0) counts.set('not recorded', (counts.get('not recorded') ?? 0) + 1)
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
 }
 
 /** Same entries, keys in a stable order (so JSON output is byte-identical across runs). */
