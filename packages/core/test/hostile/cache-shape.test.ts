@@ -54,6 +54,34 @@ describe('a cache entry of the wrong shape is discarded and rebuilt', () => {
       (json) => sealed(Buffer.from(JSON.stringify({ ...json, graph: { nodes: 7 } }))),
     ],
     ['sealed, a list instead of a map', () => sealed(Buffer.from('[1, 2, 3]'))],
+    // Of the right shape at the top, but a graph no restore can build: the graph is restored
+    // only when first used, so the snapshot is checked through when read.
+    [
+      'sealed, two nodes under one key',
+      (json) => {
+        const graph = json.graph as { nodes: unknown[] }
+        return sealed(
+          Buffer.from(
+            JSON.stringify({
+              ...json,
+              graph: { ...graph, nodes: [...graph.nodes, graph.nodes[0]] },
+            }),
+          ),
+        )
+      },
+    ],
+    [
+      'sealed, a resolved link to a node it does not hold',
+      (json) => {
+        const graph = structuredClone(json.graph) as {
+          nodes: { attributes: { links: { target: string }[] } }[]
+        }
+        const link = graph.nodes.flatMap((node) => node.attributes.links)[0]
+        if (link === undefined) throw new Error('no link to damage')
+        link.target = 'nowhere'
+        return sealed(Buffer.from(JSON.stringify({ ...json, graph })))
+      },
+    ],
   ]
   for (const [name, make] of damaged) {
     it(`snapshot: ${name}`, async () => {

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { folderOf, isContentPath } from '../content-path.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { IncrementalKnowledgeBase } from '../graph/incremental.js'
-import type { KnowledgeBase } from '../graph/types.js'
+import type { KnowledgeBase, KnowledgeGraph } from '../graph/types.js'
 import { checkFolder, checkLimit, checkParseOptions } from '../options.js'
 import type { ParsedFile, ParseOptions } from '../parse/parse-file.js'
 import { type DiagnosticDiff, diffDiagnostics } from '../reporter/diagnostic-diff.js'
@@ -24,7 +24,7 @@ import {
   defaultMaxFileBytes,
   type FileStat,
 } from './read-content-file.js'
-import { restoreGraph, storeGraph } from './stored-graph.js'
+import { isRestorable, restoreGraph, storeGraph } from './stored-graph.js'
 
 /**
  * Options of {@link ContentFolder.open} and `loadDirectory`.
@@ -325,7 +325,7 @@ export class ContentFolder {
       JSON.stringify({ parseOptions, problems: problemFiles.map((file) => file.diagnostics) }),
     )
     const snapshot = await snapshotRead
-    if (snapshot?.key === key) {
+    if (snapshot?.key === key && isRestorable(snapshot.graph)) {
       // Parses are made again only if an update asks for them (watch mode, not a one-off run).
       this.#knowledgeBase = restore(snapshot, reads)
       return
@@ -499,13 +499,26 @@ function turn(): Promise<void> {
 
 /** The knowledge base as the snapshot recorded it, bodies cut back out of the files just read. */
 function restore(snapshot: Snapshot, reads: readonly { read: ContentRead }[]): KnowledgeBase {
-  const texts = new Map<string, string>()
-  for (const { read } of reads) if ('text' in read) texts.set(read.file, read.text)
-  const graph = restoreGraph(snapshot.graph, (file, length) => {
-    const text = texts.get(file) ?? ''
-    return text.slice(text.length - length)
-  })
-  return { graph, diagnostics: snapshot.diagnostics, files: snapshot.files }
+  // The graph is rebuilt from the snapshot when first asked for: `validate` needs only the
+  // diagnostics and the files, and rebuilding tens of thousands of nodes and edges was most of a
+  // warm validation of a large base. Until then the snapshot and the texts (bodies are not stored
+  // in it) are kept; the graph is the same whenever it is built.
+  let graph: KnowledgeGraph | undefined
+  return {
+    get graph(): KnowledgeGraph {
+      if (graph === undefined) {
+        const texts = new Map<string, string>()
+        for (const { read } of reads) if ('text' in read) texts.set(read.file, read.text)
+        graph = restoreGraph(snapshot.graph, (file, length) => {
+          const text = texts.get(file) ?? ''
+          return text.slice(text.length - length)
+        })
+      }
+      return graph
+    },
+    diagnostics: snapshot.diagnostics,
+    files: snapshot.files,
+  }
 }
 
 /** The SHA-256 of a file's bytes, in hex. */

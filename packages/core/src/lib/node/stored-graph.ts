@@ -134,3 +134,62 @@ export function restoreGraph(
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+/**
+ * Whether `restoreGraph` can rebuild this stored graph: every node and link of the shape it reads,
+ * node keys distinct, and every edge between known nodes under a key of its own. Checked when the
+ * snapshot is read, so that a snapshot restored later (on first use of the graph) cannot fail:
+ * one that passes its seal and still does not fit is dropped and the files are read afresh.
+ */
+export function isRestorable(stored: unknown): stored is StoredGraph {
+  if (!isObject(stored) || !isObject(stored.attributes) || !isObject(stored.bodyLengths))
+    return false
+  const { nodes, expectedLists, edges } = stored
+  if (!Array.isArray(nodes) || !Array.isArray(expectedLists) || !isObject(edges)) return false
+  const keys = new Set<string>()
+  for (const node of nodes as unknown[]) {
+    if (!isObject(node) || typeof node.key !== 'string' || keys.has(node.key)) return false
+    const entity = node.attributes
+    if (!isObject(entity) || typeof entity.file !== 'string' || !Array.isArray(entity.links))
+      return false
+    for (const link of entity.links as unknown[])
+      if (
+        !isObject(link) ||
+        typeof link.target !== 'string' ||
+        typeof link.expected !== 'number' ||
+        !isObject(link.place)
+      )
+        return false
+    keys.add(node.key)
+  }
+  const edgeKeys = new Set<string>()
+  const distinctEdge = (key: string, source: unknown, target: unknown): boolean => {
+    if (edgeKeys.has(key) || !keys.has(source as string) || !keys.has(target as string))
+      return false
+    edgeKeys.add(key)
+    return true
+  }
+  if ('all' in edges) {
+    if (!Array.isArray(edges.all)) return false
+    for (const edge of edges.all as unknown[])
+      if (!isObject(edge) || !distinctEdge(String(edge.key), edge.source, edge.target)) return false
+    return true
+  }
+  const unresolved = edges.unresolvedLinks
+  if (!isObject(unresolved)) return false
+  for (const { key, attributes } of nodes as StoredGraph['nodes']) {
+    const skipped = unresolved[key]
+    if (skipped !== undefined && !Array.isArray(skipped)) return false
+    const links = attributes.links as unknown as readonly Link[]
+    for (let index = 0; index < links.length; index++) {
+      if ((skipped as unknown[] | undefined)?.includes(index)) continue
+      const link = links[index] as Link
+      if (!distinctEdge(linkEdgeKey(key, link), key, link.target)) return false
+    }
+  }
+  return true
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}
