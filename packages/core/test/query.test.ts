@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import {
   coverage,
@@ -12,6 +13,7 @@ import {
 } from '@realist-kb/core'
 import { loadDirectory } from '@realist-kb/core/node'
 import { describe, expect, it } from 'vitest'
+import { studyOfEvidence } from '../src/lib/query/cmoc-evidence.js'
 
 const fixture = (name: string): string => path.join(import.meta.dirname, 'fixtures', name)
 
@@ -105,5 +107,47 @@ describe('queries', () => {
     expect(edges).toEqual(['addresses', 'belongs-to', 'derived-from'])
     expect(kb.graph.type).toBe('directed')
     expect(kb.graph.multi).toBe(true)
+  })
+})
+
+describe('the study of an evidence entry', () => {
+  it('is the study its drawn-from edge reaches, and none when the entry names no study', async () => {
+    const base = await loadDirectory(fixture('evidence-file'))
+    const texts = await Promise.all(
+      base.files.map(async (file) => ({
+        path: file,
+        text: await readFile(path.join(fixture('evidence-file'), file), 'utf8'),
+      })),
+    )
+    const extra = (id: string, study: string) => ({
+      path: `evidence/${id}.md`,
+      text: `---\nkind: evidence\nstudy: ${study}\ncmocs: [cmoc-1a]\nrelation: supports\npoint: P.\n---\n`,
+    })
+    // A study, a missing one, and an id of another kind.
+    const kb = loadFromMemory([
+      ...texts,
+      extra('named-study', 'doe-2020'),
+      extra('missing-study', 'nobody-1999'),
+      extra('not-a-study', 'cmoc-1a'),
+    ])
+    // The reference: walk every edge out of the entry.
+    const walked = (id: string): string | undefined => {
+      let found: string | undefined
+      kb.graph.forEachOutEdge(id, (_edge, attributes, _source, target) => {
+        if (
+          attributes.type === 'drawn-from' &&
+          kb.graph.getNodeAttribute(target, 'kind') === 'study'
+        )
+          found ??= target
+      })
+      return found
+    }
+    const entries = entitiesOfKind(kb.graph, 'evidence')
+    expect(entries.length).toBeGreaterThan(4)
+    for (const entry of entries)
+      expect(studyOfEvidence(kb.graph, entry.id), entry.id).toBe(walked(entry.id))
+    expect(studyOfEvidence(kb.graph, 'named-study')).toBe('doe-2020')
+    expect(studyOfEvidence(kb.graph, 'missing-study')).toBeUndefined()
+    expect(studyOfEvidence(kb.graph, 'not-a-study')).toBeUndefined()
   })
 })
