@@ -1,5 +1,6 @@
 import { basisSchema, entityKinds, knowledgeBaseDiffVersion } from '@realist-kb/core'
 import { z } from 'zod'
+import { schemaDocument } from './schema-document.js'
 
 // The diff JSON (`realist-kb diff --format json`, and a report's `changes`) as zod, so that its
 // JSON Schema is generated rather than written by hand. Objects are strict, and
@@ -103,15 +104,9 @@ export const diffJson = knowledgeBaseDiffJson.extend({
  * ```
  */
 export function diffJsonSchema(): Record<string, unknown> {
-  const { $schema, ...rest } = z.toJSONSchema(diffJson, {
-    target: 'draft-07',
-    io: 'output',
-  }) as Record<string, unknown>
-  return {
-    $schema,
-    $id: 'diff.schema.json',
+  return schemaDocument(diffJson, {
+    id: 'diff.schema.json',
     title: `realist-kb diff JSON, version ${knowledgeBaseDiffVersion}`,
     description: 'The output of `realist-kb diff --format json`. See docs/cli.md.',
-    ...rest,
-  }
+  })
 }

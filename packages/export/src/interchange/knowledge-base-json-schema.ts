@@ -1,5 +1,6 @@
 import { catalogue, type EntityKind, entityKinds, schemas, studySchema } from '@realist-kb/core'
 import { z } from 'zod'
+import { schemaDocument } from './schema-document.js'
 
 const position = {
   line: z.number().int().min(1),
@@ -93,15 +94,9 @@ const knowledgeBaseJson = z.strictObject({
  * ```
  */
 export function knowledgeBaseJsonSchema(): Record<string, unknown> {
-  const { $schema, ...rest } = z.toJSONSchema(knowledgeBaseJson, {
-    target: 'draft-07',
-    io: 'output',
-  }) as Record<string, unknown>
-  return {
-    $schema,
-    $id: 'knowledge-base.schema.json',
+  return schemaDocument(knowledgeBaseJson, {
+    id: 'knowledge-base.schema.json',
     title: 'realist-kb knowledge-base JSON, format version 2',
     description: 'The output of `realist-kb export --format json`. See docs/json-format.md.',
-    ...rest,
-  }
+  })
 }

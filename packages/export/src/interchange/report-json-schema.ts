@@ -14,6 +14,7 @@ import {
 } from '@realist-kb/core'
 import { z } from 'zod'
 import { knowledgeBaseDiffJson } from './diff-json-schema.js'
+import { schemaDocument } from './schema-document.js'
 
 // The report JSON (docs/report-json.md) as zod, so that its JSON Schema is generated rather than
 // written by hand. Objects are strict: a field the report gains and this does not know fails the
@@ -375,15 +376,9 @@ export const traceReportJson = z.strictObject({
  * ```
  */
 export function reportJsonSchema(): Record<string, unknown> {
-  const { $schema, ...rest } = z.toJSONSchema(traceReportJson, {
-    target: 'draft-07',
-    io: 'output',
-  }) as Record<string, unknown>
-  return {
-    $schema,
-    $id: 'report.schema.json',
+  return schemaDocument(traceReportJson, {
+    id: 'report.schema.json',
     title: `realist-kb report JSON, format version ${traceReportVersion}`,
     description: 'The output of `realist-kb report --format json`. See docs/report-json.md.',
-    ...rest,
-  }
+  })
 }
