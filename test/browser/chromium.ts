@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { type Browser, type BrowserServer, chromium } from 'playwright-core'
 import { inject } from 'vitest'
+import { defaultBrowserPath, headlessFlags } from '../../packages/cli/src/lib/pdf/print-pdf.js'
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -10,7 +11,7 @@ declare module 'vitest' {
 }
 
 /** Debian's chromium, installed by .ci/run; playwright-core never downloads a browser of its own. */
-export const chromiumPath = '/usr/bin/chromium'
+export const chromiumPath = defaultBrowserPath
 
 /** Whether browser tests can run here. In CI they must: a missing browser fails there. */
 export const hasChromium = existsSync(chromiumPath) || process.env.CI === 'true'
@@ -22,15 +23,8 @@ export const hasChromium = existsSync(chromiumPath) || process.env.CI === 'true'
 export function launchChromiumServer(): Promise<BrowserServer> {
   return chromium.launchServer({
     executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    // The flags `report --format pdf` starts its own chromium with.
+    args: [...headlessFlags],
   })
 }
 

@@ -15,7 +15,7 @@ export class BrowserMissingError extends Error {
  * The flags of a headless Chromium that prints and does nothing else: no sandbox (it runs as
  * root in containers), no GPU, and none of the background traffic a browser makes on its own.
  */
-const flags = [
+export const headlessFlags = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -41,7 +41,7 @@ export async function printPdf(html: string, browserPath: string): Promise<Uint8
   const { chromium } = await import('playwright-core')
   let browser: Awaited<ReturnType<typeof chromium.launch>>
   try {
-    browser = await chromium.launch({ executablePath: browserPath, args: flags })
+    browser = await chromium.launch({ executablePath: browserPath, args: headlessFlags })
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
     throw new BrowserMissingError(
