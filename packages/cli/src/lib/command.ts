@@ -1,5 +1,5 @@
 import type { ContentFolder, KnowledgeBase } from '@realist-kb/core/node'
-import type { CliIo } from './io.js'
+import { type CliIo, UsageError } from './io.js'
 import type { Progress } from './progress.js'
 
 /** One value an option or argument takes, with what it means (shown in help). */
@@ -137,6 +137,25 @@ export function defineCommand<const O extends OptionDeclarations>(
 export const contentDirArgument: ArgumentDeclaration = {
   name: 'dir',
   help: 'content folder (default: content)',
+}
+
+/** `--debounce <ms>`, for the commands that act on file changes (`watch`, `serve`). */
+export function debounceOption(action: string) {
+  return {
+    type: 'string',
+    value: '<ms>',
+    help: `wait this long after the last change before ${action} (default: 100)`,
+  } as const satisfies OptionDeclaration
+}
+
+/** The milliseconds `--debounce` asks for: 100 when not given, a usage error when out of range. */
+export function debounceOf(value: string | undefined): number {
+  const debounce = value === undefined ? 100 : Number(value)
+  if (!Number.isInteger(debounce) || debounce < 0 || debounce > 60_000)
+    throw new UsageError(
+      `Unexpected --debounce \`${value}\`, expected a whole number of milliseconds from 0 to 60000`,
+    )
+  return debounce
 }
 
 /** `--format text|json`, for the commands that print either. */

@@ -1,4 +1,4 @@
-import { contentDirArgument, defineCommand } from '../command.js'
+import { contentDirArgument, debounceOf, debounceOption, defineCommand } from '../command.js'
 import { UsageError } from '../io.js'
 
 export const serve = defineCommand({
@@ -15,11 +15,7 @@ path, no file. Stop with Ctrl-C.`,
       value: '<port>',
       help: 'listen on this port of 127.0.0.1 (default: a free port, printed at start)',
     },
-    debounce: {
-      type: 'string',
-      value: '<ms>',
-      help: 'wait this long after the last change before rebuilding (default: 100)',
-    },
+    debounce: debounceOption('rebuilding'),
   },
   loads: true,
   exitCodes: '0 stopped, 2 usage error (including a port in use).',
@@ -29,11 +25,7 @@ path, no file. Stop with Ctrl-C.`,
       throw new UsageError(
         `Unexpected --port \`${values.port}\`, expected a whole number from 0 to 65535`,
       )
-    const debounce = values.debounce === undefined ? 100 : Number(values.debounce)
-    if (!Number.isInteger(debounce) || debounce < 0 || debounce > 60_000)
-      throw new UsageError(
-        `Unexpected --debounce \`${values.debounce}\`, expected a whole number of milliseconds from 0 to 60000`,
-      )
+    const debounce = debounceOf(values.debounce)
     const [{ serveFolder }, { folder, shown }] = await Promise.all([
       import('../serve/serve-folder.js'),
       openContent(args.dir),

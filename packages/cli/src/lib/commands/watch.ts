@@ -1,5 +1,4 @@
-import { contentDirArgument, defineCommand } from '../command.js'
-import { UsageError } from '../io.js'
+import { contentDirArgument, debounceOf, debounceOption, defineCommand } from '../command.js'
 
 export const watch = defineCommand({
   name: 'watch',
@@ -10,20 +9,12 @@ An edited file is read and parsed again on its own; added, deleted and renamed f
 are picked up (a branch switch too). Stop with Ctrl-C.`,
   arguments: [contentDirArgument],
   options: {
-    debounce: {
-      type: 'string',
-      value: '<ms>',
-      help: 'wait this long after the last change before validating (default: 100)',
-    },
+    debounce: debounceOption('validating'),
   },
   loads: true,
   exitCodes: '0 stopped, 2 usage error.',
   async run({ io, values, args, openContent }) {
-    const debounce = values.debounce === undefined ? 100 : Number(values.debounce)
-    if (!Number.isInteger(debounce) || debounce < 0 || debounce > 60_000)
-      throw new UsageError(
-        `Unexpected --debounce \`${values.debounce}\`, expected a whole number of milliseconds from 0 to 60000`,
-      )
+    const debounce = debounceOf(values.debounce)
     const [{ watchFolder }, { folder, shown }] = await Promise.all([
       import('./watch-loop.js'),
       openContent(args.dir),
