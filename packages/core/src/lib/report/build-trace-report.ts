@@ -309,7 +309,7 @@ function termLabels(
       for (const study of studies)
         for (const id of factsOf(study)[dimension])
           if (!used.has(id)) used.set(id, terms.term(dimension, id).label)
-      return [dimension, sortKeys(Object.fromEntries(used))]
+      return [dimension, sortKeys(used)]
     }),
   )
   return labels as Record<(typeof termDimensions)[number], Record<string, string>>

@@ -40,10 +40,10 @@ export function evidenceProfile(
   return {
     studies: studies.length,
     evidence: evidence.length,
-    designs: sortKeys(Object.fromEntries(designs)),
-    countries: sortKeys(Object.fromEntries(countries)),
-    settings: sortKeys(Object.fromEntries(settings)),
-    participants: sortKeys(Object.fromEntries(participants)),
+    designs: sortKeys(designs),
+    countries: sortKeys(countries),
+    settings: sortKeys(settings),
+    participants: sortKeys(participants),
     inclusion,
     relations,
     years: [...years].sort((a, b) => a - b),
@@ -57,7 +57,7 @@ function countEach(counts: Map<string, number>, values: readonly string[]): void
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
 }
 
-/** Same entries, keys in a stable order (so JSON output is byte-identical across runs). */
-export function sortKeys<T>(record: Readonly<Record<string, T>>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+/** The entries of a map as a record, keys in a stable order (so JSON output is byte-identical). */
+export function sortKeys<T>(entries: ReadonlyMap<string, T>): Record<string, T> {
+  return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
