@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { yamlText } from '@realist-kb/citations/import'
 import {
@@ -18,6 +17,7 @@ import {
 import type { CommandContext } from '../command.js'
 import { exitCodes, UsageError } from '../io.js'
 import type { ImportOptions } from './import.js'
+import { readInputFile } from './input-file.js'
 
 /** Shape of `import <project>.qdpx --format json`, version 1. */
 export interface QdpxImportJson {
@@ -68,12 +68,7 @@ export async function runQdpxImport({
   const write = values.write ?? false
   if (write && values['dry-run'])
     throw new UsageError('Unexpected --write with --dry-run, expected one of them')
-  let bytes: Uint8Array
-  try {
-    bytes = await readFile(path.resolve(io.cwd, shownFile))
-  } catch {
-    throw new UsageError(`Unexpected file \`${shownFile}\`: it does not exist or cannot be read`)
-  }
+  const bytes = await readInputFile(path.resolve(io.cwd, shownFile), shownFile)
   const { knowledgeBase: kb, folder, shown } = await openContent(values.dir)
 
   let read: ReturnType<typeof readQdpx>

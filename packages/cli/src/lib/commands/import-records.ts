@@ -1,4 +1,4 @@
-import { type FileHandle, open, readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import {
   detectFormat,
@@ -16,6 +16,7 @@ import { loadDirectory, WriteRefusedError, writeFileAtomic } from '@realist-kb/c
 import type { CommandContext } from '../command.js'
 import { exitCodes, UsageError } from '../io.js'
 import type { ImportOptions } from './import.js'
+import { readInputFile, startsAsZip } from './input-file.js'
 
 /** Shape of `import --format json`, version 1. */
 export interface ImportJson {
@@ -67,7 +68,10 @@ export async function runImport(context: CommandContext<ImportOptions>): Promise
   const dirShown = (values.dir ?? 'content').replace(/\\/g, '/')
   const dir = path.resolve(io.cwd, dirShown)
 
-  const { text, note } = await readInput(path.resolve(io.cwd, fileArgument), fileArgument)
+  const { text, note } = decodeInput(
+    await readInputFile(path.resolve(io.cwd, fileArgument), fileArgument),
+    fileArgument,
+  )
   let format: ImportFormat
   try {
     format = chosen === 'auto' ? detectFormat(text, fileArgument) : chosen
@@ -96,30 +100,6 @@ export async function runImport(context: CommandContext<ImportOptions>): Promise
   if (json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
   else io.stdout.write(renderText(report, outcomes, note))
   return report.summary.failed > 0 ? exitCodes.contentErrors : exitCodes.ok
-}
-
-async function readInput(
-  absolute: string,
-  shown: string,
-): Promise<{ text: string; note?: string }> {
-  let bytes: Buffer
-  try {
-    if (!(await stat(absolute)).isFile())
-      throw new UsageError(`Unexpected \`${shown}\`: not a file`)
-    bytes = await readFile(absolute)
-  } catch (error) {
-    if (error instanceof UsageError) throw error
-    throw new UsageError(`Unexpected file \`${shown}\`: it does not exist or cannot be read`)
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
-  } catch {
-    // Older EndNote and RefWorks exports are Windows-1252, not UTF-8.
-    return {
-      text: new TextDecoder('windows-1252').decode(bytes),
-      note: `${shown} is not UTF-8: read as Windows-1252`,
-    }
-  }
 }
 
 /** The studies and ids already in the content folder (none when the folder does not exist). */
@@ -246,23 +226,15 @@ function renderText(
   return `${lines.join('\n')}\n`
 }
 
-// Reference exports are text; a REFI-QDA project is a zip archive whatever its name (a project
-// saved as .zip, or sent without an extension). Four bytes tell them apart.
-const zipSignature = [0x50, 0x4b, 0x03, 0x04]
-
-/** Whether a file begins as a zip archive does; false when it cannot be read (reported later). */
-async function startsAsZip(file: string): Promise<boolean> {
-  let handle: FileHandle | undefined
+/** A reference export's text: UTF-8, or Windows-1252 (with a note saying so) when it is not. */
+function decodeInput(bytes: Buffer, shown: string): { text: string; note?: string } {
   try {
-    // Only a regular file is opened: opening a pipe would wait for a writer.
-    if (!(await stat(file)).isFile()) return false
-    handle = await open(file, 'r')
-    const start = Buffer.alloc(zipSignature.length)
-    const { bytesRead } = await handle.read(start, 0, start.length, 0)
-    return bytesRead === start.length && zipSignature.every((byte, index) => start[index] === byte)
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
   } catch {
-    return false
-  } finally {
-    await handle?.close()
+    // Older EndNote and RefWorks exports are Windows-1252, not UTF-8.
+    return {
+      text: new TextDecoder('windows-1252').decode(bytes),
+      note: `${shown} is not UTF-8: read as Windows-1252`,
+    }
   }
 }
