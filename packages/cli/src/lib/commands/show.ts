@@ -1,11 +1,9 @@
-import type { EntityDescription, EntityLink } from '@realist-kb/export'
+import type { EntityDescription } from '@realist-kb/export'
 import { contentDirArgument, defineCommand, textOrJsonFormat } from '../command.js'
 import { exitCodes, UsageError } from '../io.js'
 
 /** Shape of `show --format json`, version 1. */
 export type ShowJson = { readonly version: 1 } & EntityDescription
-/** One link in {@link ShowJson}. */
-export type ShowLink = EntityLink
 
 export const show = defineCommand({
   name: 'show',
