@@ -52,7 +52,8 @@ import { traceReportVersion } from './types.js'
 export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions = {}): TraceReport {
   const { graph } = kb
   const terms = studyTermsOf(graph)
-  const factsOf = studyFactsIndex(terms)
+  const facts = studyFactsIndex(terms)
+  const { factsOf } = facts
   const groupsSorted = entitiesOfKind(graph, 'group')
   const groupOf = (id: string): string | undefined =>
     neighbours(graph, id, 'out', 'belongs-to', 'group')[0]?.entity.id
@@ -92,7 +93,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
       profile: evidenceProfile(
         studies,
         evidence.map((item) => ({ evidence: item.evidence, basis: item.link.basis })),
-        factsOf,
+        facts,
       ),
       ...optional('provenance', cmoc.data.provenance),
     }
@@ -116,7 +117,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
         cmoc.link ? [reportLink(cmoc.cmoc.id, cmoc.link)] : [],
       ),
       studies: (trace?.studies ?? []).map((study) => study.id),
-      profile: evidenceProfile(trace?.studies ?? [], dedupeEvidence(evidence), factsOf),
+      profile: evidenceProfile(trace?.studies ?? [], dedupeEvidence(evidence), facts),
       confidence: recommendationConfidence(graph, rec.id),
       notes: rec.body.trim(),
       ...optional('provenance', rec.data.provenance),

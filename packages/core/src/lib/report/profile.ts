@@ -1,12 +1,13 @@
 import type { EntityOf } from '../model/entity.js'
-import type { StudyFacts } from './study-facts.js'
+import { type TermDimension, termDimensions } from '../query/terms.js'
+import { type StudyFactsIndex, slotWidth } from './study-facts.js'
 import type { EvidenceProfile } from './types.js'
 
 /**
  * Describe a body of evidence: how many studies, of which designs, countries, settings,
  * participants, years and inclusion status, and how the evidence relates and on what basis.
  * Designs, countries, settings and participants are counted by the term of the review's
- * vocabularies they fall into.
+ * vocabularies they fall into; a study with no value for one counts as `not recorded`.
  */
 export function evidenceProfile(
   studies: readonly EntityOf<'study'>[],
@@ -14,22 +15,39 @@ export function evidenceProfile(
     readonly evidence: EntityOf<'evidence'>
     readonly basis: 'stated' | 'inferred'
   }[],
-  factsOf: (study: EntityOf<'study'>) => StudyFacts,
+  index: StudyFactsIndex,
 ): EvidenceProfile {
-  const designs = new Map<string, number>()
-  const countries = new Map<string, number>()
-  const settings = new Map<string, number>()
-  const participants = new Map<string, number>()
-  const inclusion = { included: 0, excluded: 0, unknown: 0 }
+  const slots = studies.map(index.slotOf)
+  const { starts, codes, inclusion: inclusionOf, years: yearOf } = index
+  // Terms are counted by code into one array: a profile is made for every CMOC and
+  // recommendation, each over up to thousands of studies, and maps keyed by term were most of it.
+  const counts = new Int32Array(index.codeCount())
+  const used = termDimensions.map((): number[] => [])
+  const byInclusion = new Int32Array(index.inclusionStatuses.length)
   const years = new Set<number>()
-  for (const study of studies) {
-    const facts = factsOf(study)
-    countEach(designs, facts.designs)
-    countEach(countries, facts.countries)
-    countEach(settings, facts.settings)
-    countEach(participants, facts.participants)
-    inclusion[facts.inclusion]++
-    if (facts.year !== undefined) years.add(facts.year)
+  for (const slot of slots) {
+    for (let dimension = 0; dimension < termDimensions.length; dimension++) {
+      const end = starts[slot * slotWidth + dimension + 1] ?? 0
+      for (let at = starts[slot * slotWidth + dimension] ?? end; at < end; at++) {
+        const code = codes[at] ?? 0
+        if (counts[code] === 0) used[dimension]?.push(code)
+        counts[code] = (counts[code] ?? 0) + 1
+      }
+    }
+    const status = inclusionOf[slot] ?? 0
+    byInclusion[status] = (byInclusion[status] ?? 0) + 1
+    const year = yearOf[slot] ?? -1
+    if (year !== -1) years.add(year)
+  }
+  const inclusion = { included: 0, excluded: 0, unknown: 0 }
+  index.inclusionStatuses.forEach((status, at) => {
+    inclusion[status] = byInclusion[at] ?? 0
+  })
+  const counted = (dimension: TermDimension): Record<string, number> => {
+    const entries = new Map<string, number>()
+    for (const code of used[termDimensions.indexOf(dimension)] ?? [])
+      entries.set(index.termOf(code), counts[code] ?? 0)
+    return sortKeys(entries)
   }
   const relations = { supports: 0, refines: 0, refutes: 0 }
   const basis = { stated: 0, inferred: 0 }
@@ -40,21 +58,15 @@ export function evidenceProfile(
   return {
     studies: studies.length,
     evidence: evidence.length,
-    designs: sortKeys(designs),
-    countries: sortKeys(countries),
-    settings: sortKeys(settings),
-    participants: sortKeys(participants),
+    designs: counted('designs'),
+    countries: counted('countries'),
+    settings: counted('settings'),
+    participants: counted('participants'),
     inclusion,
     relations,
     years: [...years].sort((a, b) => a - b),
     basis,
   }
-}
-
-// A study with no value for a characteristic counts as `not recorded`, so gaps stay visible.
-function countEach(counts: Map<string, number>, values: readonly string[]): void {
-  if (values.length === 0) counts.set('not recorded', (counts.get('not recorded') ?? 0) + 1)
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
 }
 
 /** The entries of a map as a record, keys in a stable order (so JSON output is byte-identical). */
