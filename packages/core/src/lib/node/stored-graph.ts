@@ -2,6 +2,7 @@ import graphology from 'graphology'
 import { edgeAttributesOf, linkEdgeKey } from '../graph/resolve-links.js'
 import type { GraphAttributes, KnowledgeGraph } from '../graph/types.js'
 import type { Entity, Link } from '../model/entity.js'
+import type { Writable } from '../optional-field.js'
 
 // graphology ships CommonJS; its named class is reached through the default export under Node ESM.
 const { MultiDirectedGraph } = graphology
@@ -106,12 +107,12 @@ export function restoreGraph(
   const graph: KnowledgeGraph = new MultiDirectedGraph()
   graph.replaceAttributes(stored.attributes)
   for (const { key, attributes } of stored.nodes) {
-    const entity = attributes as Mutable<StoredEntity>
+    const entity = attributes as Writable<StoredEntity>
     const length = stored.bodyLengths[key]
     if (length !== undefined) entity.body = bodyOf(entity.file, length)
-    for (const link of entity.links as Mutable<StoredLink>[]) {
-      ;(link as unknown as Mutable<Link>).expected = stored.expectedLists[link.expected] ?? []
-      const place = link.place as Mutable<StoredLink['place']>
+    for (const link of entity.links as Writable<StoredLink>[]) {
+      ;(link as unknown as Writable<Link>).expected = stored.expectedLists[link.expected] ?? []
+      const place = link.place as Writable<StoredLink['place']>
       if (place.file === 0) place.file = entity.file
     }
     graph.addNode(key, entity as unknown as Entity)
@@ -132,8 +133,6 @@ export function restoreGraph(
   }
   return graph
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 /**
  * Whether `restoreGraph` can rebuild this stored graph: every node and link of the shape it reads,

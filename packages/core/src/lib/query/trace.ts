@@ -1,6 +1,5 @@
 import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
 import type { EntityOf } from '../model/entity.js'
-import { optional } from '../optional-field.js'
 import { evidenceEdgesOfCmoc, studyOfEvidence } from './cmoc-evidence.js'
 import {
   compareEntities,
@@ -80,14 +79,14 @@ export function evidenceForCmoc(graph: KnowledgeGraph, cmocId: string): CmocTrac
   const cmoc = graph.getNodeAttributes(cmocId)
   if (cmoc.kind !== 'cmoc') return undefined
   const evidence = evidenceEdgesOfCmoc(graph, cmocId).map(({ evidence: id, edge, via }) => {
-    const study = studyOfEvidence(graph, id)
-    return {
+    const studyId = studyOfEvidence(graph, id)
+    const step: EvidenceTrace = {
       evidence: graph.getNodeAttributes(id) as EntityOf<'evidence'>,
       link: edge,
       study:
-        study === undefined ? undefined : (graph.getNodeAttributes(study) as EntityOf<'study'>),
-      ...optional('via', via),
+        studyId === undefined ? undefined : (graph.getNodeAttributes(studyId) as EntityOf<'study'>),
     }
+    return via === undefined ? step : { ...step, via }
   })
   // Direct evidence first, in id order; then what reaches it through its groups.
   evidence.sort(

@@ -1,8 +1,8 @@
-import type { EdgeAttributes, KnowledgeBase } from '../graph/types.js'
+import type { EdgeAttributes, KnowledgeBase, KnowledgeGraph } from '../graph/types.js'
 import { cmocPartsOf } from '../kinds/cmoc.js'
 import { gapNames } from '../kinds/kind.js'
 import type { EntityOf } from '../model/entity.js'
-import { optional } from '../optional-field.js'
+import { optional, setDefined, type Writable } from '../optional-field.js'
 import { meetsAppraisal } from '../query/appraisal.js'
 import { cmocChain } from '../query/chains.js'
 import { groupChain } from '../query/cmoc-evidence.js'
@@ -27,6 +27,7 @@ import { evidenceProfile, sortKeys } from './profile.js'
 import { type StudyFacts, studyFactsIndex } from './study-facts.js'
 import type {
   CmocEntry,
+  EvidenceEntry,
   ReportLink,
   ReviewSummary,
   StudyEntry,
@@ -131,23 +132,24 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
         a.position.line - b.position.line ||
         compareIds(a.id, b.id),
     )
-    .map((item) => ({
-      id: item.id,
-      ...place(item),
-      study: item.data.study,
-      cmocs: neighbours(graph, item.id, 'out', 'evidences', 'cmoc').map(({ entity, edge }) =>
-        reportLink(entity.id, edge),
-      ),
-      groups: neighbours(graph, item.id, 'out', 'evidences', 'group').map(({ entity, edge }) =>
-        reportLink(entity.id, edge),
-      ),
-      relation: item.data.relation,
-      parts: item.data.parts ?? [],
-      ...optional('point', item.data.point),
-      ...optional('quote', item.data.quote),
-      ...optional('locator', item.data.locator),
-      ...optional('provenance', item.data.provenance),
-    }))
+    .map((item): EvidenceEntry => {
+      const { cmocs, groups } = evidenceTargets(graph, item.id)
+      const entry: Writable<EvidenceEntry> = {
+        id: item.id,
+        file: item.file,
+        line: item.position.line,
+        study: item.data.study,
+        cmocs,
+        groups,
+        relation: item.data.relation,
+        parts: item.data.parts ?? [],
+      }
+      setDefined(entry, 'point', item.data.point)
+      setDefined(entry, 'quote', item.data.quote)
+      setDefined(entry, 'locator', item.data.locator)
+      setDefined(entry, 'provenance', item.data.provenance)
+      return entry
+    })
 
   // Where each study is used, from the evidence and recommendation tables already built (a
   // per-study graph walk would revisit every CMOC's edges once per study).
@@ -263,39 +265,42 @@ function studyEntry(
   },
 ): StudyEntry {
   const { citation } = study.data
-  return {
+  // Built field by field in the record's order, so JSON output keeps its key order.
+  const entry: Partial<Writable<StudyEntry>> = {
     id: study.id,
-    ...place(study),
+    file: study.file,
+    line: study.position.line,
     authors: citation.authors,
     etAl: citation.etAl ?? false,
-    ...optional('year', citation.year),
-    title: citation.title,
-    ...optional('journal', citation.journal),
-    ...optional('volume', citation.volume),
-    ...optional('issue', citation.issue),
-    ...optional('pages', citation.pages),
-    ...optional('doi', citation.doi),
-    ...optional('url', citation.url),
-    ...optional('pmid', citation.pmid),
-    ...optional('publisher', citation.publisher),
-    ...optional('type', citation.type),
-    ...optional('keywords', citation.keywords),
-    ...optional('reference', study.data.reference),
-    ...optional('label', study.data.label),
-    role: study.data.role ?? 'evidence',
-    ...optional('design', study.data.design),
-    ...optional('designNote', study.data.designNote),
-    countries: termIds.countries,
-    settings: termIds.settings,
-    participants: termIds.participants,
-    inclusion: study.data.inclusion?.status ?? 'unknown',
-    ...optional('inclusionBasis', study.data.inclusion?.basis),
-    appraisal: studyAppraisalEntry(study),
-    evidence: usage.evidence,
-    cmocs: usage.cmocs,
-    recommendations: usage.recommendations,
-    notes: study.body.trim(),
   }
+  setDefined(entry, 'year', citation.year)
+  entry.title = citation.title
+  setDefined(entry, 'journal', citation.journal)
+  setDefined(entry, 'volume', citation.volume)
+  setDefined(entry, 'issue', citation.issue)
+  setDefined(entry, 'pages', citation.pages)
+  setDefined(entry, 'doi', citation.doi)
+  setDefined(entry, 'url', citation.url)
+  setDefined(entry, 'pmid', citation.pmid)
+  setDefined(entry, 'publisher', citation.publisher)
+  setDefined(entry, 'type', citation.type)
+  setDefined(entry, 'keywords', citation.keywords)
+  setDefined(entry, 'reference', study.data.reference)
+  setDefined(entry, 'label', study.data.label)
+  entry.role = study.data.role ?? 'evidence'
+  setDefined(entry, 'design', study.data.design)
+  setDefined(entry, 'designNote', study.data.designNote)
+  entry.countries = termIds.countries
+  entry.settings = termIds.settings
+  entry.participants = termIds.participants
+  entry.inclusion = study.data.inclusion?.status ?? 'unknown'
+  setDefined(entry, 'inclusionBasis', study.data.inclusion?.basis)
+  entry.appraisal = studyAppraisalEntry(study)
+  entry.evidence = usage.evidence
+  entry.cmocs = usage.cmocs
+  entry.recommendations = usage.recommendations
+  entry.notes = study.body.trim()
+  return entry as StudyEntry
 }
 
 /** The label of every term the studies use, by dimension, keys in a stable order. */
@@ -334,13 +339,33 @@ function reviewSummary(review: EntityOf<'review'>): ReviewSummary {
 }
 
 function reportLink(id: string, edge: EdgeAttributes): ReportLink {
-  return {
-    id,
-    basis: edge.basis,
-    ...optional('location', edge.location),
-    ...optional('rationale', edge.rationale),
-    writtenAt: `${edge.place.file}:${edge.place.line}:${edge.place.column}`,
-  }
+  // Set in the order of the record's fields, so JSON output keeps its key order.
+  const link: Partial<Writable<ReportLink>> = { id, basis: edge.basis }
+  setDefined(link, 'location', edge.location)
+  setDefined(link, 'rationale', edge.rationale)
+  link.writtenAt = `${edge.place.file}:${edge.place.line}:${edge.place.column}`
+  return link as ReportLink
+}
+
+/**
+ * The CMOCs and the groups an evidence entry bears on, each sorted by id: one walk of its edges
+ * (the report makes an entry for every evidence entry of the base).
+ */
+function evidenceTargets(
+  graph: KnowledgeGraph,
+  id: string,
+): { cmocs: ReportLink[]; groups: ReportLink[] } {
+  const cmocs: { id: string; edge: EdgeAttributes }[] = []
+  const groups: { id: string; edge: EdgeAttributes }[] = []
+  graph.forEachOutEdge(id, (_key, edge, _source, target) => {
+    if (edge.type !== 'evidences') return
+    const kind = graph.getNodeAttribute(target, 'kind')
+    if (kind === 'cmoc') cmocs.push({ id: target, edge })
+    else if (kind === 'group') groups.push({ id: target, edge })
+  })
+  const links = (found: { id: string; edge: EdgeAttributes }[]): ReportLink[] =>
+    found.sort((a, b) => compareIds(a.id, b.id)).map((item) => reportLink(item.id, item.edge))
+  return { cmocs: links(cmocs), groups: links(groups) }
 }
 
 function place(entity: { file: string; position: { line: number } }): {
