@@ -20,9 +20,13 @@ describe('confidence hints from a CMOC trace', () => {
     for (const { graph } of bases)
       for (const cmoc of entitiesOfKind(graph, 'cmoc')) {
         const trace = evidenceForCmoc(graph, cmoc.id)
-        expect(confidenceHintsOf(graph, trace?.evidence ?? []), cmoc.id).toEqual(
-          confidenceHints(graph, cmoc.id),
-        )
+        const walked = confidenceHints(graph, cmoc.id)
+        expect(confidenceHintsOf(graph, trace?.evidence ?? []), cmoc.id).toEqual(walked)
+        // As the report calls it: with the trace's distinct studies, not worked out again.
+        expect(
+          confidenceHintsOf(graph, trace?.evidence ?? [], trace?.studies ?? []),
+          cmoc.id,
+        ).toEqual(walked)
         compared++
       }
     expect(compared).toBeGreaterThan(30)

@@ -81,21 +81,22 @@ interface HintEvidence {
 /**
  * {@link confidenceHints} from a CMOC's evidence already walked (its `evidenceForCmoc` trace):
  * the report, which traces every CMOC anyway, does not walk each CMOC's edges a second time.
+ * `distinctStudies`, when given, are the distinct studies of `items` sorted by id (the trace's
+ * `studies`), which are then not worked out again.
  */
 export function confidenceHintsOf(
   graph: KnowledgeGraph,
   items: readonly HintEvidence[],
+  distinctStudies?: readonly EntityOf<'study'>[],
 ): ConfidenceHints {
   const basis: Record<Basis, number> = { stated: 0, inferred: 0 }
   const relations: Record<Relation, number> = { supports: 0, refines: 0, refutes: 0 }
-  const byId = new Map<string, EntityOf<'study'>>()
   const evidence = items.length
   for (const item of items) {
     basis[item.link.basis]++
     relations[item.evidence.data.relation]++
-    if (item.study !== undefined) byId.set(item.study.id, item.study)
   }
-  const studies = [...byId.keys()].sort(compareIds).map((id) => byId.get(id) as EntityOf<'study'>)
+  const studies = distinctStudies ?? studiesOf(items)
 
   const adequacySignals: string[] = []
   if (studies.length === 0) adequacySignals.push('no study behind it')
@@ -154,6 +155,13 @@ export function confidenceHintsOf(
     },
     coherence: { relations, signals: coherenceSignals },
   }
+}
+
+/** The distinct studies behind the evidence, sorted by id. */
+function studiesOf(items: readonly HintEvidence[]): EntityOf<'study'>[] {
+  const byId = new Map<string, EntityOf<'study'>>()
+  for (const item of items) if (item.study !== undefined) byId.set(item.study.id, item.study)
+  return [...byId.keys()].sort(compareIds).map((id) => byId.get(id) as EntityOf<'study'>)
 }
 
 interface Scope {

@@ -247,6 +247,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
       new Map(gapMapStudies.map((study) => [study.id, study])),
       reviewEntity?.data.gapMap?.dimensions,
       terms,
+      facts,
     ),
     terms: termLabels(studyEntities, terms, factsOf),
     ...optional('gapMapWeighting', weighting),

@@ -2,9 +2,8 @@ import { appraisalDimensions } from '../kinds/study.js'
 import type { EntityOf } from '../model/entity.js'
 import { optional } from '../optional-field.js'
 import { type StudyTerms, studyTermIds, type TermDimension } from '../query/terms.js'
+import { notRecorded, type StudyFactsIndex } from './study-facts.js'
 import type { CmocEntry, GapMapDimension, GapMapTable } from './types.js'
-
-const notRecorded = 'not recorded'
 
 /** The dimensions a gap map uses when the review names none. */
 export const defaultGapMapDimensions: readonly GapMapDimension[] = [
@@ -45,10 +44,12 @@ export function studyValues(
   study: EntityOf<'study'>,
   dimension: GapMapDimension,
   terms?: StudyTerms,
-): string[] {
+  facts?: StudyFactsIndex,
+): readonly string[] {
   const termDimension = Object.hasOwn(termDimensionOf, dimension)
     ? termDimensionOf[dimension]
     : undefined
+  if (termDimension !== undefined && facts !== undefined) return facts.factsOf(study)[termDimension]
   if (termDimension !== undefined && terms !== undefined)
     return studyTermIds(terms, study, termDimension)
   if (appraisalDimension(dimension)) {
@@ -84,30 +85,40 @@ function columnLabel(dimension: string, value: string, terms: StudyTerms | undef
  * The evidence gap map: for each study characteristic, a table of CMOCs (in report order, their
  * group beside them) against the characteristic's values, with the distinct studies in each cell
  * and their number. Only the studies in `studiesById` are counted. Without `dimensions`, the
- * default four, and `rigour` when some study is appraised for it.
+ * default four, and `rigour` when some study is appraised for it. `facts`, the report's index
+ * of study facts, spares reading each study's terms again.
  */
 export function buildGapMap(
   cmocs: readonly CmocEntry[],
   studiesById: ReadonlyMap<string, EntityOf<'study'>>,
   dimensions: readonly GapMapDimension[] | undefined,
   terms?: StudyTerms,
+  facts?: StudyFactsIndex,
 ): GapMapTable[] {
   // By default, rigour too once any study is appraised for it.
   const appraised = [...studiesById.values()].some(
     (study) => study.data.appraisal?.rigour !== undefined,
   )
   const chosen = dimensions ?? [...defaultGapMapDimensions, ...(appraised ? ['rigour'] : [])]
+  // Studies by position, and each CMOC's studies as positions, once for every dimension: a study
+  // is in the row of every CMOC it bears on, in every table.
+  const ids = [...studiesById.keys()]
+  const studies = [...studiesById.values()]
+  const positionOf = new Map(ids.map((id, position) => [id, position]))
+  // A study left out of the map (a weighted map counts only some) is not counted.
+  const positionsOfCmoc = cmocs.map((cmoc) =>
+    cmoc.studies.flatMap((id) => positionOf.get(id) ?? []),
+  )
   return chosen.map((dimension) => {
     const columns = new Set<string>()
     let missing = false
     // Each study's values, read once rather than once per CMOC it bears on.
-    const valuesOfStudy = new Map<string, string[]>()
-    for (const [id, study] of studiesById) {
-      const values = studyValues(study, dimension, terms)
-      valuesOfStudy.set(id, values)
+    const valuesAt = studies.map((study) => {
+      const values = studyValues(study, dimension, terms, facts)
       if (values.length === 0) missing = true
       for (const value of values) columns.add(value)
-    }
+      return values
+    })
     // Columns read in the order of what readers see: labels, not ids (`GB` is United Kingdom).
     const labelOf = new Map(
       [...columns].map((value) => [value, columnLabel(dimension, value, terms)]),
@@ -121,22 +132,20 @@ export function buildGapMap(
       : [...columns].sort(byLabel)
     const values = [...sorted, ...(missing ? [notRecorded] : [])]
     const columnIndex = new Map(values.map((value, index) => [value, index]))
-    const rows = cmocs.map((cmoc) => {
-      const studies: string[][] = values.map(() => [])
-      for (const studyId of cmoc.studies) {
-        // A study left out of the map (a weighted map counts only some) is not counted.
-        const studyValuesList = valuesOfStudy.get(studyId)
-        if (studyValuesList === undefined) continue
-        for (const value of studyValuesList.length === 0 ? [notRecorded] : studyValuesList) {
-          const index = columnIndex.get(value)
-          if (index !== undefined) studies[index]?.push(studyId)
-        }
-      }
+    const columnsAt = valuesAt.map((studyValuesList) =>
+      (studyValuesList.length === 0 ? [notRecorded] : studyValuesList).flatMap(
+        (value) => columnIndex.get(value) ?? [],
+      ),
+    )
+    const rows = cmocs.map((cmoc, row) => {
+      const cells: string[][] = values.map(() => [])
+      for (const position of positionsOfCmoc[row] ?? [])
+        for (const index of columnsAt[position] ?? []) cells[index]?.push(ids[position] ?? '')
       return {
         cmoc: cmoc.id,
         ...optional('group', cmoc.group),
-        counts: studies.map((cell) => cell.length),
-        studies,
+        counts: cells.map((cell) => cell.length),
+        studies: cells,
       }
     })
     return {

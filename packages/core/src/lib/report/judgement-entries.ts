@@ -38,7 +38,7 @@ export function cmocConfidenceEntry(
     ...optional('by', confidence.by),
     ...optional('date', confidence.date),
     // From the CMOC's trace, which the report has made already: its edges are walked once.
-    hints: confidenceHintsOf(graph, trace?.evidence ?? []),
+    hints: confidenceHintsOf(graph, trace?.evidence ?? [], trace?.studies ?? []),
   }
 }
 
