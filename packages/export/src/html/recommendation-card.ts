@@ -1,4 +1,3 @@
-import { shortCitation } from '@realist-kb/citations'
 import type { CmocEntry, RecommendationEntry, ReportLink, StudyEntry } from '@realist-kb/core'
 import { capped } from '../report/capped-list.js'
 import { escapeHtml } from '../report/escape.js'
@@ -8,7 +7,7 @@ import { markdownToHtml } from '../report/markdown-to-html.js'
 import { anchorId, entityLink } from './anchor-id.js'
 import { traceFigure } from './diagram-html.js'
 import { profileTable } from './profile-table.js'
-import { basisBadge, type ReportIndex } from './sections.js'
+import { basisBadge, type ReportIndex, studyLink } from './sections.js'
 
 const e = escapeHtml
 
@@ -76,7 +75,7 @@ function evidenceItem(index: ReportIndex, cmoc: CmocEntry, id: string): string {
     item.quote ? `<q>${e(item.quote)}</q>` : '',
   ].filter(Boolean)
   return `<li class="link-${link?.basis ?? 'stated'}"><strong>${e(item.relation)}</strong>${item.parts.length > 0 ? ` (${e(item.parts.join(', '))})` : ''}${said.length > 0 ? `: ${said.join(' ')}` : ''}${item.locator ? ` <span class="locator">${e(item.locator)}</span>` : ''}${link ? ` ${basisBadge(link)}` : ''}
-<span class="chain-study">${study ? `${entityLink(study.id, shortCitation(study))} <span class="muted">${e(appraisal(study))}</span>` : e(item.study)}</span></li>`
+<span class="chain-study">${study ? `${studyLink(index, study.id)} <span class="muted">${e(appraisal(study))}</span>` : e(item.study)}</span></li>`
 }
 
 /**
@@ -129,10 +128,8 @@ export function recommendationBody(index: ReportIndex, rec: RecommendationEntry)
     return `${entityLink(id, audience?.name ?? id)}${included.length === 0 ? '' : ` <span class="muted">(includes ${included.map((l) => e(index.audiences.get(l.id)?.name ?? l.id)).join('; ')})</span>`}`
   })
   const studies = capped(
-    rec.studies.map((id) => {
-      const study = index.studies.get(id)
-      return study ? entityLink(id, shortCitation(study)) : e(id)
-    }),
+    rec.studies,
+    (id) => studyLink(index, id),
     (more) => `and ${more} more (see its CMOCs)`,
   )
   const budget = { left: maxChainEvidence }

@@ -23,6 +23,8 @@ export interface ReportIndex {
   readonly evidence: ReadonlyMap<string, TraceReport['evidence'][number]>
   readonly audiences: ReadonlyMap<string, TraceReport['audiences'][number]>
   readonly groups: ReadonlyMap<string, GroupEntry>
+  /** Each study's linked short citation once made (see {@link studyLink}). */
+  readonly studyLinks: Map<string, string>
 }
 
 /** Index a report by id. */
@@ -36,7 +38,22 @@ export function indexReport(report: TraceReport): ReportIndex {
     evidence: byId(report.evidence),
     audiences: byId(report.audiences),
     groups: byId(report.groups),
+    studyLinks: new Map(),
   }
+}
+
+/**
+ * A study's short citation linked to its entry, or its id when the report has no such study.
+ * Made once per study and render: a study is cited in the evidence of every CMOC it bears on.
+ */
+export function studyLink(index: ReportIndex, id: string): string {
+  let html = index.studyLinks.get(id)
+  if (html === undefined) {
+    const study = index.studies.get(id)
+    html = study ? entityLink(id, shortCitation(study)) : e(id)
+    index.studyLinks.set(id, html)
+  }
+  return html
 }
 
 const e = escapeHtml
@@ -74,9 +91,8 @@ export function evidenceList(index: ReportIndex, cmoc: CmocEntry): string {
   const items = cmoc.evidence.map((id) => {
     const item = index.evidence.get(id)
     if (!item) return ''
-    const study = index.studies.get(item.study)
     const link = item.cmocs.find((l) => l.id === cmoc.id)
-    return `<li class="link-${link?.basis ?? 'stated'}"><strong>${e(item.relation)}</strong>${item.parts.length > 0 ? ` (${e(item.parts.join(', '))})` : ''}${item.point === undefined ? '' : `: ${e(item.point)}`}${item.quote ? ` <q>${e(item.quote)}</q>` : ''} — ${study ? entityLink(study.id, shortCitation(study)) : e(item.study)}${item.locator ? `, ${e(item.locator)}` : ''}${item.provenance ? ` <span class="muted">[${e(item.provenance)}]</span>` : ''}${link ? ` ${basisBadge(link)}` : ''}</li>`
+    return `<li class="link-${link?.basis ?? 'stated'}"><strong>${e(item.relation)}</strong>${item.parts.length > 0 ? ` (${e(item.parts.join(', '))})` : ''}${item.point === undefined ? '' : `: ${e(item.point)}`}${item.quote ? ` <q>${e(item.quote)}</q>` : ''} — ${studyLink(index, item.study)}${item.locator ? `, ${e(item.locator)}` : ''}${item.provenance ? ` <span class="muted">[${e(item.provenance)}]</span>` : ''}${link ? ` ${basisBadge(link)}` : ''}</li>`
   })
   return `<ul class="evidence">${items.join('')}</ul>`
 }
@@ -84,10 +100,7 @@ export function evidenceList(index: ReportIndex, cmoc: CmocEntry): string {
 /** A CMOC in the catalogue, with back links to the recommendations that use it. */
 export function cmocArticle(index: ReportIndex, cmoc: CmocEntry): string {
   const recs = cmoc.recommendations.map((id) => entityLink(id, id))
-  const studies = cmoc.studies.map((id) => {
-    const study = index.studies.get(id)
-    return study ? entityLink(id, shortCitation(study)) : e(id)
-  })
+  const studies = cmoc.studies.map((id) => studyLink(index, id))
   return `<article class="entity" id="${e(anchorId(cmoc.id))}">
 <h3>${e(cmoc.label ?? cmoc.id)}: ${e(cmoc.title)}</h3>
 ${cmoList(cmoc)}
@@ -121,7 +134,8 @@ ${markdownToHtml(study.notes)}
 <p><strong>Evidence for:</strong> ${list(study.cmocs.map((id) => entityLink(id, id)))}</p>
 <p><strong>Used by recommendations:</strong> ${list(
     capped(
-      study.recommendations.map((id) => entityLink(id, id)),
+      study.recommendations,
+      (id) => entityLink(id, id),
       (more) => `and ${more} more (through the CMOCs it is evidence for)`,
     ),
   )}</p>

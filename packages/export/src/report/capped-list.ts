@@ -7,14 +7,19 @@
 export const listedAtMost = 12
 
 /**
- * The first {@link listedAtMost} items, plus `rest(count)` for the ones left out, if any.
+ * The first {@link listedAtMost} items, each shown by `show`, plus `rest(count)` for the ones left
+ * out, if any. Only the items kept are shown: a list of thousands costs the dozen it prints.
  *
  * @example
  * ```ts
- * capped(ids.map(link), (more) => `and ${more} more`)
+ * capped(ids, (id) => link(id), (more) => `and ${more} more`)
  * ```
  */
-export function capped(items: readonly string[], rest: (count: number) => string): string[] {
-  if (items.length <= listedAtMost) return [...items]
-  return [...items.slice(0, listedAtMost), rest(items.length - listedAtMost)]
+export function capped<T>(
+  items: readonly T[],
+  show: (item: T) => string,
+  rest: (count: number) => string,
+): string[] {
+  if (items.length <= listedAtMost) return items.map(show)
+  return [...items.slice(0, listedAtMost).map(show), rest(items.length - listedAtMost)]
 }

@@ -99,7 +99,8 @@ export function renderMarkdown(report: TraceReport): string {
           `- **Audiences:** ${rec.audiences.map((id) => m(audiences.get(id)?.name ?? id)).join('; ') || 'none'}`,
         )
         const studiesShown = capped(
-          rec.studies.map(studyLink),
+          rec.studies,
+          studyLink,
           (more) => `and ${more} more (see its CMOCs)`,
         )
         lines.push(`- **Studies:** ${studiesShown.join(', ') || 'none'}`, '')
