@@ -10,29 +10,39 @@ export const eagerMarkupAtMost = 400_000
 const chunkMarkup = 200_000
 
 /**
- * A long list of articles: the first part in the page, the rest in chunks whose templates the
- * page script renders as they near the viewport, when a link points into them, or for printing.
- * Each placeholder keeps an estimated height so the scroll bar stays about right.
+ * A long list of articles, each made by `render`: the first part in the page, the rest in chunks
+ * whose templates the page script renders as they near the viewport, when a link points into
+ * them, or for printing. Each placeholder keeps an estimated height so the scroll bar stays about
+ * right.
  */
-export function lazyChunks(items: readonly string[]): string {
-  const total = items.reduce((sum, item) => sum + item.length, 0)
-  if (total <= eagerMarkupAtMost) return items.join('\n')
-  const chunks: string[][] = [[]]
+export function lazyChunks<T>(items: readonly T[], render: (item: T) => string): string {
+  // Each chunk is joined into one string as soon as it is complete. An article is made of many
+  // small strings: joined at once, they are garbage while still young, where collecting them
+  // costs nothing. Kept until the whole list is done (ten thousand studies), every collection
+  // on the way copied them all, and that was a large part of rendering a large base.
+  const chunks: { readonly html: string; readonly count: number }[] = []
+  let current: string[] = []
   let size = 0
+  let total = 0
   for (const item of items) {
-    if (size + item.length > chunkMarkup && (chunks.at(-1)?.length ?? 0) > 0) {
-      chunks.push([])
+    const html = render(item)
+    if (size + html.length > chunkMarkup && current.length > 0) {
+      chunks.push({ html: current.join('\n'), count: current.length })
+      current = []
       size = 0
     }
-    chunks.at(-1)?.push(item)
-    size += item.length
+    current.push(html)
+    size += html.length
+    total += html.length
   }
-  const [first = [], ...rest] = chunks
+  if (current.length > 0) chunks.push({ html: current.join('\n'), count: current.length })
+  if (total <= eagerMarkupAtMost) return chunks.map((chunk) => chunk.html).join('\n')
+  const [first, ...rest] = chunks
   return [
-    first.join('\n'),
+    first?.html ?? '',
     ...rest.map(
       (chunk) =>
-        `<div class="rkb-chunk" style="min-height: ${chunk.length * 20}rem"><template>${chunk.join('\n')}</template></div>`,
+        `<div class="rkb-chunk" style="min-height: ${chunk.count * 20}rem"><template>${chunk.html}</template></div>`,
     ),
   ].join('\n')
 }

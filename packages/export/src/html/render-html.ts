@@ -112,7 +112,7 @@ function reportSections(
   const cmocs = {
     id: 'rkb-cmocs',
     title: 'CMOCs',
-    html: lazyChunks(report.cmocs.map((cmoc) => cmocArticle(index, cmoc))),
+    html: lazyChunks(report.cmocs, (cmoc) => cmocArticle(index, cmoc)),
     shown: report.cmocs.length > 0,
   }
   const anyStudies = report.cmocs.some((cmoc) => cmoc.studies.length > 0)
@@ -144,7 +144,7 @@ function reportSections(
     {
       id: 'rkb-studies',
       title: 'Studies',
-      html: `<p>${report.studies.length} sources. Each lists the CMOCs it is evidence for and the recommendations that rest on them.</p>\n${studyControls(report)}\n${lazyChunks(report.studies.map((study) => studyArticle(study, report.terms)))}`,
+      html: `<p>${report.studies.length} sources. Each lists the CMOCs it is evidence for and the recommendations that rest on them.</p>\n${studyControls(report)}\n${lazyChunks(report.studies, (study) => studyArticle(study, report.terms))}`,
       shown: report.studies.length > 0,
     },
     {
