@@ -1,7 +1,7 @@
 import { reviewFlow } from '../flow/prisma-flow.js'
 import type { KnowledgeBase } from '../graph/types.js'
 import { optional } from '../optional-field.js'
-import { entitiesOfKind, neighbours } from '../query/neighbours.js'
+import { type EntitiesOfKind, entitiesByKind, neighbours } from '../query/neighbours.js'
 import { type RamesesItem, ramesesItems, ramesesSource } from './rameses-items.js'
 
 /**
@@ -51,22 +51,22 @@ export interface RamesesChecklist {
   readonly unaccounted: readonly number[]
 }
 
-type Check = (kb: Pick<KnowledgeBase, 'graph'>) => RamesesCheck
+type Check = (kb: Pick<KnowledgeBase, 'graph'>, ofKind: EntitiesOfKind) => RamesesCheck
 
 const pass = (detail: string): RamesesCheck => ({ status: 'passed', detail })
 const fail = (detail: string): RamesesCheck => ({ status: 'failed', detail })
 
 /** The checks the data can make, by item number. */
 const checks: Readonly<Record<number, Check>> = {
-  1: (kb) => {
-    const title = entitiesOfKind(kb.graph, 'review')[0]?.data.title
+  1: (_kb, ofKind) => {
+    const title = ofKind('review')[0]?.data.title
     if (title === undefined) return fail('no review.md')
     return /\brealist\b/i.test(title)
       ? pass('the title names a realist review')
       : fail('the title does not say "realist"')
   },
-  8: (kb) => {
-    const search = entitiesOfKind(kb.graph, 'review')[0]?.data.search
+  8: (_kb, ofKind) => {
+    const search = ofKind('review')[0]?.data.search
     const databases = search?.databases?.length ?? 0
     if (databases === 0) return fail('no databases listed under `search.databases`')
     const dates = search?.from !== undefined && search.to !== undefined
@@ -74,8 +74,8 @@ const checks: Readonly<Record<number, Check>> = {
       ? pass(`${databases} databases searched from ${search?.from} to ${search?.to}`)
       : fail('no search dates (`search.from`, `search.to`)')
   },
-  9: (kb) => {
-    const criteria = Object.values(entitiesOfKind(kb.graph, 'review')[0]?.data.eligibility ?? {})
+  9: (_kb, ofKind) => {
+    const criteria = Object.values(ofKind('review')[0]?.data.eligibility ?? {})
     const count = criteria.reduce((sum, list) => sum + list.length, 0)
     return count > 0
       ? pass(`${count} selection criteria listed`)
@@ -88,10 +88,8 @@ const checks: Readonly<Record<number, Check>> = {
       ? fail('the flow has no figure for the documents included')
       : pass(`a flow of documents to ${flow.boxes.included.value} included`)
   },
-  13: (kb) => {
-    const included = entitiesOfKind(kb.graph, 'study').filter(
-      (study) => study.data.inclusion?.status === 'included',
-    )
+  13: (_kb, ofKind) => {
+    const included = ofKind('study').filter((study) => study.data.inclusion?.status === 'included')
     const described = included.filter(
       (study) => study.data.design !== undefined || (study.data.countries?.length ?? 0) > 0,
     )
@@ -99,17 +97,17 @@ const checks: Readonly<Record<number, Check>> = {
       ? pass(`${described.length} of ${included.length} included studies have a design or country`)
       : fail('no included study has a design or a country')
   },
-  14: (kb) => {
-    const cmocs = entitiesOfKind(kb.graph, 'cmoc').length
-    const review = entitiesOfKind(kb.graph, 'review')[0]
-    const theory = review?.data.theory !== undefined || entitiesOfKind(kb.graph, 'group').length > 0
+  14: (_kb, ofKind) => {
+    const cmocs = ofKind('cmoc').length
+    const review = ofKind('review')[0]
+    const theory = review?.data.theory !== undefined || ofKind('group').length > 0
     if (cmocs === 0) return fail('no CMOCs')
     return theory
       ? pass(`${cmocs} CMOCs and a programme theory`)
       : fail('CMOCs but no programme theory (`theory` in review.md, or groups)')
   },
-  18: (kb) => {
-    const recommendations = entitiesOfKind(kb.graph, 'recommendation')
+  18: (kb, ofKind) => {
+    const recommendations = ofKind('recommendation')
     if (recommendations.length === 0) return fail('no recommendations')
     const without = recommendations.filter(
       (rec) => neighbours(kb.graph, rec.id, 'out', 'addresses', 'audience').length === 0,
@@ -133,10 +131,12 @@ const checks: Readonly<Record<number, Check>> = {
  * ```
  */
 export function checkRameses(kb: Pick<KnowledgeBase, 'graph'>): RamesesChecklist {
-  const placed = entitiesOfKind(kb.graph, 'review')[0]?.data.rameses ?? {}
+  // Several checks ask for entities of a kind: one walk over the nodes serves them all.
+  const ofKind = entitiesByKind(kb.graph)
+  const placed = ofKind('review')[0]?.data.rameses ?? {}
   const rows = ramesesItems.map((item): RamesesRow => {
     const reportedAt = placed[String(item.number)]
-    const check = checks[item.number]?.(kb) ?? {
+    const check = checks[item.number]?.(kb, ofKind) ?? {
       status: 'manual' as const,
       detail: 'not checked automatically',
     }

@@ -7,7 +7,7 @@ import { meetsAppraisal } from '../query/appraisal.js'
 import { cmocChain } from '../query/chains.js'
 import { groupChain } from '../query/cmoc-evidence.js'
 import { recommendationConfidence } from '../query/confidence.js'
-import { compareEntities, compareIds, entitiesOfKind, neighbours } from '../query/neighbours.js'
+import { compareEntities, compareIds, entitiesByKind, neighbours } from '../query/neighbours.js'
 import { type StudyTerms, studyTermsOf, termDimensions } from '../query/terms.js'
 import { inTheoryOrder } from '../query/theory-order.js'
 import {
@@ -52,10 +52,12 @@ import { traceReportVersion } from './types.js'
  */
 export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions = {}): TraceReport {
   const { graph } = kb
+  // Six kinds are asked for below: one walk over the nodes serves them all.
+  const ofKind = entitiesByKind(graph)
   const terms = studyTermsOf(graph)
   const facts = studyFactsIndex(terms)
   const { factsOf } = facts
-  const groupsSorted = entitiesOfKind(graph, 'group')
+  const groupsSorted = ofKind('group')
   const groupOf = (id: string): string | undefined =>
     neighbours(graph, id, 'out', 'belongs-to', 'group')[0]?.entity.id
 
@@ -65,7 +67,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
     if (!cmocTraces.has(id)) cmocTraces.set(id, evidenceForCmoc(graph, id))
     return cmocTraces.get(id)
   }
-  const cmocs: CmocEntry[] = inTheoryOrder(graph, entitiesOfKind(graph, 'cmoc')).map((cmoc) => {
+  const cmocs: CmocEntry[] = inTheoryOrder(graph, ofKind('cmoc')).map((cmoc) => {
     const trace = cmocTrace(cmoc.id)
     const evidence = trace?.evidence ?? []
     const studies = trace?.studies ?? []
@@ -100,7 +102,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
     }
   })
 
-  const recommendations = entitiesOfKind(graph, 'recommendation').map((rec) => {
+  const recommendations = ofKind('recommendation').map((rec) => {
     const trace = traceRecommendationWith(graph, rec.id, cmocTrace)
     const evidence = (trace?.cmocs ?? []).flatMap((cmoc) =>
       cmoc.evidence.map((item) => ({ evidence: item.evidence, basis: item.link.basis })),
@@ -125,7 +127,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
     }
   })
 
-  const evidence = entitiesOfKind(graph, 'evidence')
+  const evidence = ofKind('evidence')
     .sort(
       (a, b) =>
         compareIds(a.data.study, b.data.study) ||
@@ -176,7 +178,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
   }
   const byEntityOrder = (ids: Iterable<string>): string[] =>
     [...ids].sort((a, b) => compareEntities(graph.getNodeAttributes(a), graph.getNodeAttributes(b)))
-  const studyEntities = entitiesOfKind(graph, 'study')
+  const studyEntities = ofKind('study')
   const studies: StudyEntry[] = studyEntities.map((study) => {
     const usage = usageByStudy.get(study.id)
     const cmocIds = byEntityOrder(usage?.cmocs ?? [])
@@ -218,7 +220,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
   const errors = kb.diagnostics.filter((d) => d.severity === 'error').length
   const infos = kb.diagnostics.filter((d) => d.severity === 'info').length
 
-  const reviewEntity = entitiesOfKind(graph, 'review')[0]
+  const reviewEntity = ofKind('review')[0]
   // A weighted gap map counts only the studies appraised at the level asked for or higher.
   const weighting = options.gapMapWeighting
   const gapMapStudies =
