@@ -162,8 +162,20 @@ const codeSpan = new RegExp(
 const codeLine = new RegExp(`^[${codeCharacters}](?:[ ${codeCharacters}]*[${codeCharacters}])?$`)
 const fence = '```'
 
+// The text without the line feeds at either end: found from the ends, where a pattern with an
+// end anchor (/\n+$/) is tried at every character of a long body.
+function withoutOuterNewlines(text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && text.charCodeAt(start) === lineFeed) start++
+  while (end > start && text.charCodeAt(end - 1) === lineFeed) end--
+  return start === 0 && end === text.length ? text : text.slice(start, end)
+}
+
+const lineFeed = 10
+
 function plainParagraphsToHtml(markdown: string): string | undefined {
-  const paragraphs = markdown.replace(/^\n+|\n+$/g, '').split(/\n{2,}/)
+  const paragraphs = withoutOuterNewlines(markdown).split(/\n{2,}/)
   const out: string[] = []
   for (const paragraph of paragraphs) {
     const lines = paragraph.split('\n')
