@@ -1,4 +1,5 @@
 import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
+import type { EntityOf } from '../model/entity.js'
 
 /**
  * One evidence-to-target edge that reaches a CMOC: written on the CMOC itself, or on a group it
@@ -6,6 +7,8 @@ import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
  */
 export interface EvidenceEdge {
   readonly evidence: string
+  /** The evidence entry itself. */
+  readonly entity: EntityOf<'evidence'>
   readonly edge: EdgeAttributes
   readonly via?: string
 }
@@ -25,11 +28,11 @@ export function groupChain(graph: KnowledgeGraph, id: string): string[] {
   let current: string | undefined = id
   while (current !== undefined) {
     let next: string | undefined
-    graph.forEachOutEdge(current, (_edge, attributes, _source, target) => {
+    graph.forEachOutEdge(current, (_edge, attributes, _source, target, _from, to) => {
       if (
         next === undefined &&
         attributes.type === 'belongs-to' &&
-        graph.getNodeAttribute(target, 'kind') === 'group' &&
+        to.kind === 'group' &&
         !seen.has(target)
       )
         next = target
@@ -62,13 +65,13 @@ export function evidenceEdgesOfCmoc(
   if (!graph.hasNode(cmocId)) return out
   let stopped = false
   const collect = (target: string, via: string | undefined): void => {
-    graph.someInEdge(target, (_edge, attributes, source) => {
-      if (attributes.type !== 'evidences' || graph.getNodeAttribute(source, 'kind') !== 'evidence')
-        return false
-      const found =
+    // The edge walk hands over each end's attributes: no lookup of the evidence entry by id.
+    graph.someInEdge(target, (_edge, attributes, source, _target, entity) => {
+      if (attributes.type !== 'evidences' || entity.kind !== 'evidence') return false
+      const found: EvidenceEdge =
         via === undefined
-          ? { evidence: source, edge: attributes }
-          : { evidence: source, edge: attributes, via }
+          ? { evidence: source, entity, edge: attributes }
+          : { evidence: source, entity, edge: attributes, via }
       out.push(found)
       stopped = stopWhen?.(found) ?? false
       return stopped
@@ -91,10 +94,25 @@ export function evidenceEdgesOfCmoc(
  * ```
  */
 export function studyOfEvidence(graph: KnowledgeGraph, evidenceId: string): string | undefined {
-  let study: string | undefined
-  graph.someOutEdge(evidenceId, (_edge, attributes, _source, target) => {
-    if (attributes.type === 'drawn-from' && graph.getNodeAttribute(target, 'kind') === 'study') {
-      study = target
+  return studyEntityOfEvidence(graph, evidenceId)?.id
+}
+
+/**
+ * The study an evidence entry is drawn from, as an entity, if it resolves.
+ *
+ * @example
+ * ```ts
+ * studyEntityOfEvidence(kb.graph, 'collins-2022-e1')?.data.citation.year // 2022
+ * ```
+ */
+export function studyEntityOfEvidence(
+  graph: KnowledgeGraph,
+  evidenceId: string,
+): EntityOf<'study'> | undefined {
+  let study: EntityOf<'study'> | undefined
+  graph.someOutEdge(evidenceId, (_edge, attributes, _source, _target, _from, to) => {
+    if (attributes.type === 'drawn-from' && to.kind === 'study') {
+      study = to
       return true
     }
     return false

@@ -3,7 +3,7 @@ import type { Relation } from '../kinds/evidence.js'
 import type { EntityOf } from '../model/entity.js'
 import type { Basis } from '../schema/common.js'
 import { type AppraisalLevelOrNot, appraisalLevelOf } from './appraisal.js'
-import { evidenceEdgesOfCmoc, studyOfEvidence } from './cmoc-evidence.js'
+import { evidenceEdgesOfCmoc, studyEntityOfEvidence } from './cmoc-evidence.js'
 import { compareIds } from './neighbours.js'
 import { reviewDataOf } from './review-data.js'
 
@@ -59,15 +59,11 @@ export interface ConfidenceHints {
 export function confidenceHints(graph: KnowledgeGraph, cmocId: string): ConfidenceHints {
   return confidenceHintsOf(
     graph,
-    evidenceEdgesOfCmoc(graph, cmocId).map((item) => {
-      const study = studyOfEvidence(graph, item.evidence)
-      return {
-        evidence: graph.getNodeAttributes(item.evidence) as EntityOf<'evidence'>,
-        link: item.edge,
-        study:
-          study === undefined ? undefined : (graph.getNodeAttributes(study) as EntityOf<'study'>),
-      }
-    }),
+    evidenceEdgesOfCmoc(graph, cmocId).map((item) => ({
+      evidence: item.entity,
+      link: item.edge,
+      study: studyEntityOfEvidence(graph, item.evidence),
+    })),
   )
 }
 

@@ -1,6 +1,6 @@
 import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
 import type { EntityKind } from '../kinds/index.js'
-import type { EdgeType, EntityOf } from '../model/entity.js'
+import type { EdgeType, Entity, EntityOf } from '../model/entity.js'
 import { someStudiesOfCmoc } from './cmoc-evidence.js'
 
 /**
@@ -34,9 +34,17 @@ export function neighbours<K extends EntityKind>(
 ): Neighbour<K>[] {
   const out: Neighbour<K>[] = []
   if (!graph.hasNode(id)) return out
-  const visit = (_edge: string, edge: EdgeAttributes, source: string, target: string): void => {
+  // The edge walk hands over both ends' attributes: no lookup of the neighbour by id.
+  const visit = (
+    _edge: string,
+    edge: EdgeAttributes,
+    _source: string,
+    _target: string,
+    from: Entity,
+    to: Entity,
+  ): void => {
     if (edge.type !== type) return
-    const entity = graph.getNodeAttributes(direction === 'out' ? target : source)
+    const entity = direction === 'out' ? to : from
     if (entity.kind === kind) out.push({ entity: entity as EntityOf<K>, edge })
   }
   if (direction === 'out') graph.forEachOutEdge(id, visit)

@@ -1,6 +1,6 @@
 import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
 import type { EntityOf } from '../model/entity.js'
-import { evidenceEdgesOfCmoc, studyOfEvidence } from './cmoc-evidence.js'
+import { evidenceEdgesOfCmoc, studyEntityOfEvidence } from './cmoc-evidence.js'
 import {
   compareEntities,
   compareIds,
@@ -78,13 +78,11 @@ export function evidenceForCmoc(graph: KnowledgeGraph, cmocId: string): CmocTrac
   if (!graph.hasNode(cmocId)) return undefined
   const cmoc = graph.getNodeAttributes(cmocId)
   if (cmoc.kind !== 'cmoc') return undefined
-  const evidence = evidenceEdgesOfCmoc(graph, cmocId).map(({ evidence: id, edge, via }) => {
-    const studyId = studyOfEvidence(graph, id)
+  const evidence = evidenceEdgesOfCmoc(graph, cmocId).map(({ evidence: id, entity, edge, via }) => {
     const step: EvidenceTrace = {
-      evidence: graph.getNodeAttributes(id) as EntityOf<'evidence'>,
+      evidence: entity,
       link: edge,
-      study:
-        studyId === undefined ? undefined : (graph.getNodeAttributes(studyId) as EntityOf<'study'>),
+      study: studyEntityOfEvidence(graph, id),
     }
     return via === undefined ? step : { ...step, via }
   })

@@ -365,11 +365,10 @@ function evidenceTargets(
 ): { cmocs: ReportLink[]; groups: ReportLink[] } {
   const cmocs: { id: string; edge: EdgeAttributes }[] = []
   const groups: { id: string; edge: EdgeAttributes }[] = []
-  graph.forEachOutEdge(id, (_key, edge, _source, target) => {
+  graph.forEachOutEdge(id, (_key, edge, _source, target, _from, to) => {
     if (edge.type !== 'evidences') return
-    const kind = graph.getNodeAttribute(target, 'kind')
-    if (kind === 'cmoc') cmocs.push({ id: target, edge })
-    else if (kind === 'group') groups.push({ id: target, edge })
+    if (to.kind === 'cmoc') cmocs.push({ id: target, edge })
+    else if (to.kind === 'group') groups.push({ id: target, edge })
   })
   const links = (found: { id: string; edge: EdgeAttributes }[]): ReportLink[] =>
     found.sort((a, b) => compareIds(a.id, b.id)).map((item) => reportLink(item.id, item.edge))
