@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { buildTraceReport, type TraceReport } from '@realist-kb/core'
@@ -27,6 +28,40 @@ function studiesOfCell(
       return value === 'not recorded' ? values.length === 0 : values.includes(value)
     })
     .sort()
+}
+
+/**
+ * Clicks every bubble of a table of the page's map and reads the studies each lists: per CMOC
+ * row (in table order), per column, the listed ids, or null where the cell has no bubble.
+ */
+async function listEveryBubble(page: Page, dimension: string): Promise<(string[] | null)[][]> {
+  await page.selectOption('#rkb-map-dimension', dimension)
+  return page.evaluate((chosen) => {
+    const scroll = Array.from(document.querySelectorAll('.rkb-map-scroll')).find(
+      (table) => table.getAttribute('data-dimension') === chosen,
+    )
+    const rows = scroll?.querySelectorAll<HTMLTableRowElement>('tbody tr:not(.rkb-map-group)')
+    return Array.from(rows ?? [], (row) =>
+      Array.from(row.cells)
+        .slice(1)
+        .map((cell) => {
+          const bubble = cell.querySelector('button')
+          if (!bubble) return null
+          bubble.click()
+          return Array.from(document.querySelectorAll('#rkb-map-cell a[data-study]'), (link) =>
+            link.getAttribute('data-study'),
+          ).filter((id) => id !== null)
+        }),
+    )
+  }, dimension)
+}
+
+/** What the page must list for each bubble: the gap map's cell, in its order. */
+function cellsOf(report: TraceReport, dimension: string): (string[] | null)[][] {
+  const table = report.gapMap.find((each) => each.dimension === dimension)
+  return (table?.rows ?? []).map((row) =>
+    row.studies.map((studies) => (studies.length === 0 ? null : [...studies])),
+  )
 }
 
 describe.skipIf(!hasChromium)('evidence map of the bundled review in a real browser', () => {
@@ -133,6 +168,19 @@ describe.skipIf(!hasChromium)('evidence map of the bundled review in a real brow
     await page.screenshot({ path: path.join(artefacts, 'evidence-map-390.png') })
   })
 
+  it("lists every bubble's studies as the gap map's cell, in order, in every table", async () => {
+    expect(report.gapMap.length).toBeGreaterThan(1)
+    for (const table of report.gapMap) {
+      const listed = await listEveryBubble(page, table.dimension)
+      expect(listed.flat().filter((cell) => cell !== null).length).toBeGreaterThan(0)
+      expect(listed, table.dimension).toEqual(cellsOf(report, table.dimension))
+    }
+    // Some cell lists several studies, so their order is checked too.
+    expect(
+      report.gapMap.some((table) => table.rows.some((row) => row.counts.some((n) => n > 1))),
+    ).toBe(true)
+  })
+
   it('has no serious or critical accessibility violation in the evidence map (axe-core)', async () => {
     const axeSource = await readFile(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8')
     await page.addScriptTag({ content: axeSource })
@@ -147,3 +195,75 @@ describe.skipIf(!hasChromium)('evidence map of the bundled review in a real brow
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([])
   })
 })
+
+describe.skipIf(!hasChromium)(
+  'evidence map of a weighted map over dimensions the review chooses',
+  () => {
+    let browser: Browser
+    let page: Page
+    let report: TraceReport
+    let folder: string
+    const consoleErrors: string[] = []
+    // Values that need escaping in an attribute and in text; alpha and gamma (both counted, both
+    // behind cmoc-b) share one. Studies in file-name order: alpha, beta, delta, gamma.
+    const notes = ['Trial "A" & <b>B</b>', "Trial 'C' | D", 'Trial E', 'Trial "A" & <b>B</b>']
+    const dimensions = ['designNote', 'year', 'inclusion', 'rigour', 'design']
+
+    beforeAll(async () => {
+      // The judgement fixture, with the review choosing the map's columns and each study a note.
+      folder = await mkdtemp(path.join(tmpdir(), 'rkb-map-'))
+      await cp(path.join(root, 'packages/export/test/fixtures/judgement'), folder, {
+        recursive: true,
+      })
+      const reviewFile = path.join(folder, 'review.md')
+      const review = await readFile(reviewFile, 'utf8')
+      await writeFile(
+        reviewFile,
+        review.replace('\n---\n', `\ngapMap:\n  dimensions: ${JSON.stringify(dimensions)}\n---\n`),
+      )
+      const studies = (await readdir(path.join(folder, 'studies'))).sort()
+      for (const [index, name] of studies.entries()) {
+        const file = path.join(folder, 'studies', name)
+        const text = await readFile(file, 'utf8')
+        await writeFile(
+          file,
+          text.replace(
+            /^design: .*$/m,
+            (line) => `${line}\ndesignNote: ${JSON.stringify(notes[index])}`,
+          ),
+        )
+      }
+      const kb = await loadDirectory(folder)
+      expect(kb.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+      report = buildTraceReport(kb, { gapMapWeighting: { dimension: 'rigour', atLeast: 'low' } })
+      const file = path.join(artefacts, 'evidence-map-weighted.html')
+      await writeFile(file, renderHtml(report))
+      browser = await connectChromium()
+      page = await browser.newPage({ viewport: { width: 1366, height: 900 } })
+      page.on('pageerror', (error) => consoleErrors.push(String(error)))
+      await page.goto(`${pathToFileURL(file).href}#rkb-gap-map`)
+    }, 60_000)
+
+    afterAll(async () => {
+      await browser?.close()
+      await rm(folder, { recursive: true, force: true })
+    })
+
+    it("lists every bubble's studies as the weighted gap map's cell, in order", async () => {
+      expect(report.gapMap.map((table) => table.dimension)).toEqual(dimensions)
+      // The weighting leaves some study out, and some cell still holds several studies.
+      const counted = new Set(
+        report.gapMap.flatMap((table) => table.rows.flatMap((row) => row.studies.flat())),
+      )
+      expect(counted.size).toBeGreaterThan(0)
+      expect(counted.size).toBeLessThan(report.studies.length)
+      expect(report.gapMap[0]?.rows.some((row) => row.counts.some((count) => count > 1))).toBe(true)
+      expect(report.gapMap[0]?.values).toContain(notes[0])
+      for (const table of report.gapMap)
+        expect(await listEveryBubble(page, table.dimension), table.dimension).toEqual(
+          cellsOf(report, table.dimension),
+        )
+      expect(consoleErrors).toEqual([])
+    })
+  },
+)

@@ -1,9 +1,10 @@
 import { shortCitation } from '@realist-kb/citations'
-import type { CmocEntry, GapMapTable, StudyEntry, TraceReport } from '@realist-kb/core'
+import type { CmocEntry, GapMapTable, TraceReport } from '@realist-kb/core'
 import { escapeHtml } from '../report/escape.js'
 import { groupWords } from '../report/group-words.js'
 import { appraisalWords, confidenceWords } from '../report/judgement-text.js'
 import { anchorId, entityLink } from './anchor-id.js'
+import { type MapCells, mapCells } from './evidence-map-cells.js'
 
 const e = escapeHtml
 
@@ -37,7 +38,6 @@ const rigourRank: readonly string[] = ['low', 'moderate', 'high']
  */
 export function evidenceMapHtml(report: TraceReport): string {
   if (report.gapMap.length === 0) return ''
-  const studies = new Map(report.studies.map((study) => [study.id, study]))
   const weighting = report.gapMapWeighting
   const intro = `<p>Each bubble is the number of distinct studies behind a CMOC with a study characteristic; its colour is the confidence in the CMOC or the rigour of its studies. Choose a bubble to list its studies. Rows without a bubble are CMOCs without encoded evidence for that characteristic.${weighting ? ` Only studies of at least ${e(weighting.atLeast)} ${e(weighting.dimension)} are counted.` : ''}</p>`
   const options = report.gapMap
@@ -50,14 +50,27 @@ export function evidenceMapHtml(report: TraceReport): string {
 <label for="rkb-map-dimension">Columns<select id="rkb-map-dimension">${options}</select></label>
 <label for="rkb-map-colour">Colour<select id="rkb-map-colour"><option value="confidence">Confidence in the CMOC</option><option value="rigour">Rigour of the studies (lowest)</option></select></label>
 </div>`
-  // Each study once, as the cell lists will show it: the script copies these, so no content
-  // ever enters a script; a template keeps them out of the page's DOM until a cell is chosen.
+  // Each study once, as the cell lists will show it, with its columns in each table (`|`
+  // between tables); each CMOC row's studies once, by position. The script lists a bubble's
+  // studies from these: no content ever enters a script, no study id is repeated per cell and
+  // per table, and templates keep them out of the page's DOM until a cell is chosen.
+  const cells = mapCells(
+    report.gapMap,
+    report.studies.map((study) => study.id),
+  )
   const names = report.studies
-    .map(
-      (study) =>
-        `<li data-study="${e(study.id)}"><a href="#${e(anchorId(study.id))}" data-study="${e(study.id)}">${e(shortCitation(study))}</a></li>`,
-    )
+    .map((study, position) => {
+      const columns = cells.columns.map((inTable) => inTable[position])
+      const written = columns.some((inTable) => inTable !== undefined)
+        ? ` data-columns="${columns.map((inTable) => inTable?.join(' ') ?? '').join('|')}"`
+        : ''
+      return `<li${written}><a href="#${e(anchorId(study.id))}" data-study="${e(study.id)}">${e(shortCitation(study))}</a></li>`
+    })
     .join('')
+  const rows = cells.rows.map((studies) => `<li data-studies="${studies.join(' ')}"></li>`).join('')
+  const rigours = report.studies.map((study) =>
+    rigourRank.indexOf(study.appraisal.dimensions.rigour.level),
+  )
   return `${intro}
 <div class="rkb-map" id="rkb-evidence-map" data-colour="confidence">
 ${controls}
@@ -67,12 +80,13 @@ ${report.gapMap
     // Only the first characteristic's table is in the page; the others wait in templates (a
     // large base's page stays small) until chosen.
     index === 0
-      ? mapTable(report, table, studies)
-      : `<template data-dimension="${e(table.dimension)}">${mapTable(report, table, studies)}</template>`,
+      ? mapTable(report, table, index, cells, rigours)
+      : `<template data-dimension="${e(table.dimension)}">${mapTable(report, table, index, cells, rigours)}</template>`,
   )
   .join('\n')}
 <div id="rkb-map-cell" class="rkb-map-cell" role="region" aria-live="polite" aria-label="Studies in the chosen cell"><p class="muted">Choose a bubble to list its studies.</p></div>
 <template id="rkb-map-studies"><ul>${names}</ul></template>
+<template id="rkb-map-rows"><ul>${rows}</ul></template>
 </div>`
 }
 
@@ -95,7 +109,9 @@ function legend(): string {
 function mapTable(
   report: TraceReport,
   table: GapMapTable,
-  studies: ReadonlyMap<string, StudyEntry>,
+  tableIndex: number,
+  mapRows: MapCells,
+  rigours: readonly number[],
 ): string {
   const cmocs = new Map(report.cmocs.map((cmoc) => [cmoc.id, cmoc]))
   const groups = new Map(report.groups.map((group) => [group.id, group.name]))
@@ -124,6 +140,8 @@ function mapTable(
         groupRow = `<tr class="rkb-map-group"><th scope="rowgroup" colspan="${table.values.length + 1}">${e(groupName)}</th></tr>`
       }
       const label = cmoc?.label ?? row.cmoc
+      const rowIndex = mapRows.rowOf.get(row.cmoc)
+      const rigour = lowestRigours(mapRows, tableIndex, rowIndex, table.values.length, rigours)
       const cells = table.values
         .map((value, index) =>
           cell({
@@ -133,14 +151,14 @@ function mapTable(
             notRecorded: value === notRecorded,
             ids: row.studies[index] ?? [],
             most,
-            studies,
+            rigour: rigour[index] ?? notAppraised,
           }),
         )
         .join('')
-      return `${groupRow}<tr><th scope="row">${entityLink(row.cmoc, label)}<span class="rkb-map-title">${e(cmoc?.title ?? '')}</span></th>${cells}</tr>`
+      return `${groupRow}<tr data-row="${rowIndex ?? ''}"><th scope="row">${entityLink(row.cmoc, label)}<span class="rkb-map-title">${e(cmoc?.title ?? '')}</span></th>${cells}</tr>`
     })
     .join('\n')
-  return `<div class="rkb-map-scroll table-wrap" data-dimension="${e(table.dimension)}" role="region" tabindex="0" aria-label="Evidence map by ${e(name.toLowerCase())}">
+  return `<div class="rkb-map-scroll table-wrap" data-dimension="${e(table.dimension)}" data-table="${tableIndex}" role="region" tabindex="0" aria-label="Evidence map by ${e(name.toLowerCase())}">
 <table class="rkb-map-table">
 <caption>CMOCs by ${e(name.toLowerCase())}: number of studies</caption>
 <thead><tr><th scope="col">CMOC</th>${head}</tr></thead>
@@ -156,29 +174,41 @@ function cell(options: {
   readonly notRecorded: boolean
   readonly ids: readonly string[]
   readonly most: number
-  readonly studies: ReadonlyMap<string, StudyEntry>
+  readonly rigour: string
 }): string {
-  const { ids, cmoc } = options
+  const { ids, cmoc, rigour } = options
   const className = options.notRecorded ? ' class="rkb-not-recorded"' : ''
   if (ids.length === 0) return `<td${className}><span class="sr-only">none</span></td>`
   const confidence = cmoc?.confidence.overall ?? 'not-assessed'
-  const rigour = lowestRigour(ids, options.studies)
   // Area grows with the number of studies: the diameter with its square root.
   const size = (1.6 + 1.6 * Math.sqrt(ids.length / options.most)).toFixed(2)
   const count = `${ids.length} ${ids.length === 1 ? 'study' : 'studies'}`
   const levels = `${confidenceWords(confidence)} confidence, ${rigour === 'not-appraised' ? 'no study appraised' : `lowest rigour ${rigour}`}`
-  return `<td${className}><button type="button" class="rkb-bubble" style="--size:${size}rem" data-studies="${e(ids.join(' '))}" data-confidence="${e(confidence)}" data-rigour="${e(rigour)}" aria-label="${e(`${options.label}, ${options.column}: ${count}; ${levels}`)}" title="${e(`${count}; ${levels}`)}">${ids.length}</button></td>`
+  return `<td${className}><button type="button" class="rkb-bubble" style="--size:${size}rem" data-confidence="${e(confidence)}" data-rigour="${e(rigour)}" aria-label="${e(`${options.label}, ${options.column}: ${count}; ${levels}`)}" title="${e(`${count}; ${levels}`)}">${ids.length}</button></td>`
 }
 
-function lowestRigour(ids: readonly string[], studies: ReadonlyMap<string, StudyEntry>): string {
-  let lowest: string | undefined
-  for (const id of ids) {
-    const level = studies.get(id)?.appraisal.dimensions.rigour.level
-    if (level === undefined || level === 'not-appraised') continue
-    if (lowest === undefined || rigourRank.indexOf(level) < rigourRank.indexOf(lowest))
-      lowest = level
+const notAppraised = 'not-appraised'
+
+/**
+ * The lowest rigour of the studies in each column of a table's row (`rigours`: each study's rank
+ * in {@link rigourRank}, -1 when not appraised): one pass over the row's studies, no lookup by id.
+ */
+function lowestRigours(
+  cells: MapCells,
+  tableIndex: number,
+  rowIndex: number | undefined,
+  columnCount: number,
+  rigours: readonly number[],
+): string[] {
+  const lowest = new Array<number>(columnCount).fill(rigourRank.length)
+  const columnsOf = cells.columns[tableIndex] ?? []
+  for (const position of rowIndex === undefined ? [] : (cells.rows[rowIndex] ?? [])) {
+    const rank = rigours[position] ?? -1
+    if (rank === -1) continue
+    for (const column of columnsOf[position] ?? [])
+      if (rank < (lowest[column] ?? rank)) lowest[column] = rank
   }
-  return lowest ?? 'not-appraised'
+  return lowest.map((rank) => rigourRank[rank] ?? notAppraised)
 }
 
 /** The evidence map's styles: its own box scrolls, the page never does. */
@@ -242,11 +272,34 @@ export const evidenceMapScript = `
   var dimension = document.getElementById('rkb-map-dimension');
   var colour = document.getElementById('rkb-map-colour');
   var panel = document.getElementById('rkb-map-cell');
-  var names = {};
-  var template = document.getElementById('rkb-map-studies');
-  Array.prototype.forEach.call(template.content.querySelectorAll('li'), function (item) {
-    names[item.getAttribute('data-study')] = item;
-  });
+  // Studies by position and each CMOC row's studies (positions, in order), as the page writes
+  // them once; a study's columns per table are split from its item when first needed.
+  var items = document.getElementById('rkb-map-studies').content.querySelectorAll('li');
+  var rows = Array.prototype.map.call(
+    document.getElementById('rkb-map-rows').content.querySelectorAll('li'),
+    function (item) { return item.getAttribute('data-studies'); }
+  );
+  var tablesOf = [];
+  function columnsOf(position, table) {
+    if (!tablesOf[position]) tablesOf[position] = (items[position].getAttribute('data-columns') || '').split('|');
+    var columns = tablesOf[position][table];
+    return columns ? columns.split(' ') : [];
+  }
+  // A bubble's studies: its row's studies with its column in its table, in row order (a study
+  // listed twice in a cell has the column twice).
+  function studiesOf(bubble) {
+    var row = rows[bubble.closest('tr').getAttribute('data-row')];
+    var table = bubble.closest('.rkb-map-scroll').getAttribute('data-table');
+    var column = String(bubble.closest('td').cellIndex - 1);
+    var chosen = [];
+    if (row) row.split(' ').forEach(function (position) {
+      if (!items[position]) return;
+      columnsOf(position, table).forEach(function (each) {
+        if (each === column) chosen.push(items[position]);
+      });
+    });
+    return chosen;
+  }
   var pressed;
   // A table takes its template's place, so the tables keep their order whichever is shown first.
   function place(waiting) {
@@ -281,8 +334,8 @@ export const evidenceMapScript = `
     var heading = document.createElement('h3');
     heading.textContent = bubble.getAttribute('aria-label');
     var list = document.createElement('ul');
-    bubble.getAttribute('data-studies').split(' ').forEach(function (id) {
-      if (names[id]) list.appendChild(names[id].cloneNode(true));
+    studiesOf(bubble).forEach(function (item) {
+      list.appendChild(item.cloneNode(true));
     });
     panel.appendChild(heading);
     panel.appendChild(list);
