@@ -1,6 +1,7 @@
 import { Graph, layout } from '@dagrejs/dagre'
 import { wrapWords } from '../interchange/wrap.js'
 import type { Diagram, DiagramCluster, DiagramEdge, DiagramNode } from './model.js'
+import { type Stack, stackArrowIndex, stacksOf } from './stacks.js'
 
 /** A point of the drawing, in SVG user units. */
 export interface Point {
@@ -46,6 +47,8 @@ const wrapAt = 28
 const maxLines = 4
 const padding = 8
 const nodeWidth = wrapAt * charWidth + 2 * padding
+// The space between boxes of one column, as dagre leaves it and as a stack's boxes keep it.
+const nodeGap = 28
 /** The band at the top of a frame that holds its label. */
 export const clusterLabelHeight = 16
 
@@ -66,7 +69,7 @@ export function labelLines(label: string, lines = maxLines): string[] {
  * use): ranks follow the arrows, frames hold their groups, sub-frames nest. Synchronous and
  * deterministic: the same diagram gives the same coordinates, rounded to a tenth.
  */
-export function layoutDiagram(diagram: Diagram): DiagramLayout {
+export function layoutDiagram(diagram: Diagram, stacking = true): DiagramLayout {
   const graph = new Graph({ compound: diagram.clusters.length > 0, multigraph: true })
   graph.setGraph({
     // Network simplex gives the theory its compact ranks; a trace (studies to CMOCs to one
@@ -74,7 +77,7 @@ export function layoutDiagram(diagram: Diagram): DiagramLayout {
     // when a report draws one per recommendation.
     ranker: diagram.clusters.length > 0 ? 'network-simplex' : 'longest-path',
     rankdir: 'LR',
-    nodesep: 28,
+    nodesep: nodeGap,
     ranksep: 96,
     edgesep: 8,
     marginx: 8,
@@ -89,20 +92,53 @@ export function layoutDiagram(diagram: Diagram): DiagramLayout {
       graph.setParent(`cluster:${cluster.id}`, parent)
   }
   const lines = new Map<string, string[]>()
+  const heightOf = (text: readonly string[]): number => text.length * lineHeight + 2 * padding
+  // Interchangeable boxes go to dagre as one tall box each (see stacks.ts).
+  const stacks = stacking ? stacksOf(diagram, labelledOnDrawing) : new Map<string, Stack>()
+  const stackIds = new Map<Stack, string>()
   for (const node of diagram.nodes) {
     const text = labelLines(node.label)
     lines.set(node.id, text)
-    graph.setNode(`node:${node.id}`, {
-      width: nodeWidth,
-      height: text.length * lineHeight + 2 * padding,
-    })
+    const stack = stacks.get(node.id)
+    if (stack !== undefined) {
+      if (stackIds.has(stack)) continue
+      const id = `stack:${stackIds.size}`
+      stackIds.set(stack, id)
+      const heights = stack.members.map((member) => heightOf(labelLines(member.label)))
+      const total = heights.reduce((sum, each) => sum + each, 0)
+      graph.setNode(id, { width: nodeWidth, height: total + nodeGap * (heights.length - 1) })
+      continue
+    }
+    graph.setNode(`node:${node.id}`, { width: nodeWidth, height: heightOf(text) })
     const cluster = `cluster:${node.cluster}`
     if (node.cluster !== undefined && clusterIds.has(cluster))
       graph.setParent(`node:${node.id}`, cluster)
   }
+  // Chains between CMOCs weigh more: they are what a reader follows.
+  const weightOf = (edge: DiagramEdge): number => (edge.type === 'leads-to' ? 4 : 1)
+  // Which dagre edge each arrow of a stack's member follows: the stack's to the same target. The
+  // stack pulls towards each target as hard as its members' arrows together.
+  const followed = new Map<number, { v: string; w: string; name: string }>()
+  const stackWeights = new Map<string, number>()
+  const seen = new Map<string, number>()
   diagram.edges.forEach((edge, index) => {
-    if (!known.has(edge.source) || !known.has(edge.target)) return
-    // Chains between CMOCs weigh more: they are what a reader follows.
+    const stack = stacks.get(edge.source)
+    const id = stack === undefined ? undefined : stackIds.get(stack)
+    if (stack === undefined || id === undefined) return
+    const key = `${edge.source}\u0000${edge.target}`
+    const occurrence = seen.get(key) ?? 0
+    seen.set(key, occurrence + 1)
+    const name = `${id}:${stackArrowIndex(stack, edge.target, occurrence)}`
+    followed.set(index, { v: id, w: `node:${edge.target}`, name })
+    stackWeights.set(name, (stackWeights.get(name) ?? 0) + weightOf(edge))
+  })
+  for (const [stack, id] of stackIds)
+    stack.targets.forEach((target, index) => {
+      const name = `${id}:${index}`
+      graph.setEdge(id, `node:${target}`, { weight: stackWeights.get(name) ?? 1 }, name)
+    })
+  diagram.edges.forEach((edge, index) => {
+    if (!known.has(edge.source) || !known.has(edge.target) || stacks.has(edge.source)) return
     // A loop is drawn by hand beside its box: dagre is given no label for it to place.
     const label =
       labelledOnDrawing(edge) && edge.label !== undefined && edge.source !== edge.target
@@ -111,47 +147,76 @@ export function layoutDiagram(diagram: Diagram): DiagramLayout {
     graph.setEdge(
       `node:${edge.source}`,
       `node:${edge.target}`,
-      { weight: edge.type === 'leads-to' ? 4 : 1, ...label },
+      { weight: weightOf(edge), ...label },
       `e${index}`,
     )
   })
   layout(graph)
-  const box = (id: string): { x: number; y: number; width: number; height: number } => {
+  // A stack's arrow that crosses a column of boxes (one bend point per column between) would
+  // leave its members' arrows on one shared path there: such a diagram is laid out box by box.
+  for (const [stack, id] of stackIds)
+    for (const index of stack.targets.keys())
+      if (
+        (graph.edge({ v: id, w: `node:${stack.targets[index]}`, name: `${id}:${index}` })?.points
+          .length ?? 0) > 3
+      )
+        return layoutDiagram(diagram, false)
+  // Each member of a stack takes its place in the stack's box, top to bottom.
+  const memberBoxes = new Map<string, Centred>()
+  for (const [stack, id] of stackIds) {
     const placed = graph.node(id)
-    return {
-      x: round(placed.x - placed.width / 2),
-      y: round(placed.y - placed.height / 2),
-      width: round(placed.width),
-      height: round(placed.height),
+    let top = placed.y - placed.height / 2
+    for (const member of stack.members) {
+      const height = heightOf(lines.get(member.id) ?? [])
+      memberBoxes.set(member.id, { x: placed.x, y: top + height / 2, width: nodeWidth, height })
+      top += height + nodeGap
     }
   }
+  const centred = (id: string): Centred => memberBoxes.get(id) ?? graph.node(`node:${id}`)
+  const box = (placed: Centred): { x: number; y: number; width: number; height: number } => ({
+    x: round(placed.x - placed.width / 2),
+    y: round(placed.y - placed.height / 2),
+    width: round(placed.width),
+    height: round(placed.height),
+  })
+  // A member's arrow bends where its stack's does, moved up or down by the member's place in the
+  // stack, as dagre bends the arrow of a box of its own: arrows fan in rather than share a path
+  // (where dashes and solid lines could no longer be told apart).
+  const memberPath = (edge: DiagramEdge, points: readonly Point[]): readonly Point[] => {
+    const member = memberBoxes.get(edge.source)
+    const stack = stacks.get(edge.source)
+    const id = stack === undefined ? undefined : stackIds.get(stack)
+    if (member === undefined || id === undefined) return points
+    const shift = member.y - graph.node(id).y
+    return points.map((point, index) =>
+      index === 0 || index === points.length - 1 ? point : { x: point.x, y: point.y + shift },
+    )
+  }
+  const dagreEdge = (edge: DiagramEdge, index: number): { v: string; w: string; name: string } =>
+    followed.get(index) ?? { v: `node:${edge.source}`, w: `node:${edge.target}`, name: `e${index}` }
   const { width = 0, height = 0 } = graph.graph()
   return {
     width: round(width),
     height: round(height),
     nodes: diagram.nodes.map((node) => ({
       node,
-      ...box(`node:${node.id}`),
+      ...box(centred(node.id)),
       lines: lines.get(node.id) ?? [],
     })),
     clusters: diagram.clusters.map((cluster) => ({
       cluster,
-      ...box(`cluster:${cluster.id}`),
+      ...box(graph.node(`cluster:${cluster.id}`)),
       lines: labelLines(cluster.label, 1),
     })),
     edges: diagram.edges.flatMap((edge, index) => {
       if (!known.has(edge.source) || !known.has(edge.target)) return []
-      const placed = graph.edge({
-        v: `node:${edge.source}`,
-        w: `node:${edge.target}`,
-        name: `e${index}`,
-      })
-      const source = graph.node(`node:${edge.source}`)
+      const placed = graph.edge(dagreEdge(edge, index))
+      const source = centred(edge.source)
       if (edge.source === edge.target) {
         const [points, labelAt] = loop(source)
         return [{ edge, points, ...(labelledOnDrawing(edge) ? { labelAt } : {}) }]
       }
-      const points = routed(source, placed?.points ?? [], graph.node(`node:${edge.target}`))
+      const points = routed(source, memberPath(edge, placed?.points ?? []), centred(edge.target))
       const labelAt =
         labelledOnDrawing(edge) && placed?.x !== undefined && placed.y !== undefined
           ? { labelAt: { x: round(placed.x), y: round(placed.y) } }

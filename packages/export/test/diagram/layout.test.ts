@@ -114,6 +114,62 @@ describe('the layout of diagrams (dagre)', () => {
     expect(problems(layout)).toEqual([])
   })
 
+  it('stacks boxes with the same arrows in their column, each arrow on a path of its own', () => {
+    const studies = ['s1', 's2', 's3', 's4'].map((id) => ({
+      id,
+      kind: 'study' as const,
+      label: `Study ${id}`,
+    }))
+    const diagram: Diagram = {
+      name: 'stack',
+      title: 'Stack',
+      clusters: [],
+      nodes: [
+        { id: 'r', kind: 'recommendation', label: 'R' },
+        { id: 'c', kind: 'cmoc', label: 'C' },
+        ...studies,
+      ],
+      edges: [
+        { source: 'c', target: 'r', type: 'derived-from', basis: 'stated' },
+        ...studies.map((study) => ({
+          source: study.id,
+          target: 'c',
+          type: 'evidences' as const,
+          basis: 'inferred' as const,
+          label: 'supports',
+        })),
+      ],
+    }
+    const layout = layoutDiagram(diagram)
+    expect(problems(layout)).toEqual([])
+    const boxes = layout.nodes.filter((placed) => placed.node.kind === 'study')
+    // One column, in the diagram's order, the column's gap between boxes.
+    expect(new Set(boxes.map((box) => box.x)).size).toBe(1)
+    expect(boxes.map((box) => box.node.id)).toEqual(['s1', 's2', 's3', 's4'])
+    for (const [above, below] of boxes.slice(0, -1).map((box, index) => [box, boxes[index + 1]]))
+      expect(Number(((below?.y ?? 0) - (above?.y ?? 0) - (above?.height ?? 0)).toFixed(1))).toBe(28)
+    // No two arrows share a bend: dashed arrows drawn over each other would read as solid.
+    const bends = layout.edges
+      .filter(({ edge }) => edge.target === 'c')
+      .map(({ points }) => JSON.stringify(points.slice(1, -1)))
+    expect(new Set(bends).size).toBe(studies.length)
+    // A study whose arrow to the recommendation crosses the CMOC's column is laid out on its own.
+    const across = layoutDiagram({
+      ...diagram,
+      edges: [
+        ...diagram.edges,
+        ...studies.map((study) => ({
+          source: study.id,
+          target: 'r',
+          type: 'evidences' as const,
+          basis: 'stated' as const,
+        })),
+      ],
+    })
+    expect(problems(across)).toEqual([])
+    expect(across.edges).toHaveLength(diagram.edges.length + studies.length)
+  })
+
   it('finds the problems it looks for (a moved box, an arrow cut short)', () => {
     const layout = layoutDiagram(programmeTheoryDiagram(nested))
     const [first, second] = layout.nodes
