@@ -67,7 +67,8 @@ export function labelLines(label: string, lines = maxLines): string[] {
 /**
  * Lay a diagram out left to right with dagre (the layered layout Mermaid and many diagram tools
  * use): ranks follow the arrows, frames hold their groups, sub-frames nest. Synchronous and
- * deterministic: the same diagram gives the same coordinates, rounded to a tenth.
+ * deterministic: the same diagram gives the same coordinates, rounded to a tenth. Boxes with the
+ * same arrows are placed as one stack (see stacks.ts) unless `stacking` is false.
  */
 export function layoutDiagram(diagram: Diagram, stacking = true): DiagramLayout {
   const graph = new Graph({ compound: diagram.clusters.length > 0, multigraph: true })
