@@ -12,11 +12,22 @@ export function workLinkHtml(link: WorkLink): string {
   return `<a href="${e(link.href)}">${e(link.text)}</a>`
 }
 
-/** A study's Vancouver reference with its DOI, URL and PubMed id as links. */
+/**
+ * A study's Vancouver reference with its DOI, URL and PubMed id as links. The page shows it twice,
+ * in the study's entry and in the reference list: it is made once per study (a report's entries
+ * are never changed once made).
+ */
 export function referenceHtml(study: StudyEntry): string {
-  const parts = referenceParts(study)
-  return `${e(parts.text)}${parts.link === undefined ? '' : workLinkHtml(parts.link)}${parts.pubmed === undefined ? '' : ` PMID: ${workLinkHtml(parts.pubmed)}`}`
+  let html = references.get(study)
+  if (html === undefined) {
+    const parts = referenceParts(study)
+    html = `${e(parts.text)}${parts.link === undefined ? '' : workLinkHtml(parts.link)}${parts.pubmed === undefined ? '' : ` PMID: ${workLinkHtml(parts.pubmed)}`}`
+    references.set(study, html)
+  }
+  return html
 }
+
+const references = new WeakMap<StudyEntry, string>()
 
 /**
  * The reference list: every study in Vancouver style, numbered in the order the review numbers
