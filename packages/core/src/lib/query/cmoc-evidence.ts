@@ -1,4 +1,5 @@
 import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
+import type { EntityKind } from '../kinds/index.js'
 import type { EntityOf } from '../model/entity.js'
 
 /**
@@ -60,11 +61,21 @@ export function evidenceEdgesOfCmoc(
   graph: KnowledgeGraph,
   cmocId: string,
   stopWhen?: (found: EvidenceEdge) => boolean,
+  index?: EvidenceIndex,
 ): EvidenceEdge[] {
   const out: EvidenceEdge[] = []
   if (!graph.hasNode(cmocId)) return out
   let stopped = false
   const collect = (target: string, via: string | undefined): void => {
+    if (index !== undefined) {
+      for (const edge of index.edgesInto(target)) {
+        const found = via === undefined ? edge : { ...edge, via }
+        out.push(found)
+        stopped = stopWhen?.(found) ?? false
+        if (stopped) return
+      }
+      return
+    }
     // The edge walk hands over each end's attributes: no lookup of the evidence entry by id.
     graph.someInEdge(target, (_edge, attributes, source, _target, entity) => {
       if (attributes.type !== 'evidences' || entity.kind !== 'evidence') return false
@@ -136,4 +147,59 @@ export function someStudiesOfCmoc(graph: KnowledgeGraph, cmocId: string, limit: 
     return studies.size >= limit
   })
   return [...studies]
+}
+
+/**
+ * Every evidence edge into each CMOC and group, and the study of every evidence entry, from one
+ * walk over all of the graph's edges: for code that traces every CMOC of a base (a report),
+ * where walking each CMOC's in-edges and each entry's out-edges one at a time cost more than the
+ * rest of the trace together. A snapshot: build it again after the graph changes.
+ */
+export interface EvidenceIndex {
+  /** The evidence edges into a CMOC or a group, in the graph's order. */
+  readonly edgesInto: (target: string) => readonly EvidenceEdge[]
+  /** The study an evidence entry is drawn from, as {@link studyEntityOfEvidence} finds it. */
+  readonly studyOf: (evidenceId: string) => EntityOf<'study'> | undefined
+  /** The evidence edges out of an evidence entry (to CMOCs and groups), in the graph's order. */
+  readonly edgesFrom: (evidenceId: string) => readonly EvidenceTarget[]
+}
+
+/** An evidence edge as seen from its evidence entry: where it goes, and the edge. */
+export interface EvidenceTarget {
+  readonly target: string
+  readonly kind: EntityKind
+  readonly edge: EdgeAttributes
+}
+
+/**
+ * Build the {@link EvidenceIndex} of a graph.
+ *
+ * @example
+ * ```ts
+ * const index = evidenceIndexOf(kb.graph)
+ * evidenceEdgesOfCmoc(kb.graph, 'cmoc-2c', undefined, index).map((item) => index.studyOf(item.evidence)?.id)
+ * ```
+ */
+export function evidenceIndexOf(graph: KnowledgeGraph): EvidenceIndex {
+  const into = new Map<string, EvidenceEdge[]>()
+  const from = new Map<string, EvidenceTarget[]>()
+  const studies = new Map<string, EntityOf<'study'>>()
+  const add = <T>(map: Map<string, T[]>, key: string, item: T): void => {
+    const list = map.get(key)
+    if (list === undefined) map.set(key, [item])
+    else list.push(item)
+  }
+  graph.forEachEdge((_edge, attributes, source, target, entity, to) => {
+    if (entity.kind !== 'evidence') return
+    if (attributes.type === 'evidences') {
+      add(into, target, { evidence: source, entity, edge: attributes })
+      add(from, source, { target, kind: to.kind, edge: attributes })
+    } else if (attributes.type === 'drawn-from' && to.kind === 'study' && !studies.has(source))
+      studies.set(source, to)
+  })
+  return {
+    edgesInto: (target) => into.get(target) ?? [],
+    studyOf: (evidenceId) => studies.get(evidenceId),
+    edgesFrom: (evidenceId) => from.get(evidenceId) ?? [],
+  }
 }

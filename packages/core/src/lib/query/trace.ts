@@ -1,6 +1,6 @@
 import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
 import type { EntityOf } from '../model/entity.js'
-import { evidenceEdgesOfCmoc, studyEntityOfEvidence } from './cmoc-evidence.js'
+import { type EvidenceIndex, evidenceEdgesOfCmoc, studyEntityOfEvidence } from './cmoc-evidence.js'
 import {
   compareEntities,
   compareIds,
@@ -75,14 +75,27 @@ export interface RecommendationTrace {
  * ```
  */
 export function evidenceForCmoc(graph: KnowledgeGraph, cmocId: string): CmocTrace | undefined {
+  return evidenceForCmocWith(graph, cmocId)
+}
+
+/**
+ * {@link evidenceForCmoc}, reading the CMOC's evidence edges and their studies from `index` when
+ * given (a report, which traces every CMOC, builds one for all), else walking the graph.
+ */
+export function evidenceForCmocWith(
+  graph: KnowledgeGraph,
+  cmocId: string,
+  index?: EvidenceIndex,
+): CmocTrace | undefined {
   if (!graph.hasNode(cmocId)) return undefined
   const cmoc = graph.getNodeAttributes(cmocId)
   if (cmoc.kind !== 'cmoc') return undefined
-  const evidence = evidenceEdgesOfCmoc(graph, cmocId).map(({ evidence: id, entity, edge, via }) => {
+  const edges = evidenceEdgesOfCmoc(graph, cmocId, undefined, index)
+  const evidence = edges.map(({ evidence: id, entity, edge, via }) => {
     const step: EvidenceTrace = {
       evidence: entity,
       link: edge,
-      study: studyEntityOfEvidence(graph, id),
+      study: index === undefined ? studyEntityOfEvidence(graph, id) : index.studyOf(id),
     }
     return via === undefined ? step : { ...step, via }
   })

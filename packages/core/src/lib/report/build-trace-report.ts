@@ -1,18 +1,18 @@
-import type { EdgeAttributes, KnowledgeBase, KnowledgeGraph } from '../graph/types.js'
+import type { EdgeAttributes, KnowledgeBase } from '../graph/types.js'
 import { cmocPartsOf } from '../kinds/cmoc.js'
 import { gapNames } from '../kinds/kind.js'
 import type { EntityOf } from '../model/entity.js'
 import { optional, setDefined, type Writable } from '../optional-field.js'
 import { meetsAppraisal } from '../query/appraisal.js'
 import { cmocChain } from '../query/chains.js'
-import { groupChain } from '../query/cmoc-evidence.js'
+import { type EvidenceIndex, evidenceIndexOf, groupChain } from '../query/cmoc-evidence.js'
 import { recommendationConfidence } from '../query/confidence.js'
 import { compareIds, entitiesByKind, neighbours } from '../query/neighbours.js'
 import { type StudyTerms, studyTermsOf, termDimensions } from '../query/terms.js'
 import { inTheoryOrder } from '../query/theory-order.js'
 import {
   type CmocTrace,
-  evidenceForCmoc,
+  evidenceForCmocWith,
   recommendationsOfCmoc,
   traceRecommendationWith,
 } from '../query/trace.js'
@@ -23,7 +23,7 @@ import { audienceEntries } from './audience-entries.js'
 import { reportedVersusEncoded } from './figures.js'
 import { buildGapMap } from './gap-map.js'
 import { cmocConfidenceEntry, cmocRelations, studyAppraisalEntry } from './judgement-entries.js'
-import { evidenceProfile, sortKeys } from './profile.js'
+import { evidenceProfileOfSlots, sortKeys } from './profile.js'
 import { type StudyFacts, studyFactsIndex } from './study-facts.js'
 import type {
   CmocEntry,
@@ -61,11 +61,24 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
   const groupOf = (id: string): string | undefined =>
     neighbours(graph, id, 'out', 'belongs-to', 'group')[0]?.entity.id
 
-  // Each CMOC is traced once, here, and its trace reused by every recommendation above it.
+  // Each CMOC is traced once, here, and its trace reused by every recommendation above it; the
+  // evidence edges of all of them are read in one walk over the graph's edges.
+  const evidenceIndex = evidenceIndexOf(graph)
   const cmocTraces = new Map<string, CmocTrace | undefined>()
   const cmocTrace = (id: string): CmocTrace | undefined => {
-    if (!cmocTraces.has(id)) cmocTraces.set(id, evidenceForCmoc(graph, id))
+    if (!cmocTraces.has(id)) cmocTraces.set(id, evidenceForCmocWith(graph, id, evidenceIndex))
     return cmocTraces.get(id)
+  }
+  // Each CMOC's studies as slots of the study facts, worked out once: a recommendation's
+  // studies are its CMOCs' together.
+  const cmocSlots = new Map<string, readonly number[]>()
+  const slotsOfCmoc = (id: string, studies: readonly EntityOf<'study'>[]): readonly number[] => {
+    let slots = cmocSlots.get(id)
+    if (slots === undefined) {
+      slots = studies.map(facts.slotOf)
+      cmocSlots.set(id, slots)
+    }
+    return slots
   }
   const cmocs: CmocEntry[] = inTheoryOrder(graph, ofKind('cmoc')).map((cmoc) => {
     const trace = cmocTrace(cmoc.id)
@@ -93,8 +106,8 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
       evidence: evidence.map((item) => item.evidence.id),
       studies: studies.map((study) => study.id),
       recommendations: recommendationsOfCmoc(graph, cmoc.id).map((rec) => rec.id),
-      profile: evidenceProfile(
-        studies,
+      profile: evidenceProfileOfSlots(
+        slotsOfCmoc(cmoc.id, studies),
         evidence.map((item) => ({ evidence: item.evidence, basis: item.link.basis })),
         facts,
       ),
@@ -120,7 +133,11 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
         cmoc.link ? [reportLink(cmoc.cmoc.id, cmoc.link)] : [],
       ),
       studies: (trace?.studies ?? []).map((study) => study.id),
-      profile: evidenceProfile(trace?.studies ?? [], dedupeEvidence(evidence), facts),
+      profile: evidenceProfileOfSlots(
+        distinctSlots((trace?.cmocs ?? []).map((cmoc) => slotsOfCmoc(cmoc.cmoc.id, cmoc.studies))),
+        dedupeEvidence(evidence),
+        facts,
+      ),
       confidence: recommendationConfidence(graph, rec.id),
       notes: rec.body.trim(),
       ...optional('provenance', rec.data.provenance),
@@ -143,7 +160,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
         compareIds(a.id, b.id),
     )
     .map((item): EvidenceEntry => {
-      const { cmocs, groups } = evidenceTargets(graph, item.id)
+      const { cmocs, groups } = evidenceTargets(evidenceIndex, item.id)
       const entry: Writable<EvidenceEntry> = {
         id: item.id,
         file: item.file,
@@ -364,20 +381,19 @@ function reportLink(id: string, edge: EdgeAttributes): ReportLink {
 }
 
 /**
- * The CMOCs and the groups an evidence entry bears on, each sorted by id: one walk of its edges
- * (the report makes an entry for every evidence entry of the base).
+ * The CMOCs and the groups an evidence entry bears on, each sorted by id, from the report's
+ * evidence index (the report makes an entry for every evidence entry of the base).
  */
 function evidenceTargets(
-  graph: KnowledgeGraph,
+  index: EvidenceIndex,
   id: string,
 ): { cmocs: ReportLink[]; groups: ReportLink[] } {
   const cmocs: { id: string; edge: EdgeAttributes }[] = []
   const groups: { id: string; edge: EdgeAttributes }[] = []
-  graph.forEachOutEdge(id, (_key, edge, _source, target, _from, to) => {
-    if (edge.type !== 'evidences') return
-    if (to.kind === 'cmoc') cmocs.push({ id: target, edge })
-    else if (to.kind === 'group') groups.push({ id: target, edge })
-  })
+  for (const { target, kind, edge } of index.edgesFrom(id)) {
+    if (kind === 'cmoc') cmocs.push({ id: target, edge })
+    else if (kind === 'group') groups.push({ id: target, edge })
+  }
   const links = (found: { id: string; edge: EdgeAttributes }[]): ReportLink[] =>
     found.sort((a, b) => compareIds(a.id, b.id)).map((item) => reportLink(item.id, item.edge))
   return { cmocs: links(cmocs), groups: links(groups) }
@@ -388,6 +404,14 @@ function place(entity: { file: string; position: { line: number } }): {
   line: number
 } {
   return { file: entity.file, line: entity.position.line }
+}
+
+/** The slots of several lists, each once. */
+function distinctSlots(lists: readonly (readonly number[])[]): number[] {
+  if (lists.length === 1) return [...(lists[0] ?? [])]
+  const seen = new Set<number>()
+  for (const list of lists) for (const slot of list) seen.add(slot)
+  return [...seen]
 }
 
 function dedupeEvidence<T extends { evidence: { id: string } }>(items: readonly T[]): T[] {

@@ -7,17 +7,18 @@ import type { EvidenceProfile } from './types.js'
  * Describe a body of evidence: how many studies, of which designs, countries, settings,
  * participants, years and inclusion status, and how the evidence relates and on what basis.
  * Designs, countries, settings and participants are counted by the term of the review's
- * vocabularies they fall into; a study with no value for one counts as `not recorded`.
+ * vocabularies they fall into; a study with no value for one counts as `not recorded`. The
+ * studies are given as their slots in the report's study facts, each once: a recommendation's
+ * are its CMOCs' together, with no study looked up again.
  */
-export function evidenceProfile(
-  studies: readonly EntityOf<'study'>[],
+export function evidenceProfileOfSlots(
+  slots: readonly number[],
   evidence: readonly {
     readonly evidence: EntityOf<'evidence'>
     readonly basis: 'stated' | 'inferred'
   }[],
   index: StudyFactsIndex,
 ): EvidenceProfile {
-  const slots = studies.map(index.slotOf)
   const { starts, codes, inclusion: inclusionOf, years: yearOf } = index
   // Terms are counted by code into one array: a profile is made for every CMOC and
   // recommendation, each over up to thousands of studies, and maps keyed by term were most of it.
@@ -56,7 +57,7 @@ export function evidenceProfile(
     basis[item.basis]++
   }
   return {
-    studies: studies.length,
+    studies: slots.length,
     evidence: evidence.length,
     designs: counted('designs'),
     countries: counted('countries'),
