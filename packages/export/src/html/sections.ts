@@ -1,5 +1,12 @@
 import { shortCitation } from '@realist-kb/citations'
-import type { CmocEntry, GroupEntry, ReportLink, StudyEntry, TraceReport } from '@realist-kb/core'
+import type {
+  CmocEntry,
+  EvidenceEntry,
+  GroupEntry,
+  ReportLink,
+  StudyEntry,
+  TraceReport,
+} from '@realist-kb/core'
 import { capped } from '../report/capped-list.js'
 import { cmocPartRows, notGiven } from '../report/cmoc-parts.js'
 import { escapeHtml } from '../report/escape.js'
@@ -25,6 +32,8 @@ export interface ReportIndex {
   readonly groups: ReadonlyMap<string, GroupEntry>
   /** Each study's linked short citation once made (see {@link studyLink}). */
   readonly studyLinks: Map<string, string>
+  /** What each evidence entry says, once made (see evidenceList). */
+  readonly evidenceSaid: Map<EvidenceEntry, string>
 }
 
 /** Index a report by id. */
@@ -39,6 +48,7 @@ export function indexReport(report: TraceReport): ReportIndex {
     audiences: byId(report.audiences),
     groups: byId(report.groups),
     studyLinks: new Map(),
+    evidenceSaid: new Map(),
   }
 }
 
@@ -92,9 +102,22 @@ export function evidenceList(index: ReportIndex, cmoc: CmocEntry): string {
     const item = index.evidence.get(id)
     if (!item) return ''
     const link = item.cmocs.find((l) => l.id === cmoc.id)
-    return `<li class="link-${link?.basis ?? 'stated'}"><strong>${e(item.relation)}</strong>${item.parts.length > 0 ? ` (${e(item.parts.join(', '))})` : ''}${item.point === undefined ? '' : `: ${e(item.point)}`}${item.quote ? ` <q>${e(item.quote)}</q>` : ''} — ${studyLink(index, item.study)}${item.locator ? `, ${e(item.locator)}` : ''}${item.provenance ? ` <span class="muted">[${e(item.provenance)}]</span>` : ''}${link ? ` ${basisBadge(link)}` : ''}</li>`
+    return `<li class="link-${link?.basis ?? 'stated'}">${evidenceSaid(index, item)}${link ? ` ${basisBadge(link)}` : ''}</li>`
   })
   return `<ul class="evidence">${items.join('')}</ul>`
+}
+
+/**
+ * What an evidence entry says and where: its relation, parts, point or quote, study, locator and
+ * provenance. The same in the list of every CMOC the entry bears on, so made once per entry.
+ */
+function evidenceSaid(index: ReportIndex, item: EvidenceEntry): string {
+  let html = index.evidenceSaid.get(item)
+  if (html === undefined) {
+    html = `<strong>${e(item.relation)}</strong>${item.parts.length > 0 ? ` (${e(item.parts.join(', '))})` : ''}${item.point === undefined ? '' : `: ${e(item.point)}`}${item.quote ? ` <q>${e(item.quote)}</q>` : ''} — ${studyLink(index, item.study)}${item.locator ? `, ${e(item.locator)}` : ''}${item.provenance ? ` <span class="muted">[${e(item.provenance)}]</span>` : ''}`
+    index.evidenceSaid.set(item, html)
+  }
+  return html
 }
 
 /** A CMOC in the catalogue, with back links to the recommendations that use it. */
