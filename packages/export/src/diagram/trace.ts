@@ -1,12 +1,6 @@
-import type {
-  Basis,
-  CmocEntry,
-  EvidenceEntry,
-  RecommendationEntry,
-  StudyEntry,
-  TraceReport,
-} from '@realist-kb/core'
+import type { Basis, CmocEntry } from '@realist-kb/core'
 import { compareIds } from '@realist-kb/core'
+import { type EntriesById, entriesById } from '../report/entries-by-id.js'
 import type { Diagram, DiagramEdge, DiagramNode } from './model.js'
 import {
   cmocNode,
@@ -58,7 +52,7 @@ export function traceDiagram(
   options: Readonly<TraceDiagramOptions> | null | undefined = undefined,
 ): Diagram | undefined {
   const report = reportOf(source)
-  const index = indexOf(report)
+  const index = entriesById(report)
   const cmocs = index.cmocs
   const drawing = new TraceDrawing(index, options ?? {})
   const rec = index.recommendations.get(id)
@@ -93,40 +87,13 @@ export function traceDiagram(
   return drawing.diagram(`trace-${id}`, `Trace of ${cmoc.label ?? cmoc.id}: ${cmoc.title}`)
 }
 
-/** A report's entries by id. */
-interface ReportIndex {
-  readonly recommendations: ReadonlyMap<string, RecommendationEntry>
-  readonly cmocs: ReadonlyMap<string, CmocEntry>
-  readonly evidence: ReadonlyMap<string, EvidenceEntry>
-  readonly studies: ReadonlyMap<string, StudyEntry>
-}
-
-// The HTML report draws a trace per recommendation: the report is indexed once, not each time.
-const indexes = new WeakMap<TraceReport, ReportIndex>()
-
-function indexOf(report: TraceReport): ReportIndex {
-  let index = indexes.get(report)
-  if (index === undefined) {
-    const byId = <T extends { readonly id: string }>(items: readonly T[]): Map<string, T> =>
-      new Map(items.map((item) => [item.id, item]))
-    index = {
-      recommendations: byId(report.recommendations),
-      cmocs: byId(report.cmocs),
-      evidence: byId(report.evidence),
-      studies: byId(report.studies),
-    }
-    indexes.set(report, index)
-  }
-  return index
-}
-
 /** The nodes and edges of a trace, each node once. */
 class TraceDrawing {
   readonly #nodes = new Map<string, DiagramNode>()
   readonly edges: DiagramEdge[] = []
-  readonly #evidence: ReportIndex['evidence']
-  readonly #studies: ReportIndex['studies']
-  readonly #cmocs: ReportIndex['cmocs']
+  readonly #evidence: EntriesById['evidence']
+  readonly #studies: EntriesById['studies']
+  readonly #cmocs: EntriesById['cmocs']
   readonly #drawnEvidence = new Set<string>()
   // Where each study-to-CMOC arrow sits in `edges`, by study, CMOC and relation.
   readonly #studyArrows = new Map<string, number>()
@@ -134,7 +101,7 @@ class TraceDrawing {
   readonly #allStudies = new Set<string>()
 
   constructor(
-    index: ReportIndex,
+    index: EntriesById,
     private readonly options: Readonly<TraceDiagramOptions>,
   ) {
     this.#evidence = index.evidence

@@ -1,5 +1,6 @@
 import { shortCitation } from '@realist-kb/citations'
 import type { CmocEntry, GapMapTable, TraceReport } from '@realist-kb/core'
+import { entriesById } from '../report/entries-by-id.js'
 import { escapeHtml } from '../report/escape.js'
 import { groupWords } from '../report/group-words.js'
 import { appraisalWords, confidenceWords } from '../report/judgement-text.js'
@@ -113,7 +114,7 @@ function mapTable(
   mapRows: MapCells,
   rigours: readonly number[],
 ): string {
-  const cmocs = new Map(report.cmocs.map((cmoc) => [cmoc.id, cmoc]))
+  const { cmocs } = entriesById(report)
   const groups = new Map(report.groups.map((group) => [group.id, group.name]))
   const most = table.rows.reduce(
     (max, row) => row.counts.reduce((rowMax, count) => Math.max(rowMax, count), max),

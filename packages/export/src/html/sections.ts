@@ -2,13 +2,13 @@ import { shortCitation } from '@realist-kb/citations'
 import type {
   CmocEntry,
   EvidenceEntry,
-  GroupEntry,
   ReportLink,
   StudyEntry,
   TraceReport,
 } from '@realist-kb/core'
 import { capped } from '../report/capped-list.js'
 import { cmocPartRows, notGiven } from '../report/cmoc-parts.js'
+import { type EntriesById, entriesById } from '../report/entries-by-id.js'
 import { escapeHtml } from '../report/escape.js'
 import { markdownToHtml } from '../report/markdown-to-html.js'
 import { termLabels } from '../report/term-label.js'
@@ -22,34 +22,18 @@ import {
 import { profileTable } from './profile-table.js'
 import { referenceHtml } from './reference-html.js'
 
-/** Lookups over the report, built once per render. */
-export interface ReportIndex {
+/** Lookups over the report (its entries by id, made once per report) and what a render makes once. */
+export interface ReportIndex extends EntriesById {
   readonly report: TraceReport
-  readonly cmocs: ReadonlyMap<string, CmocEntry>
-  readonly studies: ReadonlyMap<string, StudyEntry>
-  readonly evidence: ReadonlyMap<string, TraceReport['evidence'][number]>
-  readonly audiences: ReadonlyMap<string, TraceReport['audiences'][number]>
-  readonly groups: ReadonlyMap<string, GroupEntry>
   /** Each study's linked short citation once made (see {@link studyLink}). */
   readonly studyLinks: Map<string, string>
   /** What each evidence entry says, once made (see evidenceList). */
   readonly evidenceSaid: Map<EvidenceEntry, string>
 }
 
-/** Index a report by id. */
+/** Index a report for one render. */
 export function indexReport(report: TraceReport): ReportIndex {
-  const byId = <T extends { id: string }>(items: readonly T[]): Map<string, T> =>
-    new Map(items.map((item) => [item.id, item]))
-  return {
-    report,
-    cmocs: byId(report.cmocs),
-    studies: byId(report.studies),
-    evidence: byId(report.evidence),
-    audiences: byId(report.audiences),
-    groups: byId(report.groups),
-    studyLinks: new Map(),
-    evidenceSaid: new Map(),
-  }
+  return { ...entriesById(report), report, studyLinks: new Map(), evidenceSaid: new Map() }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { formatVancouver } from '@realist-kb/citations'
 import type { TraceReport } from '@realist-kb/core'
 import { csvCell, toCsv } from './csv-cell.js'
+import { entriesById } from './entries-by-id.js'
 import type { Exporter } from './exporter.js'
 import { spreadWords } from './judgement-text.js'
 
@@ -72,9 +73,7 @@ export function* csvChunks(report: TraceReport): Generator<string> {
   type Row = Partial<Record<Column, string | number | undefined>>
   // Rows are built by column name, so no row is padded by a hand-counted number of blanks.
   const line = (row: Row): string => `${header.map((column) => csvCell(row[column])).join(',')}\r\n`
-  const cmocs = new Map(report.cmocs.map((cmoc) => [cmoc.id, cmoc]))
-  const evidence = new Map(report.evidence.map((item) => [item.id, item]))
-  const studies = new Map(report.studies.map((study) => [study.id, study]))
+  const { cmocs, evidence, studies } = entriesById(report)
   const references = new Map(report.studies.map((study) => [study.id, formatVancouver(study)]))
   const cmocRows = function* (base: Row, cmocId: string): Generator<string> {
     const cmoc = cmocs.get(cmocId)

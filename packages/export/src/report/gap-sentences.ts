@@ -1,5 +1,6 @@
 import { shortCitation } from '@realist-kb/citations'
 import type { GapEntry, TraceReport } from '@realist-kb/core'
+import { entriesById } from './entries-by-id.js'
 import { groupWords } from './group-words.js'
 
 /** One entity named in a gap sentence: what readers see, and where it sits in the report. */
@@ -47,8 +48,7 @@ export function gapSentences(report: TraceReport): {
   readonly acknowledged: readonly GapSentence[]
 } {
   const words = groupWords(report)
-  const cmocs = new Map(report.cmocs.map((cmoc) => [cmoc.id, cmoc]))
-  const studies = new Map(report.studies.map((study) => [study.id, study]))
+  const { cmocs, studies } = entriesById(report)
   const groups = new Map(report.groups.map((group) => [group.id, group]))
   const recommendations = new Set(report.recommendations.map((rec) => rec.id))
   const entityOf = (gap: GapEntry): GapEntity | undefined => {
