@@ -342,14 +342,18 @@ function termLabels(
   terms: StudyTerms,
   factsOf: (study: EntityOf<'study'>) => StudyFacts,
 ): Record<(typeof termDimensions)[number], Record<string, string>> {
+  // Each study's facts are read once, for every dimension.
+  const used = termDimensions.map(() => new Map<string, string>())
+  for (const study of studies) {
+    const facts = factsOf(study)
+    termDimensions.forEach((dimension, at) => {
+      const labels = used[at] as Map<string, string>
+      for (const id of facts[dimension])
+        if (!labels.has(id)) labels.set(id, terms.term(dimension, id).label)
+    })
+  }
   const labels = Object.fromEntries(
-    termDimensions.map((dimension) => {
-      const used = new Map<string, string>()
-      for (const study of studies)
-        for (const id of factsOf(study)[dimension])
-          if (!used.has(id)) used.set(id, terms.term(dimension, id).label)
-      return [dimension, sortKeys(used)]
-    }),
+    termDimensions.map((dimension, at) => [dimension, sortKeys(used[at] ?? new Map())]),
   )
   return labels as Record<(typeof termDimensions)[number], Record<string, string>>
 }
