@@ -146,13 +146,14 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
 
   // By study, then place in its file: each study's rank is worked out once, rather than its id
   // compared again at each of the hundreds of thousands of comparisons of a large base.
+  const evidenceEntities = ofKind('evidence')
   const studyRank = new Map(
-    [...new Set(ofKind('evidence').map((item) => item.data.study))]
+    [...new Set(evidenceEntities.map((item) => item.data.study))]
       .sort(compareIds)
       .map((study, rank) => [study, rank]),
   )
   const rankOfStudy = (item: EntityOf<'evidence'>): number => studyRank.get(item.data.study) ?? 0
-  const evidence = ofKind('evidence')
+  const evidence = evidenceEntities
     .sort(
       (a, b) =>
         rankOfStudy(a) - rankOfStudy(b) ||
@@ -290,7 +291,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
 
 function studyEntry(
   study: EntityOf<'study'>,
-  termIds: StudyFacts,
+  facts: StudyFacts,
   usage: {
     readonly evidence: readonly string[]
     readonly cmocs: readonly string[]
@@ -323,9 +324,9 @@ function studyEntry(
   entry.role = study.data.role ?? 'evidence'
   setDefined(entry, 'design', study.data.design)
   setDefined(entry, 'designNote', study.data.designNote)
-  entry.countries = termIds.countries
-  entry.settings = termIds.settings
-  entry.participants = termIds.participants
+  entry.countries = facts.countries
+  entry.settings = facts.settings
+  entry.participants = facts.participants
   entry.inclusion = study.data.inclusion?.status ?? 'unknown'
   setDefined(entry, 'inclusionBasis', study.data.inclusion?.basis)
   entry.appraisal = studyAppraisalEntry(study)

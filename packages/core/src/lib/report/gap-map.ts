@@ -1,7 +1,7 @@
 import { appraisalDimensions } from '../kinds/study.js'
 import type { EntityOf } from '../model/entity.js'
 import { optional } from '../optional-field.js'
-import { type StudyTerms, studyTermIds, type TermDimension } from '../query/terms.js'
+import type { StudyTerms, TermDimension } from '../query/terms.js'
 import { notRecorded, type StudyFactsIndex } from './study-facts.js'
 import type { CmocEntry, GapMapDimension, GapMapTable } from './types.js'
 
@@ -38,20 +38,18 @@ const appraisalDimension = (dimension: string): dimension is (typeof appraisalDi
  * The values of one study characteristic: any study field (a text, a number, a list of texts) or
  * `tags`; `inclusion` reads the inclusion status, `relevance`, `richness` and `rigour` the
  * appraisal's level. Settings, participants, designs and countries are read through the review's
- * vocabularies (the term each value falls into). Objects and unknown fields give no value.
+ * vocabularies (the term each value falls into, from the report's study facts). Objects and
+ * unknown fields give no value.
  */
 export function studyValues(
   study: EntityOf<'study'>,
   dimension: GapMapDimension,
-  terms?: StudyTerms,
-  facts?: StudyFactsIndex,
+  facts: StudyFactsIndex,
 ): readonly string[] {
   const termDimension = Object.hasOwn(termDimensionOf, dimension)
     ? termDimensionOf[dimension]
     : undefined
-  if (termDimension !== undefined && facts !== undefined) return facts.factsOf(study)[termDimension]
-  if (termDimension !== undefined && terms !== undefined)
-    return studyTermIds(terms, study, termDimension)
+  if (termDimension !== undefined) return facts.factsOf(study)[termDimension]
   if (appraisalDimension(dimension)) {
     const level = study.data.appraisal?.[dimension]?.level
     return level === undefined ? [] : [level]
@@ -71,13 +69,12 @@ export function studyValues(
 const levelOrder: readonly string[] = ['high', 'moderate', 'low']
 
 /** How a column is shown: a term's label, a level or any other value as written. */
-function columnLabel(dimension: string, value: string, terms: StudyTerms | undefined): string {
+function columnLabel(dimension: string, value: string, terms: StudyTerms): string {
   if (value === notRecorded) return 'Not recorded'
   const termDimension = Object.hasOwn(termDimensionOf, dimension)
     ? termDimensionOf[dimension]
     : undefined
-  if (termDimension !== undefined && terms !== undefined)
-    return terms.term(termDimension, value).label
+  if (termDimension !== undefined) return terms.term(termDimension, value).label
   return value
 }
 
@@ -85,15 +82,15 @@ function columnLabel(dimension: string, value: string, terms: StudyTerms | undef
  * The evidence gap map: for each study characteristic, a table of CMOCs (in report order, their
  * group beside them) against the characteristic's values, with the distinct studies in each cell
  * and their number. Only the studies in `studiesById` are counted. Without `dimensions`, the
- * default four, and `rigour` when some study is appraised for it. `facts`, the report's index
- * of study facts, spares reading each study's terms again.
+ * default four, and `rigour` when some study is appraised for it. Studies' terms are read from
+ * the report's study facts; `terms` names the columns.
  */
 export function buildGapMap(
   cmocs: readonly CmocEntry[],
   studiesById: ReadonlyMap<string, EntityOf<'study'>>,
   dimensions: readonly GapMapDimension[] | undefined,
-  terms?: StudyTerms,
-  facts?: StudyFactsIndex,
+  terms: StudyTerms,
+  facts: StudyFactsIndex,
 ): GapMapTable[] {
   // By default, rigour too once any study is appraised for it.
   const appraised = [...studiesById.values()].some(
@@ -114,7 +111,7 @@ export function buildGapMap(
     let missing = false
     // Each study's values, read once rather than once per CMOC it bears on.
     const valuesAt = studies.map((study) => {
-      const values = studyValues(study, dimension, terms, facts)
+      const values = studyValues(study, dimension, facts)
       if (values.length === 0) missing = true
       for (const value of values) columns.add(value)
       return values
