@@ -7,13 +7,11 @@ import {
 } from '../query/terms.js'
 
 /**
- * What a report counts of a study: its values of every characteristic with a vocabulary, as the
- * terms they fall into, its inclusion status and its year.
+ * A study's values of every characteristic with a vocabulary, as the terms they fall into: what
+ * its entry, the term labels and the gap map show. Its slot in {@link StudyFactsIndex} holds them
+ * as codes, with its inclusion status and year, for the profiles.
  */
-export interface StudyFacts extends Readonly<Record<TermDimension, readonly string[]>> {
-  readonly inclusion: InclusionStatus
-  readonly year: number | undefined
-}
+export type StudyFacts = Readonly<Record<TermDimension, readonly string[]>>
 
 type InclusionStatus = 'included' | 'excluded' | 'unknown'
 
@@ -83,11 +81,7 @@ export function studyFactsIndex(terms: StudyTerms): StudyFactsIndex {
     if (facts === undefined) {
       const ids = {} as Record<TermDimension, readonly string[]>
       for (const dimension of termDimensions) ids[dimension] = studyTermIds(terms, study, dimension)
-      facts = {
-        ...ids,
-        inclusion: study.data.inclusion?.status ?? 'unknown',
-        year: study.data.citation.year,
-      }
+      facts = ids
       known.set(study, facts)
     }
     return facts
@@ -104,8 +98,8 @@ export function studyFactsIndex(terms: StudyTerms): StudyFactsIndex {
         for (const value of values) codes.push(codeOf(index, value))
       })
       starts.push(codes.length)
-      inclusion.push(inclusionStatuses.indexOf(facts.inclusion))
-      years.push(facts.year ?? -1)
+      inclusion.push(inclusionStatuses.indexOf(study.data.inclusion?.status ?? 'unknown'))
+      years.push(study.data.citation.year ?? -1)
       slots.set(study, slot)
     }
     return slot
