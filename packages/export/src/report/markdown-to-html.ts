@@ -190,11 +190,9 @@ function plainParagraphsToHtml(markdown: string): string | undefined {
     const hasCode = paragraph.includes('`')
     const hasLink = paragraph.includes('[[')
     for (const line of lines) {
-      const plain = hasLink
-        ? (hasCode ? line.replace(codeSpan, 'x') : line).replace(wikiLinkInText, 'x')
-        : hasCode
-          ? line.replace(codeSpan, 'x')
-          : line
+      let plain = line
+      if (hasCode) plain = plain.replace(codeSpan, 'x')
+      if (hasLink) plain = plain.replace(wikiLinkInText, 'x')
       if (!plainLine.test(plain) || plain.includes('  ')) return undefined
     }
     const links = (text: string): string =>
