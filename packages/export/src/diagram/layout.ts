@@ -96,18 +96,17 @@ export function layoutDiagram(diagram: Diagram, stacking = true): DiagramLayout 
   const heightOf = (text: readonly string[]): number => text.length * lineHeight + 2 * padding
   // Interchangeable boxes go to dagre as one tall box each (see stacks.ts).
   const stacks = stacking ? stacksOf(diagram, labelledOnDrawing) : new Map<string, Stack>()
-  const stackIds = new Map<Stack, string>()
+  const stacked = new Set(stacks.values())
   for (const node of diagram.nodes) {
     const text = labelLines(node.label)
     lines.set(node.id, text)
     const stack = stacks.get(node.id)
     if (stack !== undefined) {
-      if (stackIds.has(stack)) continue
-      const id = `stack:${stackIds.size}`
-      stackIds.set(stack, id)
+      // Set once, by the stack's first member.
+      if (stack.members[0] !== node) continue
       const heights = stack.members.map((member) => heightOf(labelLines(member.label)))
       const total = heights.reduce((sum, each) => sum + each, 0)
-      graph.setNode(id, { width: nodeWidth, height: total + nodeGap * (heights.length - 1) })
+      graph.setNode(stack.id, { width: nodeWidth, height: total + nodeGap * (heights.length - 1) })
       continue
     }
     graph.setNode(`node:${node.id}`, { width: nodeWidth, height: heightOf(text) })
@@ -124,19 +123,18 @@ export function layoutDiagram(diagram: Diagram, stacking = true): DiagramLayout 
   const seen = new Map<string, number>()
   diagram.edges.forEach((edge, index) => {
     const stack = stacks.get(edge.source)
-    const id = stack === undefined ? undefined : stackIds.get(stack)
-    if (stack === undefined || id === undefined) return
+    if (stack === undefined) return
     const key = `${edge.source}\u0000${edge.target}`
     const occurrence = seen.get(key) ?? 0
     seen.set(key, occurrence + 1)
-    const name = `${id}:${stackArrowIndex(stack, edge.target, occurrence)}`
-    followed.set(index, { v: id, w: `node:${edge.target}`, name })
+    const name = `${stack.id}:${stackArrowIndex(stack, edge.target, occurrence)}`
+    followed.set(index, { v: stack.id, w: `node:${edge.target}`, name })
     stackWeights.set(name, (stackWeights.get(name) ?? 0) + weightOf(edge))
   })
-  for (const [stack, id] of stackIds)
+  for (const stack of stacked)
     stack.targets.forEach((target, index) => {
-      const name = `${id}:${index}`
-      graph.setEdge(id, `node:${target}`, { weight: stackWeights.get(name) ?? 1 }, name)
+      const name = `${stack.id}:${index}`
+      graph.setEdge(stack.id, `node:${target}`, { weight: stackWeights.get(name) ?? 1 }, name)
     })
   diagram.edges.forEach((edge, index) => {
     if (!known.has(edge.source) || !known.has(edge.target) || stacks.has(edge.source)) return
@@ -155,17 +153,15 @@ export function layoutDiagram(diagram: Diagram, stacking = true): DiagramLayout 
   layout(graph)
   // A stack's arrow that crosses a column of boxes (one bend point per column between) would
   // leave its members' arrows on one shared path there: such a diagram is laid out box by box.
-  for (const [stack, id] of stackIds)
-    for (const index of stack.targets.keys())
-      if (
-        (graph.edge({ v: id, w: `node:${stack.targets[index]}`, name: `${id}:${index}` })?.points
-          .length ?? 0) > 3
-      )
-        return layoutDiagram(diagram, false)
+  for (const stack of stacked)
+    for (const [index, target] of stack.targets.entries()) {
+      const placed = graph.edge({ v: stack.id, w: `node:${target}`, name: `${stack.id}:${index}` })
+      if ((placed?.points.length ?? 0) > 3) return layoutDiagram(diagram, false)
+    }
   // Each member of a stack takes its place in the stack's box, top to bottom.
   const memberBoxes = new Map<string, Centred>()
-  for (const [stack, id] of stackIds) {
-    const placed = graph.node(id)
+  for (const stack of stacked) {
+    const placed = graph.node(stack.id)
     let top = placed.y - placed.height / 2
     for (const member of stack.members) {
       const height = heightOf(lines.get(member.id) ?? [])
@@ -186,9 +182,8 @@ export function layoutDiagram(diagram: Diagram, stacking = true): DiagramLayout 
   const memberPath = (edge: DiagramEdge, points: readonly Point[]): readonly Point[] => {
     const member = memberBoxes.get(edge.source)
     const stack = stacks.get(edge.source)
-    const id = stack === undefined ? undefined : stackIds.get(stack)
-    if (member === undefined || id === undefined) return points
-    const shift = member.y - graph.node(id).y
+    if (member === undefined || stack === undefined) return points
+    const shift = member.y - graph.node(stack.id).y
     return points.map((point, index) =>
       index === 0 || index === points.length - 1 ? point : { x: point.x, y: point.y + shift },
     )

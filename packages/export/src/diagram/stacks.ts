@@ -8,6 +8,8 @@ import type { Diagram, DiagramEdge, DiagramNode } from './model.js'
  * (a report lays out a trace per recommendation), and each box then takes its place in it.
  */
 export interface Stack {
+  /** The stack's node in the layout graph: `stack:0`, `stack:1`... */
+  readonly id: string
   /** The boxes, top to bottom, in the diagram's order. */
   readonly members: readonly DiagramNode[]
   /** The stack's arrows: one per arrow of a member, in the order of its targets. */
@@ -45,8 +47,12 @@ export function stacksOf(
     if (stack === undefined) bySignature.set(signature, { members: [node], targets })
     else stack.members.push(node)
   }
-  for (const stack of bySignature.values())
-    if (stack.members.length > 1) for (const member of stack.members) byMember.set(member.id, stack)
+  let count = 0
+  for (const { members, targets } of bySignature.values()) {
+    if (members.length < 2) continue
+    const stack = { id: `stack:${count++}`, members, targets }
+    for (const member of members) byMember.set(member.id, stack)
+  }
   return byMember
 }
 
