@@ -7,6 +7,7 @@ import { loadDirectory } from '@realist-kb/core/node'
 import { renderHtml } from '@realist-kb/export'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousViolations } from './axe.js'
 import { connectChromium, hasChromium } from './chromium.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -182,17 +183,7 @@ describe.skipIf(!hasChromium)('evidence map of the bundled review in a real brow
   })
 
   it('has no serious or critical accessibility violation in the evidence map (axe-core)', async () => {
-    const axeSource = await readFile(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8')
-    await page.addScriptTag({ content: axeSource })
-    const result = (await page.evaluate(() =>
-      (window as unknown as { axe: { run: (context: unknown) => Promise<unknown> } }).axe.run({
-        include: [['#rkb-evidence-map']],
-      }),
-    )) as { violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }
-    const serious = result.violations.filter(
-      (v) => v.impact === 'serious' || v.impact === 'critical',
-    )
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([])
+    expect(await seriousViolations(page, ['#rkb-evidence-map'])).toEqual([])
   })
 })
 

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { buildTraceReport } from '@realist-kb/core'
@@ -6,6 +6,7 @@ import { loadDirectory } from '@realist-kb/core/node'
 import { renderHtml } from '@realist-kb/export'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousViolations } from './axe.js'
 import { connectChromium, hasChromium } from './chromium.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -52,14 +53,6 @@ describe.skipIf(!hasChromium)('HTML report of appraisals and confidence in a rea
   })
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
-    const axeSource = await readFile(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8')
-    await page.addScriptTag({ content: axeSource })
-    const result = (await page.evaluate(() =>
-      (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run(),
-    )) as { violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }
-    const serious = result.violations.filter(
-      (v) => v.impact === 'serious' || v.impact === 'critical',
-    )
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([])
+    expect(await seriousViolations(page)).toEqual([])
   })
 })

@@ -6,14 +6,11 @@ import { loadDirectory } from '@realist-kb/core/node'
 import { renderHtml } from '@realist-kb/export'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousViolations } from './axe.js'
 import { connectChromium, hasChromium } from './chromium.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const artefacts = path.join(root, 'test-results')
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[]
-}
 
 describe.skipIf(!hasChromium)(
   "flow diagram, RAMESES checklist and What's new in a real browser",
@@ -59,15 +56,7 @@ describe.skipIf(!hasChromium)(
     })
 
     it('has no serious or critical accessibility violations (axe-core)', async () => {
-      const axeSource = await readFile(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8')
-      await page.addScriptTag({ content: axeSource })
-      const result = (await page.evaluate(() =>
-        (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run(),
-      )) as AxeResult
-      const serious = result.violations.filter(
-        (v) => v.impact === 'serious' || v.impact === 'critical',
-      )
-      expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([])
+      expect(await seriousViolations(page)).toEqual([])
       expect(await page.locator('#rkb-flow').count()).toBe(1)
       expect(await page.locator('#rkb-rameses').count()).toBe(1)
       expect(await page.locator('#rkb-whats-new').count()).toBe(1)

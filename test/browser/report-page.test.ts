@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { buildTraceReport, type TraceReport } from '@realist-kb/core'
@@ -6,6 +6,7 @@ import { loadDirectory } from '@realist-kb/core/node'
 import { renderHtml } from '@realist-kb/export'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousViolations } from './axe.js'
 import { connectChromium, hasChromium } from './chromium.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -35,17 +36,6 @@ function addressedTo(report: TraceReport, audience: string): string[] {
   return report.recommendations
     .filter((rec) => rec.audiences.some((id) => reaching.has(id)))
     .map((rec) => rec.id)
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const axeSource = await readFile(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8')
-  await page.addScriptTag({ content: axeSource })
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run(),
-  )) as { violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)
 }
 
 /** Ids of the recommendations on show, without the `kb-` anchor prefix. */

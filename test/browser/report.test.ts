@@ -6,14 +6,11 @@ import { loadDirectory } from '@realist-kb/core/node'
 import { renderHtml } from '@realist-kb/export'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousViolations } from './axe.js'
 import { connectChromium, hasChromium } from './chromium.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const artefacts = path.join(root, 'test-results')
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[]
-}
 
 describe.skipIf(!hasChromium)('HTML report of the bundled review in a real browser', () => {
   let browser: Browser
@@ -101,15 +98,7 @@ describe.skipIf(!hasChromium)('HTML report of the bundled review in a real brows
   })
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
-    const axeSource = await readFile(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8')
-    await page.addScriptTag({ content: axeSource })
-    const result = (await page.evaluate(() =>
-      (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run(),
-    )) as AxeResult
-    const serious = result.violations.filter(
-      (v) => v.impact === 'serious' || v.impact === 'critical',
-    )
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([])
+    expect(await seriousViolations(page)).toEqual([])
   })
 
   it('saves a screenshot as a test artefact', async () => {
