@@ -15,24 +15,58 @@ import { measureProcesses } from './processes.js'
  * repeated and reported as medians and as ratios to the floors. Results and how to read them:
  * docs/performance.md.
  */
-const { values } = parseArgs({
-  options: {
-    sizes: { type: 'string', default: '10k,50k' },
-    runs: { type: 'string', default: '3' },
-    'velite-runs': { type: 'string', default: '3' },
-    'no-velite': { type: 'boolean', default: false },
-    // Whole processes are short: more runs steady their medians.
-    'process-runs': { type: 'string', default: '10' },
-    'processes-only': { type: 'boolean', default: false },
-    // Some phases only (e.g. `read,html`), to look at one figure without waiting for them all;
-    // whole processes are measured only with every phase.
-    phases: { type: 'string' },
-  },
-})
 const allPhases = ['read', 'read-sync', 'read-gray-matter', 'cold', 'warm', 'incremental', 'html']
+const usage = `Usage: pnpm bench [options]
+
+Measure every performance target on generated corpora, each phase in a fresh Node process, and
+print medians with their ratios to the floors (see docs/performance.md).
+
+Options:
+  --sizes <list>        corpus sizes, the first one the targets' (default 10k,50k)
+  --runs <n>            runs of each phase (default 3)
+  --phases <list>       only these phases: ${allPhases.join(', ')}
+  --no-velite           leave velite out
+  --velite-runs <n>     runs of velite (default 3)
+  --process-runs <n>    runs of each whole process (default 10)
+  --processes-only      only the whole-process figures
+  --help                print this help
+`
+
+const benchOptions = {
+  help: { type: 'boolean', default: false },
+  sizes: { type: 'string', default: '10k,50k' },
+  runs: { type: 'string', default: '3' },
+  'velite-runs': { type: 'string', default: '3' },
+  'no-velite': { type: 'boolean', default: false },
+  // Whole processes are short: more runs steady their medians.
+  'process-runs': { type: 'string', default: '10' },
+  'processes-only': { type: 'boolean', default: false },
+  // Some phases only (e.g. `read,html`), to look at one figure without waiting for them all;
+  // whole processes are measured only with every phase.
+  phases: { type: 'string' },
+} as const
+
+function parseOptions(): ReturnType<typeof parseArgs<{ options: typeof benchOptions }>> {
+  try {
+    return parseArgs({ options: benchOptions })
+  } catch (error) {
+    // A mistyped option: say which and how to ask for the list, not a stack trace.
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`)
+    process.exit(2)
+  }
+}
+
+const { values } = parseOptions()
+if (values.help) {
+  console.log(usage)
+  process.exit(0)
+}
 const phases = values.phases === undefined ? allPhases : values.phases.split(',')
 for (const name of phases)
-  if (!allPhases.includes(name)) throw new Error(`unknown phase ${name}: ${allPhases.join(', ')}`)
+  if (!allPhases.includes(name)) {
+    console.error(`Unknown phase ${name}, expected one of ${allPhases.join(', ')}`)
+    process.exit(2)
+  }
 const sizes = values.sizes.split(',').filter(Boolean)
 const runs = Math.max(1, Number(values.runs))
 const root = path.resolve(import.meta.dirname, '../..')
