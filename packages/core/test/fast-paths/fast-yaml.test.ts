@@ -78,7 +78,7 @@ function sameAsYaml(matter: string, name: string): boolean {
 /**
  * `matter` with blank and comment lines put between its lines by a seeded generator: mostly
  * indented no deeper than the line before or the line after them (as people and `realist-kb new`
- * write them), sometimes deeper, sometimes at the end.
+ * write them), sometimes deeper, sometimes at the end; and comments after some lines' values.
  */
 function withCommentLines(matter: string, seed: number): string {
   let state = seed
@@ -100,7 +100,10 @@ function withCommentLines(matter: string, seed: number): string {
   for (const [index, line] of matter.split('\n').entries()) {
     const indent = line.length - line.trimStart().length
     while (index > 0 && random() < 0.3) out.push(extra(previous, indent))
-    out.push(line)
+    const comment = random()
+    out.push(
+      line.trim() === '' || comment > 0.3 ? line : `${line}${comment < 0.15 ? '  # why' : ' #x'}`,
+    )
     if (line.trim() !== '') previous = indent
   }
   while (random() < 0.5) out.push(extra(previous, 0))
@@ -124,30 +127,30 @@ describe('fast YAML subset parser', () => {
     })
   }
 
-  it('reads blank and comment lines, with the same data and node ranges as yaml', () => {
+  it('reads blank lines and comments, with the same data and node ranges as yaml', () => {
     // Comments placed at random: most are read, and what is read is read as `yaml` reads it.
     let fast = 0
     let total = 0
     for (const corpus of comparisonCorpora())
-      for (const [index, file] of corpus.files.slice(0, 400).entries()) {
+      for (const [index, file] of corpus.files.entries()) {
         const matter = frontmatterOf(file.text)
         if (matter === undefined || parseFastYaml(matter) === undefined) continue
         total++
         if (sameAsYaml(withCommentLines(matter, index + 1), `${file.path} (seed ${index + 1})`))
           fast++
       }
-    expect(total).toBeGreaterThan(400)
+    expect(total).toBeGreaterThan(1_000)
     expect(fast / total).toBeGreaterThan(0.4)
   })
 
-  it('reads the studies realist-kb new and import write, comments and all', () => {
-    // A base of imported studies is read on the fast path: each carries its TODO comments.
-    // (Templates with a comment after a value on the same line still go to yaml.)
+  it('reads the files realist-kb new and import write, comments and all', () => {
+    // A base of imported studies is read on the fast path: each carries its TODO comments. The
+    // review's template is not: a quoted item with a comma in a flow sequence goes to yaml.
     const references = Object.fromEntries(entityKinds.map((kind) => [kind, `${kind}-1`]))
     const files = [
-      ...(['study', 'group', 'audience'] as const).map((kind) =>
-        kindDefinitions[kind].template.render(`${kind}-2`, references),
-      ),
+      ...entityKinds
+        .filter((kind) => kind !== 'review')
+        .map((kind) => kindDefinitions[kind].template.render(`${kind}-2`, references)),
       ...[true, false].map((citationHints) =>
         renderStudy(
           'doe-2020',
@@ -160,8 +163,11 @@ describe('fast YAML subset parser', () => {
       const matter = frontmatterOf(text) ?? ''
       expect(sameAsYaml(matter, text), text).toBe(true)
     }
-    // Each has comment lines: the test is not passed by files without any.
-    expect(files.filter((text) => /^ *#/m.test(frontmatterOf(text) ?? ''))).toHaveLength(5)
+    // Each has comments: the test is not passed by files without any.
+    expect(files.filter((text) => /(?:^|\s)#/m.test(frontmatterOf(text) ?? ''))).toHaveLength(
+      files.length,
+    )
+    expect(files.length).toBeGreaterThan(6)
   })
 
   it('leaves everything outside the subset to yaml', () => {
@@ -181,7 +187,8 @@ describe('fast YAML subset parser', () => {
       'a: 0x1F',
       'a: {b: 1}',
       'a: [[1]]',
-      'a: x # comment',
+      'a: "x" y # comment',
+      'a: # a comment, and no value',
       '- a\n- b',
       'key:\n- same-indent item',
       '__proto__: x',

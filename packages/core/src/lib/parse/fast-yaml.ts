@@ -1,12 +1,12 @@
 /**
  * A fast parser for the plain subset of YAML that content files use almost always: block maps and
  * sequences indented with spaces, one-line flow sequences, plain and simply quoted scalars, blank
- * lines and whole-line comments (the TODO comments of the files `realist-kb import` and `new`
- * write). It gives the same data as `yaml` (1.2, core schema) and the same node ranges, or
- * `undefined` for anything outside the subset (anchors, tags, block scalars, comments after a
- * value, comments indented past the lines around them, escapes, CRLF, multi-line scalars,
- * duplicate keys...), which then goes to `yaml` itself. A differential test compares the two on
- * generated corpora, the fixtures and the bundled review, with and without comment lines.
+ * lines and comments (the TODO comments of the files `realist-kb import` and `new` write). It
+ * gives the same data as `yaml` (1.2, core schema) and the same node ranges, or `undefined` for
+ * anything outside the subset (anchors, tags, block scalars, comment lines indented past the
+ * lines around them, escapes, CRLF, multi-line scalars, duplicate keys...), which then goes to
+ * `yaml` itself. A differential test compares the two on generated corpora, the fixtures and the
+ * bundled review, with and without comments put in at random.
  */
 
 /** A node of the fast tree, with `yaml`-compatible `[start, end]` offsets. */
@@ -164,7 +164,7 @@ class SubsetParser {
       const valueAt = keyAt + key.length + 2
       this.index++
       let value: FastNode
-      if (valueAt >= line.end) {
+      if (valueAt >= line.end || commentOnly.test(this.text.slice(valueAt, line.end))) {
         // `key:` with the value on the following, more indented lines.
         const child = this.lines[this.index]
         if (!child || child.indent <= indent) throw new OutsideSubset()
@@ -216,8 +216,7 @@ class SubsetParser {
 
   /** A value that fits on the rest of a line: a flow sequence or a scalar. */
   private inline(start: number, lineEnd: number): FastNode {
-    const raw = this.text.slice(start, lineEnd)
-    const trimmed = raw.replace(/ +$/, '')
+    const trimmed = withoutComment(this.text.slice(start, lineEnd))
     if (trimmed === '') throw new OutsideSubset()
     if (trimmed.startsWith('[')) return this.flowSequence(start, start + trimmed.length)
     return scalar(trimmed, start, false)
@@ -241,6 +240,31 @@ class SubsetParser {
     return { type: 'seq', items, range: [start, end] }
   }
 }
+
+/**
+ * The value written on the rest of a line, without the comment after it and the spaces before
+ * that: a comment starts at a `#` after a space, past a quoted scalar's closing quote or a flow
+ * sequence's `]`. Anything else after those is left to `yaml`.
+ */
+function withoutComment(raw: string): string {
+  const first = raw.charAt(0)
+  let end: number
+  if (first === '"' || first === "'" || first === '[') {
+    const close = raw.indexOf(first === '[' ? ']' : first, 1)
+    if (close === -1) throw new OutsideSubset()
+    end = close + 1
+    if (end < raw.length && !trailingComment.test(raw.slice(end))) throw new OutsideSubset()
+  } else {
+    const comment = raw.indexOf(' #')
+    end = comment === -1 ? raw.length : comment
+  }
+  return raw.slice(0, end).replace(/ +$/, '')
+}
+
+// Spaces, then nothing or a comment.
+const trailingComment = /^ +(?:#.*)?$/
+// What is left of `key: # comment`: the value is on the lines below.
+const commentOnly = /^ *#/
 
 function isFlow(node: FastNode, text: string): boolean {
   return node.type === 'seq' && text.charCodeAt(node.range[0]) === 91 /* [ */
