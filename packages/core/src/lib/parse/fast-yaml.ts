@@ -38,12 +38,13 @@ interface Line {
   readonly indent: number
   /** Offset of the first non-space character. */
   readonly content: number
-  /** Offset of the line end (the `\n`, or the text end). */
+  /** Offset of the line end (the `\n` or the `\r` of `\r\n`, or the text end). */
   readonly end: number
   /** Offset where the next line starts (after the `\n`), or the text end. */
   readonly next: number
 }
 
+const loneCarriageReturn = /\r(?!\n)/
 const keyLine = /^([A-Za-z_][A-Za-z0-9_-]*):(?: |$)/
 const plainStart = /^[^-?:,[\]{}#&*!|>'"%@`\s]|^-(?=\S)/
 const nullPlain = /^(?:~|null|Null|NULL)$/
@@ -62,7 +63,8 @@ const otherNumberPlain =
  * ```
  */
 export function parseFastYaml(text: string): FastNode | undefined {
-  if (text.includes('\r') || text.includes('\t')) return undefined
+  // Lines end in LF or CRLF (a base checked out on Windows); a lone CR, or a tab, goes to `yaml`.
+  if (loneCarriageReturn.test(text) || text.includes('\t')) return undefined
   try {
     const lines = splitLines(text)
     if (lines.length === 0) return undefined
@@ -99,13 +101,15 @@ function splitLines(text: string): Line[] {
   let start = 0
   // The frontmatter text starts with the newline after the opening fence: one empty line is fine.
   if (text.startsWith('\n')) start = 1
+  else if (text.startsWith('\r\n')) start = 2
   // Blank and comment lines hold no data. `yaml` counts a comment indented past the lines around
   // it into the range of the block before it (in ways that differ at the end of the text): such
   // comments are left to `yaml`, and the others change no range.
   let deepestComment = -1
   while (start < text.length) {
     const newline = text.indexOf('\n', start)
-    const end = newline === -1 ? text.length : newline
+    const end =
+      newline === -1 ? text.length : text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
     let content = start
     while (content < end && text.charCodeAt(content) === 32) content++
     if (content === end || text.charCodeAt(content) === 35 /* # */) {
