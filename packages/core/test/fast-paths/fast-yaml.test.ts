@@ -132,7 +132,7 @@ describe('fast YAML subset parser', () => {
     let fast = 0
     let total = 0
     for (const corpus of comparisonCorpora())
-      for (const [index, file] of corpus.files.entries()) {
+      for (const [index, file] of corpus.files.slice(0, 500).entries()) {
         const matter = frontmatterOf(file.text)
         if (matter === undefined || parseFastYaml(matter) === undefined) continue
         total++
@@ -141,7 +141,7 @@ describe('fast YAML subset parser', () => {
         const text = index % 2 === 0 ? commented : commented.replaceAll('\n', '\r\n')
         if (sameAsYaml(text, `${file.path} (seed ${index + 1})`)) fast++
       }
-    expect(total).toBeGreaterThan(1_000)
+    expect(total).toBeGreaterThan(800)
     expect(fast / total).toBeGreaterThan(0.4)
   })
 
