@@ -57,8 +57,8 @@ export function comparisonCorpora(): { name: string; files: { path: string; text
       ],
     },
     {
-      name: 'generated corpus with comments and CRLF line ends (300 studies)',
-      files: asWrittenByPeople(generateCorpus({ studies: 300, seed: 3 })),
+      name: 'generated corpus with comments and CRLF line ends (120 studies)',
+      files: asWrittenByPeople(generateCorpus({ studies: 120, seed: 3 })),
     },
     { name: 'bundled review', files: markdownFiles(path.join(root, 'content')) },
     { name: 'fixtures', files: markdownFiles(path.join(root, 'packages/core/test/fixtures')) },
