@@ -75,17 +75,59 @@ function sameAsYaml(matter: string, name: string): boolean {
   return true
 }
 
+/** A seeded generator of numbers in [0, 1). */
+function seeded(seed: number): () => number {
+  let state = seed
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648
+    return state / 2_147_483_648
+  }
+}
+
+/**
+ * `matter` with some long values written as block scalars (`>-`, `>`, `|`, `|-`), wrapped at
+ * random widths, some with an empty line, a line that starts with `#` (text, not a comment),
+ * a line indented deeper or a trailing space (both left to yaml).
+ */
+function withBlockScalars(matter: string, seed: number): string {
+  const random = seeded(seed)
+  const longValue = /^( *)((?:- )?)([A-Za-z]+): ([A-Za-z][^#[\]{}"'|>&*!%@`]{24,})$/
+  return matter
+    .split('\n')
+    .flatMap((line) => {
+      const match = longValue.exec(line)
+      if (!match || random() > 0.4) return [line]
+      const [, indent = '', dash = '', key = '', value = ''] = match
+      const style = ['>-', '>', '|', '|-'][Math.floor(random() * 4)]
+      const column = ' '.repeat(indent.length + dash.length + 2 + Math.floor(random() * 2))
+      const width = 8 + Math.floor(random() * 30)
+      const wrapped: string[] = []
+      for (const word of value.split(' ')) {
+        const lastLine = wrapped.at(-1)
+        if (lastLine !== undefined && lastLine.length + word.length < width)
+          wrapped[wrapped.length - 1] = `${lastLine} ${word}`
+        else wrapped.push(word)
+      }
+      const body = wrapped.flatMap((text, at) => {
+        const odd = random()
+        if (at === 0 || odd > 0.2) return [`${column}${text}`]
+        if (odd < 0.06) return ['', `${column}${text}`]
+        if (odd < 0.12) return [`${column}# ${text}`]
+        if (odd < 0.16) return [`${column}  ${text}`]
+        return [`${column}${text} `]
+      })
+      return [`${indent}${dash}${key}: ${style}`, ...body]
+    })
+    .join('\n')
+}
+
 /**
  * `matter` with blank and comment lines put between its lines by a seeded generator: mostly
  * indented no deeper than the line before or the line after them (as people and `realist-kb new`
  * write them), sometimes deeper, sometimes at the end; and comments after some lines' values.
  */
 function withCommentLines(matter: string, seed: number): string {
-  let state = seed
-  const random = (): number => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648
-    return state / 2_147_483_648
-  }
+  const random = seeded(seed)
   const extra = (after: number, before: number): string => {
     const pick = random()
     const deepest = pick < 0.4 ? before : pick < 0.9 ? Math.max(after, before) : 6
@@ -127,22 +169,34 @@ describe('fast YAML subset parser', () => {
     })
   }
 
-  it('reads blank lines, comments and CRLF line ends, with the same data and node ranges as yaml', () => {
-    // Comments placed at random: most are read, and what is read is read as `yaml` reads it.
-    let fast = 0
+  it('reads blank lines, comments, block scalars and CRLF line ends as yaml does', () => {
+    // Placed at random: much is read, and what is read is read as `yaml` reads it.
     let total = 0
+    let commentedFast = 0
+    let blocksFast = 0
     for (const corpus of comparisonCorpora())
-      for (const [index, file] of corpus.files.slice(0, 500).entries()) {
+      for (const [index, file] of corpus.files.slice(0, 250).entries()) {
         const matter = frontmatterOf(file.text)
         if (matter === undefined || parseFastYaml(matter) === undefined) continue
         total++
+        const seed = index + 1
         // Every other file with Windows line ends, as a base checked out there has them.
-        const commented = withCommentLines(matter, index + 1)
-        const text = index % 2 === 0 ? commented : commented.replaceAll('\n', '\r\n')
-        if (sameAsYaml(text, `${file.path} (seed ${index + 1})`)) fast++
+        const crlf = (text: string): string =>
+          index % 2 === 0 ? text : text.replaceAll('\n', '\r\n')
+        const commented = crlf(withCommentLines(matter, seed))
+        if (sameAsYaml(commented, `${file.path} (comments, seed ${seed})`)) commentedFast++
+        const blocks = crlf(withBlockScalars(matter, seed))
+        if (
+          sameAsYaml(blocks, `${file.path} (block scalars, seed ${seed})`) &&
+          /: [>|]/.test(blocks)
+        )
+          blocksFast++
+        // Comments around and inside them (where a `#` line is text if indented enough).
+        sameAsYaml(crlf(withCommentLines(blocks, seed)), `${file.path} (both, seed ${seed})`)
       }
-    expect(total).toBeGreaterThan(600)
-    expect(fast / total).toBeGreaterThan(0.4)
+    expect(total).toBeGreaterThan(450)
+    expect(commentedFast / total).toBeGreaterThan(0.4)
+    expect(blocksFast).toBeGreaterThan(50)
   })
 
   it('reads the files realist-kb new and import write, comments and all', () => {
@@ -176,8 +230,12 @@ describe('fast YAML subset parser', () => {
     const outside = [
       'a: &x 1\nb: *x',
       'a: !!str 1',
-      'a: |\n  text',
-      'a: >-\n  text',
+      'a: |2\n  text',
+      'a: >+\n  text\n',
+      'a: >- # a comment\n  text',
+      'a: |\n  text\n    deeper',
+      'a: >\n  text \n  more',
+      'a: >-\nb: 1',
       // A comment indented past the line after it: `yaml` counts it into the block before.
       'a:\n  b: 1\n    # deeper than the next line\nc: 2',
       'a:\n  b: 1\n  # still in the block at the end',

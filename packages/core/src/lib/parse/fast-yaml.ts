@@ -1,12 +1,14 @@
 /**
  * A fast parser for the plain subset of YAML that content files use almost always: block maps and
- * sequences indented with spaces, one-line flow sequences, plain and simply quoted scalars, blank
- * lines and comments (the TODO comments of the files `realist-kb import` and `new` write). It
- * gives the same data as `yaml` (1.2, core schema) and the same node ranges, or `undefined` for
- * anything outside the subset (anchors, tags, block scalars, comment lines indented past the
- * lines around them, escapes, CRLF, multi-line scalars, duplicate keys...), which then goes to
- * `yaml` itself. A differential test compares the two on generated corpora, the fixtures and the
- * bundled review, with and without comments put in at random.
+ * sequences indented with spaces, one-line flow sequences, plain and simply quoted scalars, plain
+ * folded and literal block scalars, blank lines, comments (the TODO comments of the files
+ * `realist-kb import` and `new` write) and CRLF line ends. It gives the same data as `yaml` (1.2,
+ * core schema) and the same node ranges, or `undefined` for anything outside the subset (anchors,
+ * tags, block scalars with indicators or uneven lines, comment lines indented past the lines
+ * around them, escapes, lone CRs, tabs, multi-line flow or plain scalars, duplicate keys...),
+ * which then goes to `yaml` itself. A differential test compares the two on generated corpora,
+ * the fixtures and the bundled review, as they are and with comments and block scalars put in at
+ * random.
  */
 
 /** A node of the fast tree, with `yaml`-compatible `[start, end]` offsets. */
@@ -42,6 +44,8 @@ interface Line {
   readonly end: number
   /** Offset where the next line starts (after the `\n`), or the text end. */
   readonly next: number
+  /** The lines of the block scalar this line starts, if it starts one. */
+  block?: readonly RawLine[]
 }
 
 const loneCarriageReturn = /\r(?!\n)/
@@ -96,6 +100,23 @@ export function fastToJs(node: FastNode): unknown {
   }
 }
 
+/** One line of the text: where it starts, its first non-space character, its end and the next. */
+interface RawLine {
+  readonly start: number
+  readonly content: number
+  readonly end: number
+  readonly next: number
+}
+
+function rawLine(text: string, start: number): RawLine {
+  const newline = text.indexOf('\n', start)
+  const end =
+    newline === -1 ? text.length : text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
+  let content = start
+  while (content < end && text.charCodeAt(content) === 32) content++
+  return { start, content, end, next: newline === -1 ? text.length : newline + 1 }
+}
+
 function splitLines(text: string): Line[] {
   const lines: Line[] = []
   let start = 0
@@ -107,31 +128,41 @@ function splitLines(text: string): Line[] {
   // comments are left to `yaml`, and the others change no range.
   let deepestComment = -1
   while (start < text.length) {
-    const newline = text.indexOf('\n', start)
-    const end =
-      newline === -1 ? text.length : text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
-    let content = start
-    while (content < end && text.charCodeAt(content) === 32) content++
+    const raw = rawLine(text, start)
+    const { content, end } = raw
     if (content === end || text.charCodeAt(content) === 35 /* # */) {
       if (content !== end) deepestComment = Math.max(deepestComment, content - start)
-      start = newline === -1 ? text.length : newline + 1
+      start = raw.next
       continue
     }
     if (deepestComment > Math.max(content - start, lines.at(-1)?.indent ?? 0))
       throw new OutsideSubset()
     deepestComment = -1
-    lines.push({
-      start,
-      indent: content - start,
-      content,
-      end,
-      next: newline === -1 ? text.length : newline + 1,
-    })
-    start = newline === -1 ? text.length : newline + 1
+    const line: Line = { ...raw, indent: content - start }
+    lines.push(line)
+    start = raw.next
+    // The lines of a block scalar are its text, `#` included, not lines of the structure.
+    const header = blockHeader.exec(text.slice(content, end))
+    if (header) {
+      const [, dashes = '', key] = header
+      const parent = content + dashes.length - (key === undefined ? 2 : 0) - raw.start
+      const block: RawLine[] = []
+      while (start < text.length) {
+        const next = rawLine(text, start)
+        if (next.content !== next.end && next.content - next.start <= parent) break
+        block.push(next)
+        start = next.next
+      }
+      line.block = block
+    }
   }
   if (deepestComment > 0) throw new OutsideSubset()
   return lines
 }
+
+// A line whose value is a block scalar with no indentation indicator, no keep chomping and no
+// comment: `key: >-`, `- |`, `- key: >`. Others are left to `yaml` by the value's `>` or `|`.
+const blockHeader = /^((?:- )*)(?:([A-Za-z_][A-Za-z0-9_-]*): )?[>|]-?$/
 
 class SubsetParser {
   index = 0
@@ -174,12 +205,16 @@ class SubsetParser {
         if (!child || child.indent <= indent) throw new OutsideSubset()
         value = this.block(child.content, child.indent)
       } else {
-        value = this.inline(valueAt, line.end)
+        value = this.inline(valueAt, line)
         const following = this.lines[this.index]
         if (following && following.indent > indent) throw new OutsideSubset() // multi-line scalar
       }
       pairs.push({ key, keyRange, value })
-      end = value.type === 'scalar' || isFlow(value, this.text) ? line.next : value.range[1]
+      // A block scalar ends with its last line; a value on one line, with that line.
+      end =
+        value.type === 'scalar' || isFlow(value, this.text)
+          ? Math.max(line.next, value.range[1])
+          : value.range[1]
       const following = this.lines[this.index]
       if (!following || following.indent < indent) break
       if (following.indent > indent || this.text.startsWith('-', following.content))
@@ -204,8 +239,9 @@ class SubsetParser {
         end = item.range[1]
       } else {
         this.index++
-        items.push(this.inline(itemAt, line.end))
-        end = line.next
+        const item = this.inline(itemAt, line)
+        items.push(item)
+        end = Math.max(line.next, item.range[1])
         const following = this.lines[this.index]
         if (following && following.indent > indent) throw new OutsideSubset()
       }
@@ -218,10 +254,12 @@ class SubsetParser {
     return { type: 'seq', items, range: [firstDashAt, end] }
   }
 
-  /** A value that fits on the rest of a line: a flow sequence or a scalar. */
-  private inline(start: number, lineEnd: number): FastNode {
-    const trimmed = withoutComment(this.text.slice(start, lineEnd))
+  /** A value that starts on the rest of a line: a flow sequence, a scalar or a block scalar. */
+  private inline(start: number, line: Line): FastNode {
+    const trimmed = withoutComment(this.text.slice(start, line.end))
     if (trimmed === '') throw new OutsideSubset()
+    if (line.block !== undefined && blockIndicator.test(trimmed))
+      return blockScalar(this.text, start, trimmed, line.block)
     if (trimmed.startsWith('[')) return this.flowSequence(start, start + trimmed.length)
     return scalar(trimmed, start, false)
   }
@@ -243,6 +281,54 @@ class SubsetParser {
     }
     return { type: 'seq', items, range: [start, end] }
   }
+}
+
+const blockIndicator = /^[>|]-?$/
+
+/**
+ * A block scalar whose lines all start at one column, with no trailing spaces and no blank line
+ * at its end: folded (`>`, lines joined by a space, a blank line a line break) or literal (`|`),
+ * with its last line break kept (clip) or not (`-`). Anything else is left to `yaml`.
+ */
+function blockScalar(
+  text: string,
+  start: number,
+  indicator: string,
+  block: readonly RawLine[],
+): FastNode {
+  const first = block[0]
+  const last = block.at(-1)
+  if (first === undefined || last === undefined || first.content === first.end)
+    throw new OutsideSubset()
+  if (last.content === last.end) throw new OutsideSubset()
+  const indent = first.content - first.start
+  const texts: string[] = []
+  for (const line of block) {
+    if (line.content === line.end) {
+      // Blank: only an empty line (spaces would be text of a literal, or indentation).
+      if (line.end !== line.start) throw new OutsideSubset()
+      texts.push('')
+      continue
+    }
+    if (line.content - line.start !== indent || text.charCodeAt(line.end - 1) === 32)
+      throw new OutsideSubset()
+    texts.push(text.slice(line.content, line.end))
+  }
+  let value: string
+  if (indicator.startsWith('|')) value = texts.join('\n')
+  else {
+    value = texts[0] ?? ''
+    let blanks = 0
+    for (const line of texts.slice(1)) {
+      if (line === '') blanks++
+      else {
+        value += blanks === 0 ? ` ${line}` : `${'\n'.repeat(blanks)}${line}`
+        blanks = 0
+      }
+    }
+  }
+  if (!indicator.endsWith('-')) value += '\n'
+  return { type: 'scalar', value, range: [start, last.next] }
 }
 
 /**
