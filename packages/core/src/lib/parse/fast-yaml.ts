@@ -193,7 +193,7 @@ class SubsetParser {
     const items: FastNode[] = []
     if (inner.trim() !== '') {
       let offset = start + 1
-      for (const part of inner.split(',')) {
+      for (const part of flowItems(inner)) {
         const leading = part.length - part.trimStart().length
         const value = part.trim()
         if (value === '') throw new OutsideSubset()
@@ -203,6 +203,26 @@ class SubsetParser {
     }
     return { type: 'seq', items, range: [start, end] }
   }
+}
+
+/** The items of a flow sequence's inside: split at its commas, not at those in quotes. */
+function flowItems(inner: string): string[] {
+  const items: string[] = []
+  let from = 0
+  let quote = ''
+  for (let at = 0; at < inner.length; at++) {
+    const character = inner.charAt(at)
+    if (quote !== '') {
+      if (character === quote) quote = ''
+    } else if (character === '"' || character === "'") quote = character
+    else if (character === ',') {
+      items.push(inner.slice(from, at))
+      from = at + 1
+    }
+  }
+  if (quote !== '') throw new OutsideSubset()
+  items.push(inner.slice(from))
+  return items
 }
 
 const blockIndicator = /^[>|]-?$/
