@@ -175,7 +175,7 @@ describe('fast YAML subset parser', () => {
     let commentedFast = 0
     let blocksFast = 0
     for (const corpus of comparisonCorpora())
-      for (const [index, file] of corpus.files.slice(0, 250).entries()) {
+      for (const [index, file] of corpus.files.slice(0, 120).entries()) {
         const matter = frontmatterOf(file.text)
         if (matter === undefined || parseFastYaml(matter) === undefined) continue
         total++
@@ -194,9 +194,9 @@ describe('fast YAML subset parser', () => {
         // Comments around and inside them (where a `#` line is text if indented enough).
         sameAsYaml(crlf(withCommentLines(blocks, seed)), `${file.path} (both, seed ${seed})`)
       }
-    expect(total).toBeGreaterThan(450)
+    expect(total).toBeGreaterThan(250)
     expect(commentedFast / total).toBeGreaterThan(0.4)
-    expect(blocksFast).toBeGreaterThan(50)
+    expect(blocksFast).toBeGreaterThan(25)
   })
 
   it('reads the files realist-kb new and import write, comments and all', () => {
