@@ -214,6 +214,7 @@ function flowItems(inner: string): string[] {
     const character = inner.charAt(at)
     if (quote !== '') {
       if (character === quote) quote = ''
+      else if (character === '\\' && quote === '"') at++
     } else if (character === '"' || character === "'") quote = character
     else if (character === ',') {
       items.push(inner.slice(from, at))
@@ -282,7 +283,7 @@ function withoutComment(raw: string): string {
   const first = raw.charAt(0)
   let end: number
   if (first === '"' || first === "'" || first === '[') {
-    const close = raw.indexOf(first === '[' ? ']' : first, 1)
+    const close = first === '[' ? raw.indexOf(']', 1) : closingQuote(raw, 0)
     if (close === -1) throw new OutsideSubset()
     end = close + 1
     if (end < raw.length && !trailingComment.test(raw.slice(end))) throw new OutsideSubset()
@@ -291,6 +292,32 @@ function withoutComment(raw: string): string {
     end = comment === -1 ? raw.length : comment
   }
   return raw.slice(0, end).replace(/ +$/, '')
+}
+
+/**
+ * Where the quoted scalar opening at `open` closes, or -1: the next quote of its kind, past any
+ * backslash escape in double quotes (a doubled single quote ends the scalar here and leaves the
+ * rest to `yaml`).
+ */
+function closingQuote(text: string, open: number): number {
+  const quote = text.charCodeAt(open)
+  for (let at = open + 1; at < text.length; at++) {
+    const character = text.charCodeAt(at)
+    if (character === quote) return at
+    if (character === 92 /* \\ */ && quote === 34 /* " */) at++
+  }
+  return -1
+}
+
+/** A double-quoted scalar with JSON's escapes, or {@link OutsideSubset} for any other escape. */
+function jsonString(source: string): string {
+  try {
+    const value: unknown = JSON.parse(source)
+    if (typeof value === 'string') return value
+  } catch {
+    // An escape JSON does not have (`\x41`, `\ `...): `yaml` reads it, or says what is wrong.
+  }
+  throw new OutsideSubset()
 }
 
 // Spaces, then nothing or a comment.
@@ -306,10 +333,14 @@ function scalar(source: string, start: number, inFlow: boolean): FastNode {
   const range = [start, start + source.length] as const
   const first = source.charAt(0)
   if (first === '"' || first === "'") {
-    const body = source.slice(1, -1)
-    if (source.length < 2 || source.at(-1) !== first || body.includes(first) || body.includes('\\'))
+    if (source.length < 2 || closingQuote(source, 0) !== source.length - 1)
       throw new OutsideSubset()
-    return { type: 'scalar', value: body, range }
+    const body = source.slice(1, -1)
+    if (!body.includes('\\')) return { type: 'scalar', value: body, range }
+    // Single quotes take no escapes in the subset; double quotes the escapes JSON has too (what
+    // `realist-kb import` writes), which YAML reads the same way.
+    if (first === "'") throw new OutsideSubset()
+    return { type: 'scalar', value: jsonString(source), range }
   }
   if (
     !plainStart.test(source) ||
