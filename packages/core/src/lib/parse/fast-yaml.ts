@@ -1,14 +1,14 @@
 /**
  * A fast parser for the plain subset of YAML that content files use almost always: block maps and
- * sequences indented with spaces, one-line flow sequences, plain and simply quoted scalars, plain
- * folded and literal block scalars, blank lines, comments (the TODO comments of the files
- * `realist-kb import` and `new` write) and CRLF line ends. It gives the same data as `yaml` (1.2,
- * core schema) and the same node ranges, or `undefined` for anything outside the subset (anchors,
- * tags, block scalars with indicators or uneven lines, comment lines indented past the lines
- * around them, escapes, lone CRs, tabs, multi-line flow or plain scalars, duplicate keys...),
- * which then goes to `yaml` itself. A differential test compares the two on generated corpora,
- * the fixtures and the bundled review, as they are and with comments and block scalars put in at
- * random.
+ * sequences indented with spaces, one-line flow sequences, plain and quoted scalars (double quotes
+ * with the escapes JSON has), plain folded and literal block scalars, blank lines, comments (the
+ * TODO comments of the files `realist-kb import` and `new` write) and CRLF line ends. It gives the
+ * same data as `yaml` (1.2, core schema) and the same node ranges, or `undefined` for anything
+ * outside the subset (anchors, tags, block scalars with indicators or uneven lines, comment lines
+ * indented past the lines around them, other escapes, lone CRs, tabs, multi-line flow or plain
+ * scalars, duplicate keys...), which then goes to `yaml` itself. A differential test compares the
+ * two on generated corpora, the fixtures and the bundled review, as they are and with comments and
+ * block scalars put in at random.
  */
 
 import { type Line, OutsideSubset, type RawLine, splitLines } from './fast-yaml-lines.js'
