@@ -49,30 +49,38 @@ export function splitLines(text: string): Line[] {
   // comments are left to `yaml`, and the others change no range.
   let deepestComment = -1
   while (start < text.length) {
-    const raw = rawLine(text, start)
-    const { content, end } = raw
+    // Read in place, not through rawLine: this loop runs for every line of every file.
+    const newline = text.indexOf('\n', start)
+    const next = newline === -1 ? text.length : newline + 1
+    const end =
+      newline === -1 ? text.length : text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline
+    let content = start
+    while (content < end && text.charCodeAt(content) === 32) content++
     if (content === end || text.charCodeAt(content) === 35 /* # */) {
       if (content !== end) deepestComment = Math.max(deepestComment, content - start)
-      start = raw.next
+      start = next
       continue
     }
     if (deepestComment > Math.max(content - start, lines.at(-1)?.indent ?? 0))
       throw new OutsideSubset()
     deepestComment = -1
-    const line: Line = { ...raw, indent: content - start }
+    const line: Line = { start, indent: content - start, content, end, next }
     lines.push(line)
-    start = raw.next
-    // The lines of a block scalar are its text, `#` included, not lines of the structure.
+    start = next
+    // The lines of a block scalar are its text, `#` included, not lines of the structure. Only a
+    // line ending in `>`, `|` or `-` can start one: the pattern is tried on those alone.
+    const last = text.charCodeAt(end - 1)
+    if (last !== 62 /* > */ && last !== 124 /* | */ && last !== 45 /* - */) continue
     const header = blockHeader.exec(text.slice(content, end))
     if (header) {
       const [, dashes = '', key] = header
-      const parent = content + dashes.length - (key === undefined ? 2 : 0) - raw.start
+      const parent = content + dashes.length - (key === undefined ? 2 : 0) - line.start
       const block: RawLine[] = []
       while (start < text.length) {
-        const next = rawLine(text, start)
-        if (next.content !== next.end && next.content - next.start <= parent) break
-        block.push(next)
-        start = next.next
+        const inBlock = rawLine(text, start)
+        if (inBlock.content !== inBlock.end && inBlock.content - inBlock.start <= parent) break
+        block.push(inBlock)
+        start = inBlock.next
       }
       line.block = block
     }
