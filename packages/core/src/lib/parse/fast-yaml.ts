@@ -300,13 +300,18 @@ function withoutComment(raw: string): string {
  * rest to `yaml`).
  */
 function closingQuote(text: string, open: number): number {
-  const quote = text.charCodeAt(open)
-  for (let at = open + 1; at < text.length; at++) {
-    const character = text.charCodeAt(at)
-    if (character === quote) return at
-    if (character === 92 /* \\ */ && quote === 34 /* " */) at++
-  }
-  return -1
+  const quote = text.charAt(open)
+  let at = text.indexOf(quote, open + 1)
+  // In double quotes, a quote after an odd number of backslashes is escaped.
+  while (quote === '"' && at !== -1 && backslashesBefore(text, at) % 2 === 1)
+    at = text.indexOf(quote, at + 1)
+  return at
+}
+
+function backslashesBefore(text: string, at: number): number {
+  let count = 0
+  while (text.charCodeAt(at - count - 1) === 92 /* \\ */) count++
+  return count
 }
 
 /** A double-quoted scalar with JSON's escapes, or {@link OutsideSubset} for any other escape. */
