@@ -205,21 +205,28 @@ class SubsetParser {
   }
 }
 
-/** The items of a flow sequence's inside: split at its commas, not at those in quotes. */
+/**
+ * The items of a flow sequence's inside: split at its commas, not at those in quotes. A quote
+ * opens a quoted item only as its first character (`[patients' homes]` is a plain item).
+ */
 function flowItems(inner: string): string[] {
   const items: string[] = []
   let from = 0
   let quote = ''
+  let started = false
   for (let at = 0; at < inner.length; at++) {
     const character = inner.charAt(at)
     if (quote !== '') {
       if (character === quote) quote = ''
       else if (character === '\\' && quote === '"') at++
-    } else if (character === '"' || character === "'") quote = character
-    else if (character === ',') {
+    } else if (character === ',') {
       items.push(inner.slice(from, at))
       from = at + 1
-    }
+      started = false
+    } else if (!started && (character === '"' || character === "'")) {
+      quote = character
+      started = true
+    } else if (character !== ' ') started = true
   }
   if (quote !== '') throw new OutsideSubset()
   items.push(inner.slice(from))
