@@ -54,7 +54,8 @@ const otherNumberPlain =
  */
 export function parseFastYaml(text: string): FastNode | undefined {
   // Lines end in LF or CRLF (a base checked out on Windows); a lone CR, or a tab, goes to `yaml`.
-  if (loneCarriageReturn.test(text) || text.includes('\t')) return undefined
+  if ((text.includes('\r') && loneCarriageReturn.test(text)) || text.includes('\t'))
+    return undefined
   try {
     const lines = splitLines(text)
     if (lines.length === 0) return undefined
@@ -121,7 +122,7 @@ class SubsetParser {
       const valueAt = keyAt + key.length + 2
       this.index++
       let value: FastNode
-      if (valueAt >= line.end || commentOnly.test(this.text.slice(valueAt, line.end))) {
+      if (valueAt >= line.end || this.commentOnly(valueAt, line.end)) {
         // `key:` with the value on the following, more indented lines.
         const child = this.lines[this.index]
         if (!child || child.indent <= indent) throw new OutsideSubset()
@@ -174,6 +175,14 @@ class SubsetParser {
       dashAt = following.content
     }
     return { type: 'seq', items, range: [firstDashAt, end] }
+  }
+
+  /** Whether `key: # comment` leaves nothing but a comment: the value is on the lines below. */
+  private commentOnly(valueAt: number, lineEnd: number): boolean {
+    // Most values start with neither: no slice and no pattern for them.
+    const first = this.text.charCodeAt(valueAt)
+    if (first !== 35 /* # */ && first !== 32) return false
+    return commentOnly.test(this.text.slice(valueAt, lineEnd))
   }
 
   /** A value that starts on the rest of a line: a flow sequence, a scalar or a block scalar. */
