@@ -133,11 +133,9 @@ class SubsetParser {
         if (following && following.indent > indent) throw new OutsideSubset() // multi-line scalar
       }
       pairs.push({ key, keyRange, value })
-      // A block scalar ends with its last line; a value on one line, with that line.
-      end =
-        value.type === 'scalar' || isFlow(value, this.text)
-          ? Math.max(line.next, value.range[1])
-          : value.range[1]
+      // A value on the key's line ends with that line; a block below it, or a block scalar, with
+      // its own last line.
+      end = Math.max(line.next, value.range[1])
       const following = this.lines[this.index]
       if (!following || following.indent < indent) break
       if (following.indent > indent || this.text.startsWith('-', following.content))
@@ -182,7 +180,7 @@ class SubsetParser {
     // Most values start with neither: no slice and no pattern for them.
     const first = this.text.charCodeAt(valueAt)
     if (first !== 35 /* # */ && first !== 32) return false
-    return commentOnly.test(this.text.slice(valueAt, lineEnd))
+    return commentOnlyRest.test(this.text.slice(valueAt, lineEnd))
   }
 
   /** A value that starts on the rest of a line: a flow sequence, a scalar or a block scalar. */
@@ -344,11 +342,7 @@ function jsonString(source: string): string {
 // Spaces, then nothing or a comment.
 const trailingComment = /^ +(?:#.*)?$/
 // What is left of `key: # comment`: the value is on the lines below.
-const commentOnly = /^ *#/
-
-function isFlow(node: FastNode, text: string): boolean {
-  return node.type === 'seq' && text.charCodeAt(node.range[0]) === 91 /* [ */
-}
+const commentOnlyRest = /^ *#/
 
 function scalar(source: string, start: number, inFlow: boolean): FastNode {
   const range = [start, start + source.length] as const
