@@ -92,24 +92,22 @@ export function layoutDiagram(diagram: Diagram, stacking = true): DiagramLayout 
     if (cluster.parent !== undefined && clusterIds.has(parent))
       graph.setParent(`cluster:${cluster.id}`, parent)
   }
-  const lines = new Map<string, string[]>()
-  const heightOf = (text: readonly string[]): number => text.length * lineHeight + 2 * padding
+  const lines = new Map(diagram.nodes.map((node) => [node.id, labelLines(node.label)]))
+  const heightOf = (id: string): number => (lines.get(id)?.length ?? 0) * lineHeight + 2 * padding
   // Interchangeable boxes go to dagre as one tall box each (see stacks.ts).
   const stacks = stacking ? stacksOf(diagram, labelledOnDrawing) : new Map<string, Stack>()
   const stacked = new Set(stacks.values())
   for (const node of diagram.nodes) {
-    const text = labelLines(node.label)
-    lines.set(node.id, text)
     const stack = stacks.get(node.id)
     if (stack !== undefined) {
       // Set once, by the stack's first member.
       if (stack.members[0] !== node) continue
-      const heights = stack.members.map((member) => heightOf(labelLines(member.label)))
+      const heights = stack.members.map((member) => heightOf(member.id))
       const total = heights.reduce((sum, each) => sum + each, 0)
       graph.setNode(stack.id, { width: nodeWidth, height: total + nodeGap * (heights.length - 1) })
       continue
     }
-    graph.setNode(`node:${node.id}`, { width: nodeWidth, height: heightOf(text) })
+    graph.setNode(`node:${node.id}`, { width: nodeWidth, height: heightOf(node.id) })
     const cluster = `cluster:${node.cluster}`
     if (node.cluster !== undefined && clusterIds.has(cluster))
       graph.setParent(`node:${node.id}`, cluster)
@@ -164,7 +162,7 @@ export function layoutDiagram(diagram: Diagram, stacking = true): DiagramLayout 
     const placed = graph.node(stack.id)
     let top = placed.y - placed.height / 2
     for (const member of stack.members) {
-      const height = heightOf(lines.get(member.id) ?? [])
+      const height = heightOf(member.id)
       memberBoxes.set(member.id, { x: placed.x, y: top + height / 2, width: nodeWidth, height })
       top += height + nodeGap
     }
