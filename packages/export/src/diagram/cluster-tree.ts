@@ -1,4 +1,5 @@
 import type { Diagram, DiagramCluster, DiagramNode } from './model.js'
+import { pushTo } from './push-to.js'
 
 /** What sits directly in a cluster (or, for `undefined`, outside every cluster). */
 export interface ClusterContents {
@@ -18,16 +19,11 @@ export function clusterTree(diagram: Diagram): (id: string | undefined) => Clust
     id !== undefined && known.has(id) ? id : undefined
   const clusters = new Map<string | undefined, DiagramCluster[]>()
   const nodes = new Map<string | undefined, DiagramNode[]>()
-  const push = <T>(map: Map<string | undefined, T[]>, key: string | undefined, item: T): void => {
-    const list = map.get(key)
-    if (list === undefined) map.set(key, [item])
-    else list.push(item)
-  }
   for (const cluster of diagram.clusters) {
     if (known.has(cluster.id)) continue
-    push(clusters, at(cluster.parent), cluster)
+    pushTo(clusters, at(cluster.parent), cluster)
     known.add(cluster.id)
   }
-  for (const node of diagram.nodes) push(nodes, at(node.cluster), node)
+  for (const node of diagram.nodes) pushTo(nodes, at(node.cluster), node)
   return (id) => ({ clusters: clusters.get(id) ?? [], nodes: nodes.get(id) ?? [] })
 }

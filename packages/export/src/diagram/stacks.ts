@@ -1,4 +1,5 @@
 import type { Diagram, DiagramEdge, DiagramNode } from './model.js'
+import { pushTo } from './push-to.js'
 
 /**
  * Boxes the layout can place as one: boxes that no arrow enters, outside every frame, whose
@@ -33,9 +34,7 @@ export function stacksOf(
     // An arrow to or from a box not drawn is not drawn either.
     if (!known.has(edge.source) || !known.has(edge.target)) continue
     entered.add(edge.target)
-    const list = leaving.get(edge.source)
-    if (list === undefined) leaving.set(edge.source, [edge])
-    else list.push(edge)
+    pushTo(leaving, edge.source, edge)
   }
   const bySignature = new Map<string, { members: DiagramNode[]; targets: string[] }>()
   for (const node of diagram.nodes) {

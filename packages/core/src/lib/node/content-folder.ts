@@ -7,6 +7,7 @@ import type { IncrementalKnowledgeBase } from '../graph/incremental.js'
 import type { KnowledgeBase, KnowledgeGraph } from '../graph/types.js'
 import { checkFolder, checkLimit, checkParseOptions } from '../options.js'
 import type { ParsedFile, ParseOptions } from '../parse/parse-file.js'
+import { pushTo } from '../push-to.js'
 import { type DiagnosticDiff, diffDiagnostics } from '../reporter/diagnostic-diff.js'
 import {
   cacheFilesFor,
@@ -475,11 +476,7 @@ export class ContentFolder {
 /** The listing's problems as pseudo-files, one per path, so that they update like files. */
 function groupProblems(problems: readonly Diagnostic[]): Map<string, ParsedFile> {
   const byFile = new Map<string, Diagnostic[]>()
-  for (const problem of problems) {
-    const list = byFile.get(problem.file) ?? []
-    list.push(problem)
-    byFile.set(problem.file, list)
-  }
+  for (const problem of problems) pushTo(byFile, problem.file, problem)
   return new Map([...byFile].map(([file, list]) => [file, failed(file, ...list)]))
 }
 

@@ -1,6 +1,7 @@
 import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
 import type { EntityKind } from '../kinds/index.js'
 import type { EntityOf } from '../model/entity.js'
+import { pushTo } from '../push-to.js'
 
 /**
  * One evidence-to-target edge that reaches a CMOC: written on the CMOC itself, or on a group it
@@ -184,16 +185,11 @@ export function evidenceIndexOf(graph: KnowledgeGraph): EvidenceIndex {
   const into = new Map<string, EvidenceEdge[]>()
   const from = new Map<string, EvidenceTarget[]>()
   const studies = new Map<string, EntityOf<'study'>>()
-  const add = <T>(map: Map<string, T[]>, key: string, item: T): void => {
-    const list = map.get(key)
-    if (list === undefined) map.set(key, [item])
-    else list.push(item)
-  }
   graph.forEachEdge((_edge, attributes, source, target, entity, to) => {
     if (entity.kind !== 'evidence') return
     if (attributes.type === 'evidences') {
-      add(into, target, { evidence: source, entity, edge: attributes })
-      add(from, source, { target, kind: to.kind, edge: attributes })
+      pushTo(into, target, { evidence: source, entity, edge: attributes })
+      pushTo(from, source, { target, kind: to.kind, edge: attributes })
     } else if (attributes.type === 'drawn-from' && to.kind === 'study' && !studies.has(source))
       studies.set(source, to)
   })

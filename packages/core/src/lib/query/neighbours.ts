@@ -1,6 +1,7 @@
 import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
 import type { EntityKind } from '../kinds/index.js'
 import type { EdgeType, Entity, EntityOf } from '../model/entity.js'
+import { pushTo } from '../push-to.js'
 import { someStudiesOfCmoc } from './cmoc-evidence.js'
 
 /**
@@ -113,11 +114,7 @@ export function entitiesByKind(graph: KnowledgeGraph): EntitiesOfKind {
   return <K extends EntityKind>(kind: K): EntityOf<K>[] => {
     if (buckets === undefined) {
       const byKind = new Map<EntityKind, EntityOf<EntityKind>[]>()
-      graph.forEachNode((_id, entity) => {
-        const list = byKind.get(entity.kind)
-        if (list === undefined) byKind.set(entity.kind, [entity])
-        else list.push(entity)
-      })
+      graph.forEachNode((_id, entity) => pushTo(byKind, entity.kind, entity))
       buckets = byKind
     }
     const list = buckets.get(kind) ?? []

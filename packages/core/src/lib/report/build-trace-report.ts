@@ -3,6 +3,7 @@ import { cmocPartsOf } from '../kinds/cmoc.js'
 import { gapNames } from '../kinds/kind.js'
 import type { EntityOf } from '../model/entity.js'
 import { optional, setDefined, type Writable } from '../optional-field.js'
+import { pushTo } from '../push-to.js'
 import { meetsAppraisal } from '../query/appraisal.js'
 import { cmocChain } from '../query/chains.js'
 import { type EvidenceIndex, evidenceIndexOf, groupChain } from '../query/cmoc-evidence.js'
@@ -188,11 +189,7 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
   const cmocsByGroup = new Map<string, string[]>()
   for (const cmoc of cmocs) {
     // A CMOC counts for its group and every group above it.
-    for (const group of groupChain(graph, cmoc.id)) {
-      const list = cmocsByGroup.get(group) ?? []
-      list.push(cmoc.id)
-      cmocsByGroup.set(group, list)
-    }
+    for (const group of groupChain(graph, cmoc.id)) pushTo(cmocsByGroup, group, cmoc.id)
   }
   for (const item of evidence) {
     const usage = usageByStudy.get(item.study) ?? { evidence: [], cmocs: new Set<string>() }

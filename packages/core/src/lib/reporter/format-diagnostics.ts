@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { pushTo } from '../push-to.js'
 import { counted } from './counted.js'
 import { visibleControls } from './visible-controls.js'
 
@@ -40,11 +41,7 @@ export function formatDiagnostics(
   const shown = options?.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics
   const showHints = options?.hints ?? true
   const byFile = new Map<string, Diagnostic[]>()
-  for (const diagnostic of shown) {
-    const list = byFile.get(diagnostic.file) ?? []
-    list.push(diagnostic)
-    byFile.set(diagnostic.file, list)
-  }
+  for (const diagnostic of shown) pushTo(byFile, diagnostic.file, diagnostic)
   const blocks: string[] = []
   for (const [file, list] of byFile) {
     const rows = list.map(
