@@ -23,8 +23,16 @@ const parser = unified().use(remarkParse)
 // Anything that can put a `[[...]]` outside a plain text node, or split it across nodes: code
 // (backticks, fences, indented lines), raw HTML and autolinks (`<`), links and definitions right
 // after a bracket (`](`, `][`, `]:`), escapes or entities, and four spaces anywhere (after a list
-// or quote marker they start indented code).
-const unsafeForPlainScan = /[`<\\&\t]|~~~|\]\(|\]\[|\]:| {4}/
+// or quote marker they start indented code). Looked for one by one with `includes`, which scans
+// at memory speed: one pattern with these alternatives took six times as long over the bodies of
+// 10,000 studies (215 ms against 35 ms), and every body with a link is scanned.
+const unsafeForPlainScan = ['`', '<', '\\', '&', '\t', '~~~', '](', '][', ']:', '    ']
+
+function hasUnsafeForPlainScan(body: string): boolean {
+  for (const text of unsafeForPlainScan) if (body.includes(text)) return true
+  return false
+}
+
 // Inside a match, emphasis markers could split the text node.
 const splittingInsideMatch = /[*_!]/
 
@@ -41,7 +49,7 @@ const splittingInsideMatch = /[*_!]/
  */
 export function findBodyLinks(body: string): BodyLink[] {
   if (!body.includes('[[')) return []
-  if (!unsafeForPlainScan.test(body)) {
+  if (!hasUnsafeForPlainScan(body)) {
     const links = scanText(body, 0)
     if (links.every((link) => !splittingInsideMatch.test(body.slice(link.start, link.end))))
       return links
