@@ -265,6 +265,21 @@ describe('fast YAML subset parser', () => {
     }
   })
 
+  it('reads maps and sequences nested 32 deep, and leaves deeper ones to yaml', () => {
+    // Levels alternate: a map's key holds a sequence whose item is a map, and so on.
+    const nested = (levels: number): string => {
+      let text = ''
+      for (let level = 0; level < levels; level++) {
+        const indent = ' '.repeat(level * 2)
+        text += level % 2 === 0 ? `\n${indent}k${level}:` : `\n${indent}- k${level}: v`
+      }
+      return `${text} leaf`
+    }
+    expect(sameAsYaml(nested(31), 'nested 31 deep')).toBe(true)
+    expect(parseFastYaml(nested(31))).toBeDefined()
+    expect(parseFastYaml(nested(40))).toBeUndefined()
+  })
+
   it('leaves everything outside the subset to yaml', () => {
     const outside = [
       'a: &x 1\nb: *x',

@@ -82,6 +82,17 @@ describe('YAML nested deeper than the limit', () => {
     ])
   })
 
+  it('maps nested 150 deep by indentation: one error at the level past the limit', () => {
+    let nested = ''
+    for (let level = 0; level < 150; level++) nested += `\n${' '.repeat(level)}k${level}:`
+    const text = `---\nkind: audience\nname: A${nested} leaf\n---\n`
+    const parsed = parseFile({ path: 'audiences/a.md', text })
+    // The 101st map opens on the line of its key, `k100`, at its indentation.
+    expect(parsed.diagnostics.map((d) => `${d.name} ${d.line}:${d.column}`)).toEqual([
+      'malformed-yaml 104:101',
+    ])
+  })
+
   it('2 MB of `[` on ten lines: refused in bounded memory', () => {
     const load = measureInChild(
       'audiences/a.md',

@@ -35,8 +35,9 @@ export interface FastPair {
 }
 
 const loneCarriageReturn = /\r(?!\n)/
-const keyLine = /^([A-Za-z_][A-Za-z0-9_-]*):(?: |$)/
 const plainStart = /^[^-?:,[\]{}#&*!|>'"%@`\s]|^-(?=\S)/
+// The characters a null (`~`, `null`), a boolean or a number of the core schema can start with.
+const typedStart = '~nNtTfF+-.0123456789'
 const nullPlain = /^(?:~|null|Null|NULL)$/
 const boolPlain = /^(?:true|True|TRUE|false|False|FALSE)$/
 const intPlain = /^[-+]?[0-9]+$/
@@ -66,7 +67,8 @@ export function parseFastYaml(text: string): FastNode | undefined {
     if (parser.index !== lines.length || node.type !== 'map') return undefined
     return node
   } catch (error) {
-    // A RangeError is nesting too deep for the stack: `yaml` then reports it as a diagnostic.
+    // A RangeError (past one of V8's limits, which the depth cap should keep away) leaves the
+    // text to `yaml`'s path too, which reports what it finds as a diagnostic.
     if (error instanceof OutsideSubset || error instanceof RangeError) return undefined
     throw error
   }
@@ -87,8 +89,17 @@ export function fastToJs(node: FastNode): unknown {
   }
 }
 
+/**
+ * The deepest nesting of block maps and sequences the subset takes. Content needs about six
+ * levels; deeper text goes to `yaml`'s path, which refuses text nested past `maxYamlDepth` (100)
+ * before parsing it. So this parser needs no pass of its own to measure depth first, and its
+ * recursion stays shallow whatever the input.
+ */
+const maxSubsetDepth = 32
+
 class SubsetParser {
   index = 0
+  private depth = 0
 
   constructor(
     private readonly text: string,
@@ -108,15 +119,17 @@ class SubsetParser {
   }
 
   private map(indent: number, firstKeyAt: number, firstLine: Line): FastNode {
+    this.enter()
     const pairs: FastPair[] = []
     const seen = new Set<string>()
     let keyAt = firstKeyAt
     let line = firstLine
     let end = line.next
     for (;;) {
-      const match = keyLine.exec(this.text.slice(keyAt, line.end))
-      if (!match?.[1] || match[1] === '__proto__' || seen.has(match[1])) throw new OutsideSubset()
-      const key = match[1]
+      const colon = keyColonAt(this.text, keyAt, line.end)
+      if (colon === -1) throw new OutsideSubset()
+      const key = this.text.slice(keyAt, colon)
+      if (key === '__proto__' || seen.has(key)) throw new OutsideSubset()
       seen.add(key)
       const keyRange = [keyAt, keyAt + key.length] as const
       const valueAt = keyAt + key.length + 2
@@ -143,17 +156,25 @@ class SubsetParser {
       line = following
       keyAt = following.content
     }
+    this.depth--
     return { type: 'map', pairs, range: [firstKeyAt, end] }
   }
 
+  /** One more level of nesting; past {@link maxSubsetDepth}, the text is left to `yaml`. */
+  private enter(): void {
+    this.depth++
+    if (this.depth > maxSubsetDepth) throw new OutsideSubset()
+  }
+
   private sequence(indent: number, firstDashAt: number): FastNode {
+    this.enter()
     const items: FastNode[] = []
     let dashAt = firstDashAt
     let end = 0
     for (;;) {
       const line = this.line()
       const itemAt = dashAt + 2
-      if (keyLine.test(this.text.slice(itemAt, line.end))) {
+      if (keyColonAt(this.text, itemAt, line.end) !== -1) {
         // `- key: value` starts a map whose keys sit at the item's column.
         const item = this.map(itemAt - line.start, itemAt, line)
         items.push(item)
@@ -172,6 +193,7 @@ class SubsetParser {
         throw new OutsideSubset()
       dashAt = following.content
     }
+    this.depth--
     return { type: 'seq', items, range: [firstDashAt, end] }
   }
 
@@ -210,6 +232,28 @@ class SubsetParser {
     }
     return { type: 'seq', items, range: [start, end] }
   }
+}
+
+/**
+ * Where the colon of a key line's key starting at `at` is, or -1 when the line does not start
+ * with one: a plain key of letters, digits, `_` and `-` (a letter or `_` first), then `:` and a
+ * space or the line's end. Read by hand, not with a pattern on a slice of the line: this runs
+ * for every key of every file.
+ */
+function keyColonAt(text: string, at: number, lineEnd: number): number {
+  if (at >= lineEnd || !isKeyStart(text.charCodeAt(at))) return -1
+  let position = at + 1
+  while (position < lineEnd && isKeyPart(text.charCodeAt(position))) position++
+  if (position >= lineEnd || text.charCodeAt(position) !== 58 /* : */) return -1
+  return position + 1 === lineEnd || text.charCodeAt(position + 1) === 32 ? position : -1
+}
+
+function isKeyStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95
+}
+
+function isKeyPart(code: number): boolean {
+  return isKeyStart(code) || (code >= 48 && code <= 57) || code === 45
 }
 
 /**
@@ -305,7 +349,10 @@ function withoutComment(raw: string): string {
     const comment = raw.indexOf(' #')
     end = comment === -1 ? raw.length : comment
   }
-  return raw.slice(0, end).replace(/ +$/, '')
+  // The spaces before the end dropped by hand: a pattern anchored at the end is tried from every
+  // space of the value.
+  while (end > 0 && raw.charCodeAt(end - 1) === 32) end--
+  return end === raw.length ? raw : raw.slice(0, end)
 }
 
 /**
@@ -365,6 +412,8 @@ function scalar(source: string, start: number, inFlow: boolean): FastNode {
   )
     throw new OutsideSubset()
   if (inFlow && /[,[\]{}]/.test(source)) throw new OutsideSubset()
+  // Most plain values are words or titles, which no null, boolean or number starts like.
+  if (!typedStart.includes(first)) return { type: 'scalar', value: source, range }
   if (nullPlain.test(source)) return { type: 'scalar', value: null, range }
   if (boolPlain.test(source))
     return { type: 'scalar', value: source.charAt(0).toLowerCase() === 't', range }

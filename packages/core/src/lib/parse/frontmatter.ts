@@ -4,7 +4,6 @@ import { fastToJs, locateFast, parseFastYaml } from './fast-yaml.js'
 import { maxYamlDepth, parseYaml } from './parse-yaml.js'
 import { type Locator, yamlLocator } from './schema-issues.js'
 import { splitFence } from './split-fence.js'
-import { tooDeepYaml } from './yaml-nesting.js'
 
 /** Frontmatter split from its body and parsed, with a locator for positions. */
 export interface SplitFile {
@@ -112,9 +111,8 @@ export function splitFrontmatter(text: string, fast = false): SplitFile | SplitP
   const body = file.content
   const bodyOffset = text.length - body.length
 
-  // The fast parser recurses on indentation: deep text goes to the reference path, which
-  // refuses it before parsing.
-  if (fast && tooDeepYaml(matterText, maxYamlDepth) === undefined) {
+  // Text the fast parser does not take, deep nesting included, goes to the reference path.
+  if (fast) {
     const tree = parseFastYaml(matterText)
     if (tree) {
       return {
