@@ -59,14 +59,26 @@ export function splitFence(input: string, options: Readonly<FenceOptions>): Fenc
   let close = rest.indexOf('\n---')
   if (close === -1) close = length
   const matter = rest.slice(0, close)
-  // A frontmatter of only comment lines and space is empty: no engine is asked.
-  if (matter.replace(/^\s*#[^\n]+/gm, '').trim() !== '') runEngine(language, matter, options)
+  if (!onlyCommentsAndSpace(matter)) runEngine(language, matter, options)
 
   if (close === length) return { matter, content: '' }
   let content = rest.slice(close + 4)
   if (content.charAt(0) === '\r') content = content.slice(1)
   if (content.charAt(0) === '\n') content = content.slice(1)
   return { matter, content }
+}
+
+/**
+ * Whether a frontmatter is only comment lines and space, which gray-matter takes for empty and
+ * gives to no engine: what is left after removing `^\s*#[^\n]+` (multiline) and trimming. When
+ * the first character that is not space is not `#`, no match can remove it, so the copy that
+ * test makes of every frontmatter is spared for almost all of them.
+ */
+function onlyCommentsAndSpace(matter: string): boolean {
+  const first = matter.search(/\S/)
+  if (first === -1) return true
+  if (matter.charAt(first) !== '#') return false
+  return matter.replace(/^\s*#[^\n]+/gm, '').trim() === ''
 }
 
 /** Find the engine as gray-matter does (lookup, then alias) and let it read the text. */
