@@ -511,18 +511,24 @@ function droppedKeys(input: unknown, output: unknown): (string | number)[][] {
   const pending: [unknown, unknown, (string | number)[]][] = [[input, output, []]]
   while (pending.length > 0) {
     const [before, after, path] = pending.pop() as [unknown, unknown, (string | number)[]]
+    // Only maps and lists are visited: a scalar holds no key to lose, and most values are
+    // scalars, each of which would otherwise cost a path of its own.
     if (Array.isArray(before) && Array.isArray(after)) {
       before.forEach((item, index) => {
-        pending.push([item, after[index], [...path, index]])
+        if (isCollection(item)) pending.push([item, after[index], [...path, index]])
       })
     } else if (isPlainObject(before) && isPlainObject(after)) {
       for (const key of Object.keys(before)) {
         if (!Object.hasOwn(after, key)) dropped.push([...path, key])
-        else pending.push([before[key], after[key], [...path, key]])
+        else if (isCollection(before[key])) pending.push([before[key], after[key], [...path, key]])
       }
     }
   }
   return dropped
+}
+
+function isCollection(value: unknown): boolean {
+  return typeof value === 'object' && value !== null
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
