@@ -94,8 +94,8 @@ async function main(): Promise<void> {
   console.log(
     `realist-kb bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; medians of ${runs} runs\n`,
   )
-  const results = new Map<string, Map<string, Sample>>()
-  for (const size of values['processes-only'] ? [] : sizes) {
+  const measuredSizes = values['processes-only'] ? [] : sizes
+  for (const size of measuredSizes) {
     const corpus = path.join(root, 'bench-corpus', size)
     if (!existsSync(path.join(corpus, 'review.md'))) {
       const made = await writeCorpus(size, path.join(root, 'bench-corpus'))
@@ -103,30 +103,47 @@ async function main(): Promise<void> {
         `generated ${made.files} files (${(made.bytes / 1e6).toFixed(0)} MB) in bench-corpus/${size}`,
       )
     }
-    const cache = path.join(work, `cache-${size}`)
-    const phase = (name: string, times = runs): Sample => {
-      const samples: Sample[] = []
-      for (let run = 0; run < times; run++) {
+  }
+  // Rounds: each run measures every phase of every size once, one after another, so that a
+  // figure and the floor it is divided by are measured minutes apart at most, not a whole bench
+  // apart. A slow spell of a shared machine then slows both sides of a ratio, not one.
+  const veliteRuns = values['no-velite'] ? 0 : Math.max(1, Number(values['velite-runs']))
+  const samples = new Map<string, Map<string, Sample[]>>()
+  const cacheOf = (size: string): string => path.join(work, `cache-${size}`)
+  for (let run = 0; run < Math.max(runs, veliteRuns); run++) {
+    for (const size of measuredSizes) {
+      const corpus = path.join(root, 'bench-corpus', size)
+      const cache = cacheOf(size)
+      const bySize = samples.get(size) ?? new Map<string, Sample[]>()
+      samples.set(size, bySize)
+      const measured = [
+        ...(run < runs ? phases : []),
+        ...(run < veliteRuns && size === sizes[0] ? ['velite'] : []),
+      ]
+      if (measured.length === 0) continue
+      process.stdout.write(`  ${size}, run ${run + 1}:`)
+      for (const name of measured) {
         // Warm runs need a filled cache (not measured); a warm load leaves it as it found it.
         if (name === 'warm' && run === 0) runPhase(measure, 'cold-fill-cache', corpus, cache)
-        samples.push(runPhase(measure, name, corpus, cache))
+        const sample = runPhase(measure, name, corpus, cache)
+        bySize.set(name, [...(bySize.get(name) ?? []), sample])
+        process.stdout.write(` ${name} ${format(sample.ms)}`)
       }
-      return { ms: median(samples.map((s) => s.ms)), rssMb: median(samples.map((s) => s.rssMb)) }
+      process.stdout.write('\n')
     }
-    const bySize = new Map<string, Sample>()
-    for (const name of phases) {
-      process.stdout.write(`  ${size} ${name}...`)
-      bySize.set(name, phase(name))
-      process.stdout.write(` ${format(bySize.get(name)?.ms)}\n`)
-    }
-    if (!values['no-velite'] && size === sizes[0]) {
-      process.stdout.write(`  ${size} velite...`)
-      bySize.set('velite', phase('velite', Math.max(1, Number(values['velite-runs']))))
-      process.stdout.write(` ${format(bySize.get('velite')?.ms)}\n`)
-    }
-    results.set(size, bySize)
-    await rm(cache, { recursive: true, force: true })
   }
+  for (const size of measuredSizes) await rm(cacheOf(size), { recursive: true, force: true })
+  const results = new Map<string, Map<string, Sample>>()
+  for (const [size, bySize] of samples)
+    results.set(
+      size,
+      new Map(
+        [...bySize].map(([name, taken]) => [
+          name,
+          { ms: median(taken.map((s) => s.ms)), rssMb: median(taken.map((s) => s.rssMb)) },
+        ]),
+      ),
+    )
   report(results)
   if (values.phases === undefined) reportProcesses()
 }
