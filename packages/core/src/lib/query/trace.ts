@@ -1,5 +1,6 @@
 import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
 import type { EntityOf } from '../model/entity.js'
+import { pushTo } from '../push-to.js'
 import { type EvidenceIndex, evidenceEdgesOfCmoc, studyEntityOfEvidence } from './cmoc-evidence.js'
 import {
   compareEntities,
@@ -239,6 +240,34 @@ export function recommendationsOfCmoc(
   return neighbours(graph, cmocId, 'in', 'derived-from', 'recommendation')
     .map(({ entity }) => entity)
     .sort(compareEntities)
+}
+
+/**
+ * {@link recommendationsOfCmoc} for every CMOC, from the recommendations' own out-edges: for code
+ * that asks for each CMOC's (a report). A CMOC's in-edges are mostly the evidence edges into it,
+ * thousands each in a large base; a recommendation has a few links. A snapshot: build it again
+ * after the graph changes.
+ *
+ * @example
+ * ```ts
+ * const recommendationsOf = recommendationsOfEveryCmoc(kb.graph)
+ * recommendationsOf('cmoc-1b').map((rec) => rec.id) // as recommendationsOfCmoc(kb.graph, 'cmoc-1b')
+ * ```
+ */
+export function recommendationsOfEveryCmoc(
+  graph: KnowledgeGraph,
+): (cmocId: string) => readonly EntityOf<'recommendation'>[] {
+  const byCmoc = new Map<string, EntityOf<'recommendation'>[]>()
+  graph.forEachNode((id, entity) => {
+    if (entity.kind !== 'recommendation') return
+    // One entry per link, as the CMOC's in-edges give them.
+    graph.forEachOutEdge(id, (_edge, attributes, _source, target, from) => {
+      if (attributes.type === 'derived-from')
+        pushTo(byCmoc, target, from as EntityOf<'recommendation'>)
+    })
+  })
+  for (const list of byCmoc.values()) list.sort(compareEntities)
+  return (cmocId) => byCmoc.get(cmocId) ?? []
 }
 
 /**

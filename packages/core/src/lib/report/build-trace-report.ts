@@ -5,7 +5,7 @@ import type { EntityOf } from '../model/entity.js'
 import { optional, setDefined, type Writable } from '../optional-field.js'
 import { pushTo } from '../push-to.js'
 import { meetsAppraisal } from '../query/appraisal.js'
-import { cmocChain } from '../query/chains.js'
+import { cmocChainsOf } from '../query/chains.js'
 import { type EvidenceIndex, evidenceIndexOf, groupChain } from '../query/cmoc-evidence.js'
 import { recommendationConfidence } from '../query/confidence.js'
 import { compareIds, entitiesByKind, neighbours } from '../query/neighbours.js'
@@ -14,7 +14,7 @@ import { inTheoryOrder } from '../query/theory-order.js'
 import {
   type CmocTrace,
   evidenceForCmocWith,
-  recommendationsOfCmoc,
+  recommendationsOfEveryCmoc,
   traceRecommendationWith,
 } from '../query/trace.js'
 import { vocabularyOf } from '../query/vocabulary.js'
@@ -81,6 +81,10 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
     }
     return slots
   }
+  // Chains and recommendations of every CMOC, each from one walk of the few links that make
+  // them, not of each CMOC's in-edges (its evidence, thousands each in a large base).
+  const chainOf = cmocChainsOf(graph)
+  const recommendationsOf = recommendationsOfEveryCmoc(graph)
   const cmocs: CmocEntry[] = inTheoryOrder(graph, ofKind('cmoc')).map((cmoc) => {
     const trace = cmocTrace(cmoc.id)
     const evidence = trace?.evidence ?? []
@@ -101,12 +105,12 @@ export function buildTraceReport(kb: KnowledgeBase, options: TraceReportOptions 
         ({ entity }) => entity.id,
       ),
       relations: cmocRelations(graph, cmoc.id, reportLink),
-      chain: (({ upstream, downstream }) => ({ upstream, downstream }))(cmocChain(graph, cmoc.id)),
+      chain: (({ upstream, downstream }) => ({ upstream, downstream }))(chainOf(cmoc.id)),
       confidence: cmocConfidenceEntry(graph, cmoc, trace),
       narrative: cmoc.body.trim(),
       evidence: evidence.map((item) => item.evidence.id),
       studies: studies.map((study) => study.id),
-      recommendations: recommendationsOfCmoc(graph, cmoc.id).map((rec) => rec.id),
+      recommendations: recommendationsOf(cmoc.id).map((rec) => rec.id),
       profile: evidenceProfileOfSlots(
         slotsOfCmoc(cmoc.id, studies),
         evidence.map((item) => ({ evidence: item.evidence, basis: item.link.basis })),
@@ -416,11 +420,15 @@ function distinctSlots(lists: readonly (readonly number[])[]): number[] {
   return [...seen]
 }
 
-function dedupeEvidence<T extends { evidence: { id: string } }>(items: readonly T[]): T[] {
-  const seen = new Set<string>()
+/**
+ * The items with each evidence entry once. Entries are the graph's own entities, one per id, so
+ * they are told apart as objects, without reading each one's id from memory again.
+ */
+function dedupeEvidence<T extends { evidence: object }>(items: readonly T[]): T[] {
+  const seen = new Set<object>()
   return items.filter((item) => {
-    if (seen.has(item.evidence.id)) return false
-    seen.add(item.evidence.id)
+    if (seen.has(item.evidence)) return false
+    seen.add(item.evidence)
     return true
   })
 }
