@@ -6,9 +6,9 @@
  * same data as `yaml` (1.2, core schema) and the same node ranges, or `undefined` for anything
  * outside the subset (anchors, tags, block scalars with indicators or uneven lines, comment lines
  * indented past the lines around them, other escapes, lone CRs, tabs, multi-line flow or plain
- * scalars, duplicate keys...), which then goes to `yaml` itself. A differential test compares the
- * two on generated corpora, the fixtures and the bundled review, as they are and with comments and
- * block scalars put in at random.
+ * scalars, duplicate keys, nesting past 32 levels...), which then goes to `yaml` itself. A
+ * differential test compares the two on generated corpora, the fixtures and the bundled review,
+ * as they are and with comments and block scalars put in at random.
  */
 
 import { type Line, OutsideSubset, type RawLine, splitLines } from './fast-yaml-lines.js'
