@@ -265,6 +265,18 @@ describe('fast YAML subset parser', () => {
     }
   })
 
+  it('reads a block scalar under a key, a list item and a key in a list item', () => {
+    // Each takes the fast path: its lines start past the column of the key or dash it belongs to.
+    const texts = [
+      '\nnotes: >-\n  folded\n  text\nnext: 1',
+      '\nnotes: |\n    literal\n\n    kept apart\nnext: 1',
+      '\nitems:\n  - |-\n    one\n  - >\n    two\n    lines',
+      '\nitems:\n  - key: >-\n      under a key\n      in an item\n    other: x',
+      '\na:\n  b:\n    c: |\n      deeper\n    d: x',
+    ]
+    for (const text of texts) expect(sameAsYaml(text, text), text).toBe(true)
+  })
+
   it('reads maps and sequences nested 32 deep, and leaves deeper ones to yaml', () => {
     // Levels alternate: a map's key holds a sequence whose item is a map, and so on.
     const nested = (levels: number): string => {
