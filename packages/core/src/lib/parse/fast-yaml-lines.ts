@@ -1,6 +1,7 @@
 /**
  * The lines of a frontmatter text as the fast YAML parser reads them (see fast-yaml.ts): blank and
- * comment lines left out, and the lines of each block scalar kept as its text.
+ * comment lines left out, and the lines of each block scalar kept as its text; and where a key
+ * line's key ends.
  */
 
 /** Why the subset parser stopped; the caller falls back to `yaml`. */
@@ -68,13 +69,11 @@ export function splitLines(text: string): Line[] {
     lines.push(line)
     start = next
     // The lines of a block scalar are its text, `#` included, not lines of the structure. Only a
-    // line ending in `>`, `|` or `-` can start one: the pattern is tried on those alone.
+    // line ending in `>`, `|` or `-` can start one: the header is read on those alone.
     const last = text.charCodeAt(end - 1)
     if (last !== 62 /* > */ && last !== 124 /* | */ && last !== 45 /* - */) continue
-    const header = blockHeader.exec(text.slice(content, end))
-    if (header) {
-      const [, dashes = '', key] = header
-      const parent = content + dashes.length - (key === undefined ? 2 : 0) - line.start
+    const parent = blockScalarParent(text, line.start, content, end)
+    if (parent !== -1) {
       const block: RawLine[] = []
       while (start < text.length) {
         const inBlock = rawLine(text, start)
@@ -89,6 +88,48 @@ export function splitLines(text: string): Line[] {
   return lines
 }
 
-// A line whose value is a block scalar with no indentation indicator, no keep chomping and no
-// comment: `key: >-`, `- |`, `- key: >`. Others are left to `yaml` by the value's `>` or `|`.
-const blockHeader = /^((?:- )*)(?:([A-Za-z_][A-Za-z0-9_-]*): )?[>|]-?$/
+/**
+ * The column of the key or list item whose value is the block scalar this line starts (its text
+ * from `content` to `end`), or -1 when it starts none: `key: >-`, `- |`, `- key: >`, with no
+ * indentation indicator, no keep chomping and no comment. Others are left to `yaml` by the
+ * value's `>` or `|`.
+ */
+function blockScalarParent(text: string, lineStart: number, content: number, end: number): number {
+  let at = content
+  while (text.startsWith('- ', at)) at += 2
+  // The last item's dash, or the key after it.
+  let parent = at - 2
+  const colon = keyColonAt(text, at, end)
+  if (colon !== -1) {
+    parent = at
+    at = colon + 2
+  } else if (at === content) return -1
+  if (at >= end) return -1
+  const indicator = text.charCodeAt(at)
+  if (indicator !== 62 /* > */ && indicator !== 124 /* | */) return -1
+  return end === at + 1 || (end === at + 2 && text.charCodeAt(at + 1) === 45)
+    ? parent - lineStart
+    : -1
+}
+
+/**
+ * Where the colon of a key line's key starting at `at` is, or -1 when the line does not start
+ * with one: a plain key of letters, digits, `_` and `-` (a letter or `_` first), then `:` and a
+ * space or the line's end. Read by hand, not with a pattern on a slice of the line: this runs
+ * for every key of every file.
+ */
+export function keyColonAt(text: string, at: number, lineEnd: number): number {
+  if (at >= lineEnd || !isKeyStart(text.charCodeAt(at))) return -1
+  let position = at + 1
+  while (position < lineEnd && isKeyPart(text.charCodeAt(position))) position++
+  if (position >= lineEnd || text.charCodeAt(position) !== 58 /* : */) return -1
+  return position + 1 === lineEnd || text.charCodeAt(position + 1) === 32 ? position : -1
+}
+
+function isKeyStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95
+}
+
+function isKeyPart(code: number): boolean {
+  return isKeyStart(code) || (code >= 48 && code <= 57) || code === 45
+}

@@ -11,7 +11,13 @@
  * as they are and with comments and block scalars put in at random.
  */
 
-import { type Line, OutsideSubset, type RawLine, splitLines } from './fast-yaml-lines.js'
+import {
+  keyColonAt,
+  type Line,
+  OutsideSubset,
+  type RawLine,
+  splitLines,
+} from './fast-yaml-lines.js'
 
 /** A node of the fast tree, with `yaml`-compatible `[start, end]` offsets. */
 export type FastNode =
@@ -131,8 +137,8 @@ class SubsetParser {
       const key = this.text.slice(keyAt, colon)
       if (key === '__proto__' || seen.has(key)) throw new OutsideSubset()
       seen.add(key)
-      const keyRange = [keyAt, keyAt + key.length] as const
-      const valueAt = keyAt + key.length + 2
+      const keyRange = [keyAt, colon] as const
+      const valueAt = colon + 2
       this.index++
       let value: FastNode
       if (valueAt >= line.end || this.commentOnly(valueAt, line.end)) {
@@ -232,28 +238,6 @@ class SubsetParser {
     }
     return { type: 'seq', items, range: [start, end] }
   }
-}
-
-/**
- * Where the colon of a key line's key starting at `at` is, or -1 when the line does not start
- * with one: a plain key of letters, digits, `_` and `-` (a letter or `_` first), then `:` and a
- * space or the line's end. Read by hand, not with a pattern on a slice of the line: this runs
- * for every key of every file.
- */
-function keyColonAt(text: string, at: number, lineEnd: number): number {
-  if (at >= lineEnd || !isKeyStart(text.charCodeAt(at))) return -1
-  let position = at + 1
-  while (position < lineEnd && isKeyPart(text.charCodeAt(position))) position++
-  if (position >= lineEnd || text.charCodeAt(position) !== 58 /* : */) return -1
-  return position + 1 === lineEnd || text.charCodeAt(position + 1) === 32 ? position : -1
-}
-
-function isKeyStart(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95
-}
-
-function isKeyPart(code: number): boolean {
-  return isKeyStart(code) || (code >= 48 && code <= 57) || code === 45
 }
 
 /**
