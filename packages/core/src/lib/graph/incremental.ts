@@ -6,6 +6,7 @@ import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../diagno
 import { capPerFile } from '../diagnostics/per-file-cap.js'
 import type { Entity } from '../model/entity.js'
 import type { ParsedFile } from '../parse/parse-file.js'
+import { addTo } from '../push-to.js'
 import { resolveLinks } from './resolve-links.js'
 import type { KnowledgeBase, KnowledgeGraph } from './types.js'
 
@@ -168,11 +169,7 @@ export class IncrementalKnowledgeBase {
     this.#files.set(file.path, file)
     if (file.diagnostics.length > 0) this.#fileDiagnostics.set(file.path, file.diagnostics)
     for (const entity of file.entities) insertSorted(this.#definers, entity.id, file.path)
-    for (const declared of file.declared) {
-      const set = this.#declared.get(declared.id) ?? new Set()
-      set.add(file.path)
-      this.#declared.set(declared.id, set)
-    }
+    for (const declared of file.declared) addTo(this.#declared, declared.id, file.path)
   }
 
   #unregister(file: ParsedFile): void {
@@ -223,11 +220,7 @@ export class IncrementalKnowledgeBase {
   }
 
   #resolve(id: string, entity: Entity): void {
-    for (const link of entity.links) {
-      const set = this.#incoming.get(link.target) ?? new Set()
-      set.add(id)
-      this.#incoming.set(link.target, set)
-    }
+    for (const link of entity.links) addTo(this.#incoming, link.target, id)
     const diagnostics = resolveLinks(this.#graph, entity, (target) => this.#declared.has(target))
     if (diagnostics.length > 0) this.#linkDiagnostics.set(id, diagnostics)
     else this.#linkDiagnostics.delete(id)

@@ -1,6 +1,7 @@
 import graphology from 'graphology'
 import { stronglyConnectedComponents } from 'graphology-components'
 import type { KnowledgeGraph } from '../graph/types.js'
+import { addTo } from '../push-to.js'
 import { compareIds } from './neighbours.js'
 
 // graphology ships CommonJS; its named class is reached through the default export under Node ESM.
@@ -17,12 +18,10 @@ const { DirectedGraph } = graphology
  * ```
  */
 export function cmocChain(graph: KnowledgeGraph, cmocId: string): CmocChain {
-  const step = (id: string, direction: 'in' | 'out'): string[] =>
-    leadsToNeighbours(graph, id, direction)
   return {
-    upstream: walk(cmocId, (id) => step(id, 'in')),
+    upstream: walk(cmocId, (id) => leadsToNeighbours(graph, id, 'in')),
     cmoc: cmocId,
-    downstream: walk(cmocId, (id) => step(id, 'out')),
+    downstream: walk(cmocId, (id) => leadsToNeighbours(graph, id, 'out')),
   }
 }
 
@@ -41,19 +40,14 @@ export function cmocChain(graph: KnowledgeGraph, cmocId: string): CmocChain {
 export function cmocChainsOf(graph: KnowledgeGraph): (cmocId: string) => CmocChain {
   const downstream = new Map<string, Set<string>>()
   const upstream = new Map<string, Set<string>>()
-  const add = (map: Map<string, Set<string>>, key: string, value: string): void => {
-    const set = map.get(key)
-    if (set === undefined) map.set(key, new Set([value]))
-    else set.add(value)
-  }
   // Both ends of a `leads-to` link between CMOCs are CMOCs: the link is an out-edge of its
   // source, so the CMOCs' out-edges hold every one of them.
   graph.forEachNode((id, entity) => {
     if (entity.kind !== 'cmoc') return
     graph.forEachOutEdge(id, (_edge, attributes, source, target, _from, to) => {
       if (attributes.type !== 'leads-to' || to.kind !== 'cmoc') return
-      add(downstream, source, target)
-      add(upstream, target, source)
+      addTo(downstream, source, target)
+      addTo(upstream, target, source)
     })
   })
   const sorted = (map: Map<string, Set<string>>, id: string): string[] =>

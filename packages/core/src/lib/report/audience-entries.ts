@@ -1,4 +1,5 @@
 import type { EdgeAttributes, KnowledgeGraph } from '../graph/types.js'
+import { addTo } from '../push-to.js'
 import { entitiesOfKind, neighbours } from '../query/neighbours.js'
 import type { AudienceEntry, RecommendationEntry, ReportLink } from './types.js'
 
@@ -32,11 +33,7 @@ export function audienceEntries(
           seen.add(included.id)
           queue.push(included.id)
         }
-    for (const id of seen) {
-      const set = includedIn.get(id) ?? new Set<string>()
-      set.add(audience.id)
-      includedIn.set(id, set)
-    }
+    for (const id of seen) addTo(includedIn, id, audience.id)
   }
   return audiences.map((audience) => {
     const reachedThrough = includedIn.get(audience.id) ?? new Set([audience.id])

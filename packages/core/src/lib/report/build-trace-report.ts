@@ -3,7 +3,7 @@ import { cmocPartsOf } from '../kinds/cmoc.js'
 import { gapNames } from '../kinds/kind.js'
 import type { EntityOf } from '../model/entity.js'
 import { optional, setDefined, type Writable } from '../optional-field.js'
-import { pushTo } from '../push-to.js'
+import { addTo, pushTo } from '../push-to.js'
 import { meetsAppraisal } from '../query/appraisal.js'
 import { cmocChainsOf } from '../query/chains.js'
 import { type EvidenceIndex, evidenceIndexOf, groupChain } from '../query/cmoc-evidence.js'
@@ -431,10 +431,4 @@ function dedupeEvidence<T extends { evidence: object }>(items: readonly T[]): T[
     seen.add(item.evidence)
     return true
   })
-}
-
-function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
-  const set = map.get(key) ?? new Set<string>()
-  set.add(value)
-  map.set(key, set)
 }
