@@ -126,7 +126,9 @@ async function main(): Promise<void> {
         // Warm runs need a filled cache (not measured); a warm load leaves it as it found it.
         if (name === 'warm' && run === 0) runPhase(measure, 'cold-fill-cache', corpus, cache)
         const sample = runPhase(measure, name, corpus, cache)
-        bySize.set(name, [...(bySize.get(name) ?? []), sample])
+        const taken = bySize.get(name) ?? []
+        taken.push(sample)
+        bySize.set(name, taken)
         process.stdout.write(` ${name} ${format(sample.ms)}`)
       }
       process.stdout.write('\n')

@@ -39,11 +39,11 @@ export function lazyChunks<T>(items: readonly T[], render: (item: T) => string):
   // The chunks are put together with `+`, which links long strings without copying them: the
   // page copies everything once when it joins its sections, and a join here would copy each
   // list (tens of megabytes for ten thousand studies) once more before that.
+  const eager = total <= eagerMarkupAtMost
   let html = chunks[0]?.html ?? ''
   for (const chunk of chunks.slice(1))
-    html +=
-      total <= eagerMarkupAtMost
-        ? `\n${chunk.html}`
-        : `\n<div class="rkb-chunk" style="min-height: ${chunk.count * 20}rem"><template>${chunk.html}</template></div>`
+    html += eager
+      ? `\n${chunk.html}`
+      : `\n<div class="rkb-chunk" style="min-height: ${chunk.count * 20}rem"><template>${chunk.html}</template></div>`
   return html
 }
